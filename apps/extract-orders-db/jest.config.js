@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'extract-orders-db',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

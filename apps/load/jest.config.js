@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'load',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'quality',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

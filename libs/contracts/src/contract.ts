@@ -1,0 +1,48 @@
+/** Logical types: what a value means, independent of any engine's spelling. */
+export type LogicalType =
+  | { readonly kind: 'string' }
+  | { readonly kind: 'integer' } // 64-bit signed
+  | { readonly kind: 'double' }
+  | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'timestamp' } // an instant, UTC, microsecond precision
+  | { readonly kind: 'json' }; // nested data kept as JSON text
+
+export type PiiTag = 'email' | 'name' | 'phone' | 'address' | 'ip_address' | 'free_text';
+
+export interface Column {
+  readonly name: string;
+  readonly type: LogicalType;
+  readonly nullable: boolean;
+  readonly pii?: PiiTag;
+  readonly description: string;
+}
+
+export const sources = ['orders_db', 'stripe', 'zendesk', 'partner_files'] as const;
+export type SourceName = (typeof sources)[number];
+
+export interface Contract {
+  readonly source: SourceName;
+  readonly entity: string;
+  /** Bumped on every change; additive changes bump the minor, breaking ones the major. */
+  readonly version: string;
+  readonly description: string;
+  readonly columns: readonly Column[];
+  /** Columns that identify one source record (its latest version wins in staging). */
+  readonly businessKey: readonly string[];
+  /** The column incremental extraction and version ordering run on. */
+  readonly cursor: string;
+  /** Read by BI through the analytics layer: breaking changes are refused. */
+  readonly biFacing: boolean;
+}
+
+/** Name of the raw table (in schema `raw`) a contract lands in. */
+export function rawTableName(contract: Pick<Contract, 'source' | 'entity'>): string {
+  return `${contract.source}__${contract.entity}`;
+}
+
+/** Name of the staging model (in schema `staging`) built from a contract. */
+export function stagingModelName(contract: Pick<Contract, 'source' | 'entity'>): string {
+  return `stg_${contract.source}__${contract.entity}`;
+}

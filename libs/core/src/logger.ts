@@ -1,0 +1,22 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export interface LoggerOptions {
+  readonly level: string;
+  readonly format: 'json' | 'pretty';
+  readonly bindings?: Record<string, unknown>;
+}
+
+/** The one logger: JSON lines for containers and CloudWatch, readable colours on a terminal. */
+export function createLogger(options: LoggerOptions): Logger {
+  const transport = options.format === 'pretty'
+    ? pino.transport({ target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', destination: 2 } })
+    : pino.destination({ dest: 2, sync: true });
+  return pino({ level: options.level, base: options.bindings ?? {}, timestamp: pino.stdTimeFunctions.isoTime }, transport);
+}
+
+/** A logger that drops everything, for tests that assert on behaviour, not logs. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

@@ -1,0 +1,85 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from './errors';
+import { floorToHour, hourWindow, parseInstant, type TimeWindow } from './time-window';
+
+export const runModes = ['hourly', 'nightly', 'backfill'] as const;
+export type RunMode = (typeof runModes)[number];
+
+/** The parameters every app takes, as flags or environment variables (for AWS Batch `Ref::`). */
+export interface RunParameters {
+  readonly mode: RunMode;
+  /** The scheduled instant this run stands for (the start of its hour). */
+  readonly scheduledAt: Date;
+  /** Explicit bounds: required for backfill, optional otherwise. */
+  readonly window?: TimeWindow;
+  readonly runId: string;
+}
+
+export interface ParsedArgs<T> {
+  readonly run: RunParameters;
+  readonly options: T;
+}
+
+/**
+ * Parses the shared flags plus an app's own. `defineOptions` adds the app's
+ * options to the command; its values come back as `options`.
+ */
+export function parseRunArgs<T = Record<string, unknown>>(
+  app: string,
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  now: Date,
+  defineOptions: (command: Command) => void = () => undefined,
+): ParsedArgs<T> {
+  const command = new Command(app)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined })
+    .addOption(new Option('--mode <mode>', 'hourly | nightly | backfill').choices(runModes).env('NORTHSTAR_MODE').default('hourly'))
+    .addOption(new Option('--at <iso>', 'the scheduled hour this run stands for (default: the current hour)').env('NORTHSTAR_AT'))
+    .addOption(new Option('--start <iso>', 'window start (backfill)').env('NORTHSTAR_START'))
+    .addOption(new Option('--end <iso>', 'window end, exclusive (backfill)').env('NORTHSTAR_END'))
+    .addOption(new Option('--run-id <id>', 'run id (default: derived from mode and scheduled time)').env('NORTHSTAR_RUN_ID'));
+  defineOptions(command);
+  const withEnv = { ...process.env, ...env };
+  const saved = process.env;
+  try {
+    process.env = withEnv as NodeJS.ProcessEnv; // commander reads Option.env from process.env only
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) throw new ConfigError(`${app}: ${error.message.replace(/^error: /, '')}`);
+    throw error;
+  } finally {
+    process.env = saved;
+  }
+  const opts = command.opts<{ mode: RunMode; at?: string; start?: string; end?: string; runId?: string }>();
+  return { run: runParameters(opts, now), options: command.opts<T>() };
+}
+
+function runParameters(opts: { mode: RunMode; at?: string; start?: string; end?: string; runId?: string }, now: Date): RunParameters {
+  const window = opts.start || opts.end ? explicitWindow(opts.start, opts.end) : undefined;
+  if (opts.mode === 'backfill' && !window) throw new ConfigError('--mode backfill needs --start and --end');
+  const scheduledAt = floorToHour(opts.at ? parseInstant(opts.at, '--at') : window?.start ?? now);
+  return { mode: opts.mode, scheduledAt, window, runId: opts.runId ?? deriveRunId(opts.mode, scheduledAt, window) };
+}
+
+function explicitWindow(start: string | undefined, end: string | undefined): TimeWindow {
+  if (!start || !end) throw new ConfigError('--start and --end go together');
+  const window = { start: parseInstant(start, '--start'), end: parseInstant(end, '--end') };
+  if (window.end <= window.start) throw new ConfigError(`--end (${end}) must be after --start (${start})`);
+  return window;
+}
+
+/**
+ * Derived from the schedule, never random: a duplicate EventBridge invocation
+ * gets the same id, so it finds the work done instead of doing it twice.
+ */
+export function deriveRunId(mode: RunMode, scheduledAt: Date, window?: TimeWindow): string {
+  const stamp = (d: Date) => d.toISOString().slice(0, 13).replace(/[-:]/g, '');
+  if (mode === 'backfill' && window) return `backfill-${stamp(window.start)}-${stamp(window.end)}`;
+  if (mode === 'nightly') return `nightly-${stamp(scheduledAt).slice(0, 8)}`;
+  return `${mode}-${stamp(scheduledAt)}`;
+}
+
+export function defaultHourWindow(run: RunParameters): TimeWindow {
+  return run.window ?? hourWindow(run.scheduledAt);
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'extract',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'object-store',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

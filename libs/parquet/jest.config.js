@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'parquet',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

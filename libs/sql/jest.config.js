@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'sql',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

@@ -1,0 +1,3 @@
+export * from './dialect';
+export * from './sql-template';
+export * from './render-sql';

@@ -1,0 +1,119 @@
+import type { Dialect } from './dialect';
+import type { SqlTemplate } from './sql-template';
+
+/** SQL text made by this library's builders, safe to splice into a template. */
+export interface SqlFragment {
+  readonly kind: 'sql-fragment';
+  readonly sql: string;
+}
+
+export function fragment(sql: string): SqlFragment {
+  return { kind: 'sql-fragment', sql };
+}
+
+export interface RenderInput {
+  /** Values, sent as bind parameters: `:name` in the template. */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Identifiers (dotted for schema.table), quoted by the dialect: `{{ name }}`. */
+  readonly idents?: Readonly<Record<string, string>>;
+  /** Pre-built SQL from this library: `{{ name }}`. */
+  readonly fragments?: Readonly<Record<string, SqlFragment>>;
+}
+
+export interface RenderedSql {
+  readonly sql: string;
+  readonly binds: unknown[];
+}
+
+const placeholderPattern = /\{\{\s*([a-z_][a-z0-9_]*)\s*(?:\(([^}]*)\))?\s*\}\}/gi;
+
+/**
+ * The one renderer: every statement the project runs passes through here.
+ * String literals and comments are copied untouched, so a `:x` inside them
+ * is never mistaken for a parameter.
+ */
+export function renderSql(template: SqlTemplate | string, dialect: Dialect, input: RenderInput = {}): RenderedSql {
+  const text = typeof template === 'string' ? template : template.body;
+  const where = typeof template === 'string' ? 'inline SQL' : template.file;
+  const expanded = text.replace(placeholderPattern, (_m, name: string, args: string | undefined) => expand(name, args, dialect, input, where));
+  return bindParameters(expanded, dialect, input.params ?? {}, where);
+}
+
+function expand(name: string, args: string | undefined, dialect: Dialect, input: RenderInput, where: string): string {
+  if (args !== undefined) {
+    const macro = dialect.macros[name];
+    if (!macro) throw new Error(`${where}: unknown macro ${name}() for ${dialect.name}`);
+    return macro(...splitArgs(args));
+  }
+  const ident = input.idents?.[name];
+  if (ident !== undefined) return ident.split('.').map((part) => dialect.quoteIdent(part)).join('.');
+  const frag = input.fragments?.[name];
+  if (frag !== undefined) return frag.sql;
+  throw new Error(`${where}: nothing given for {{ ${name} }}`);
+}
+
+function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of args) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  if (current.trim()) out.push(current.trim());
+  return out;
+}
+
+function bindParameters(sql: string, dialect: Dialect, params: Readonly<Record<string, unknown>>, where: string): RenderedSql {
+  const binds: unknown[] = [];
+  const order = new Map<string, number>();
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    const skip = skippable(sql, i);
+    if (skip > i) {
+      out += sql.slice(i, skip);
+      i = skip;
+      continue;
+    }
+    const match = ch === ':' && sql[i - 1] !== ':' && sql[i + 1] !== ':' ? /^:([a-z_][a-z0-9_]*)/i.exec(sql.slice(i)) : null;
+    if (!match) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const name = match[1];
+    if (!(name in params)) throw new Error(`${where}: no value given for parameter :${name}`);
+    if (!order.has(name)) {
+      binds.push(params[name]);
+      order.set(name, binds.length);
+    }
+    out += dialect.placeholder(order.get(name)!);
+    i += match[0].length;
+  }
+  return { sql: out, binds };
+}
+
+/** End index of a string literal, quoted identifier or comment starting at i; i when none starts there. */
+function skippable(sql: string, i: number): number {
+  const ch = sql[i];
+  if (ch === "'" || ch === '"') {
+    let j = i + 1;
+    while (j < sql.length) {
+      if (sql[j] === ch && sql[j + 1] === ch) j += 2;
+      else if (sql[j] === ch) return j + 1;
+      else j++;
+    }
+    return sql.length;
+  }
+  if (ch === '-' && sql[i + 1] === '-') {
+    const end = sql.indexOf('\n', i);
+    return end === -1 ? sql.length : end;
+  }
+  return i;
+}
