@@ -52,7 +52,7 @@ export function parseRunArgs<T = Record<string, unknown>>(
     process.env = saved;
   }
   const opts = command.opts<{ mode: RunMode; at?: string; start?: string; end?: string; runId?: string }>();
-  return { run: runParameters(opts, now), options: command.opts<T>() };
+  return { run: runParameters(opts, now), options: command.opts() as T };
 }
 
 function runParameters(opts: { mode: RunMode; at?: string; start?: string; end?: string; runId?: string }, now: Date): RunParameters {
