@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * ../shared/realdata beside the checkout. Tests built on it call
+ * `describeRealData`: on a user's clone without ../shared they report that
+ * they did not run; in CI (CI=true) a missing directory is an error.
+ */
+export function realDataDir(): string | undefined {
+  const dir = path.resolve(__dirname, '../../../../shared/realdata');
+  return existsSync(dir) ? dir : undefined;
+}
+
+export function describeRealData(name: string, body: (dir: string) => void): void {
+  const dir = realDataDir();
+  if (dir) {
+    describe(name, () => body(dir));
+    return;
+  }
+  if (process.env['CI']) {
+    describe(name, () => {
+      it('needs ../shared/realdata, which CI always has', () => {
+        throw new Error(`../shared/realdata is missing beside the checkout; CI must run these tests`);
+      });
+    });
+    return;
+  }
+  console.warn(`${name}: did not run, ../shared/realdata is not beside this checkout`);
+  describe.skip(`${name} (did not run: ../shared/realdata is absent)`, () => body(''));
+}
