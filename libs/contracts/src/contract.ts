@@ -17,6 +17,13 @@ export interface Column {
   readonly nullable: boolean;
   readonly pii?: PiiTag;
   readonly description: string;
+  /**
+   * Where the value sits in the source record when that differs from `name`:
+   * a dotted path into the API object (`billing_details.email`,
+   * `metadata.order_id`), so extractors flatten records from the contract
+   * instead of keeping their own field mapping.
+   */
+  readonly source?: string;
 }
 
 export const sources = ['orders_db', 'stripe', 'zendesk', 'partner_files'] as const;

@@ -5,19 +5,21 @@ import { ConfigError } from './errors';
 export const environments = ['local', 'dev', 'staging', 'prod'] as const;
 export type NorthstarEnv = (typeof environments)[number];
 
-const minutes = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const wholeNumber = (fallback: number) => z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).nonnegative({ error: 'a whole number, 0 or more' }).default(fallback);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `one of ${values.join(', ')}` });
 
 /**
  * Every environment variable the project reads, in one place. Defaults make
  * `local` work with nothing set; cloud environments must name their resources.
+ * Each message completes "expected ...".
  */
 const envSchema = z.object({
-  NORTHSTAR_ENV: z.enum(environments).default('local'),
+  NORTHSTAR_ENV: oneOf(environments).default('local'),
   NORTHSTAR_HOME: z.string().min(1).default('.northstar'),
   NORTHSTAR_RAW_URL: z.string().regex(/^(s3|file):\/\//, 'a URL starting s3:// or file://').optional(),
-  NORTHSTAR_S3_ENDPOINT: z.url().optional(),
+  NORTHSTAR_S3_ENDPOINT: z.url({ error: 'an http(s) URL such as http://127.0.0.1:4568' }).optional(),
   AWS_REGION: z.string().default('us-east-1'),
-  NORTHSTAR_WAREHOUSE: z.enum(['duckdb', 'snowflake']).optional(),
+  NORTHSTAR_WAREHOUSE: oneOf(['duckdb', 'snowflake']).optional(),
   NORTHSTAR_DUCKDB_PATH: z.string().optional(),
   SNOWFLAKE_ACCOUNT: z.string().optional(),
   SNOWFLAKE_USER: z.string().optional(),
@@ -29,13 +31,16 @@ const envSchema = z.object({
   SNOWFLAKE_RAW_STAGE: z.string().default('raw_zone'),
   ORDERS_DB_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
   NORTHSTAR_MASK_KEY: z.string().min(16, 'at least 16 characters').optional(),
-  NORTHSTAR_LOOKBACK_MINUTES: minutes(60),
-  NORTHSTAR_SAFETY_LAG_SECONDS: minutes(60),
-  NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true }).default('2024-01-01T00:00:00Z'),
-  NORTHSTAR_ROWS_PER_PART: z.coerce.number().int().positive().default(1_000_000),
-  NORTHSTAR_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
-  NORTHSTAR_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  NORTHSTAR_LOOKBACK_MINUTES: wholeNumber(60),
+  NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
+  NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true, error: 'an ISO-8601 instant such as 2024-01-01T00:00:00Z' }).default('2024-01-01T00:00:00Z'),
+  NORTHSTAR_ROWS_PER_PART: z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).positive({ error: 'a whole number above 0' }).default(1_000_000),
+  NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  NORTHSTAR_LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
 });
+
+/** Never echoed into error messages: they hold or may embed credentials. */
+const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL']);
 
 export type NorthstarEnvVars = z.infer<typeof envSchema>;
 
@@ -71,29 +76,55 @@ export interface NorthstarConfig {
 export const LOCAL_ORDERS_DB_URL = 'postgres://postgres@127.0.0.1:55432/postgres';
 const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
+/**
+ * Reads and checks the environment once, at start-up. Empty values count as
+ * unset (job definitions often pass "" for an unused variable); every problem
+ * is reported at once, naming the variable and what it should hold.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): NorthstarConfig {
-  const parsed = envSchema.safeParse(env);
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: expected ${issue.message}, got ${JSON.stringify(env[String(issue.path[0])])}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}: expected ${issue.message}, got ${shown(name, given[name])}`;
+    });
     throw new ConfigError(`invalid environment:\n  ${problems.join('\n  ')}`);
   }
   const v = parsed.data;
+  const missing: string[] = [];
+  const required: Required = (name, when) => {
+    const value = v[name];
+    if (value === undefined) missing.push(`${name} is required when ${when}`);
+    return String(value ?? '');
+  };
+  const config = buildConfig(v, required, isTty);
+  if (missing.length) throw new ConfigError(`invalid environment:\n  ${missing.join('\n  ')}`);
+  return config;
+}
+
+/** Reads a variable the chosen set-up cannot do without; `when` says which set-up. */
+type Required = (name: keyof NorthstarEnvVars, when: string) => string;
+
+function shown(name: string, value: string | undefined): string {
+  if (value === undefined) return 'nothing';
+  return secretVariables.has(name) ? `a hidden value of ${value.length} characters` : JSON.stringify(value);
+}
+
+function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): NorthstarConfig {
   const home = path.resolve(v.NORTHSTAR_HOME);
   const local = v.NORTHSTAR_ENV === 'local';
-  const require = (name: keyof NorthstarEnvVars): string => {
-    const value = v[name];
-    if (value === undefined || value === '') throw new ConfigError(`${name} is required when NORTHSTAR_ENV=${v.NORTHSTAR_ENV}`);
-    return String(value);
-  };
+  const cloud = `NORTHSTAR_ENV=${v.NORTHSTAR_ENV}`;
   return {
     env: v.NORTHSTAR_ENV,
     home,
-    rawUrl: v.NORTHSTAR_RAW_URL ?? (local ? `file://${path.join(home, 'raw')}` : require('NORTHSTAR_RAW_URL')),
+    rawUrl: v.NORTHSTAR_RAW_URL ?? (local ? `file://${path.join(home, 'raw')}` : required('NORTHSTAR_RAW_URL', cloud)),
     s3Endpoint: v.NORTHSTAR_S3_ENDPOINT,
     awsRegion: v.AWS_REGION,
-    warehouse: warehouseConfig(v, home, require),
-    ordersDbUrl: v.ORDERS_DB_URL ?? (local ? LOCAL_ORDERS_DB_URL : require('ORDERS_DB_URL')),
-    maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? LOCAL_MASK_KEY : require('NORTHSTAR_MASK_KEY'))),
+    warehouse: warehouseConfig(v, home, required),
+    ordersDbUrl: v.ORDERS_DB_URL ?? (local ? LOCAL_ORDERS_DB_URL : required('ORDERS_DB_URL', cloud)),
+    // Prod extracts keep PII as is (Snowflake masking policies guard it there), so prod has no key.
+    maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? LOCAL_MASK_KEY : required('NORTHSTAR_MASK_KEY', cloud))),
     lookbackMs: v.NORTHSTAR_LOOKBACK_MINUTES * 60_000,
     safetyLagMs: v.NORTHSTAR_SAFETY_LAG_SECONDS * 1000,
     initialStart: new Date(v.NORTHSTAR_INITIAL_START),
@@ -102,21 +133,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-function warehouseConfig(v: NorthstarEnvVars, home: string, require: (name: keyof NorthstarEnvVars) => string): NorthstarConfig['warehouse'] {
+function warehouseConfig(v: NorthstarEnvVars, home: string, required: Required): NorthstarConfig['warehouse'] {
   const kind = v.NORTHSTAR_WAREHOUSE ?? (v.NORTHSTAR_ENV === 'local' ? 'duckdb' : 'snowflake');
   if (kind === 'duckdb') return { kind, path: path.resolve(v.NORTHSTAR_DUCKDB_PATH ?? path.join(home, 'warehouse.duckdb')) };
-  if (!v.SNOWFLAKE_PRIVATE_KEY_PATH && !v.SNOWFLAKE_PASSWORD) {
-    throw new ConfigError('SNOWFLAKE_PRIVATE_KEY_PATH (preferred) or SNOWFLAKE_PASSWORD is required when NORTHSTAR_WAREHOUSE=snowflake');
-  }
+  const when = 'the warehouse is Snowflake';
+  if (!v.SNOWFLAKE_PASSWORD) required('SNOWFLAKE_PRIVATE_KEY_PATH', `${when} (or SNOWFLAKE_PASSWORD, though a key pair is preferred)`);
   return {
     kind,
-    account: require('SNOWFLAKE_ACCOUNT'),
-    username: require('SNOWFLAKE_USER'),
+    account: required('SNOWFLAKE_ACCOUNT', when),
+    username: required('SNOWFLAKE_USER', when),
     privateKeyPath: v.SNOWFLAKE_PRIVATE_KEY_PATH,
     password: v.SNOWFLAKE_PASSWORD,
     role: v.SNOWFLAKE_ROLE,
-    warehouse: require('SNOWFLAKE_WAREHOUSE'),
-    database: require('SNOWFLAKE_DATABASE'),
+    warehouse: required('SNOWFLAKE_WAREHOUSE', when),
+    database: required('SNOWFLAKE_DATABASE', when),
     rawStage: v.SNOWFLAKE_RAW_STAGE,
   };
 }

@@ -35,21 +35,42 @@ export class TransientError extends NorthstarError {
   readonly exitCode = ExitCode.transient;
 }
 
-const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', '57P01', '40001', '40P01', '53300']);
+/**
+ * Network, lock and throttling codes a retry can outlive: Node socket errors,
+ * undici (fetch) and axios timeouts, and PostgreSQL connection loss (class 08),
+ * admin shutdown, serialization failure, deadlock, lock timeout and too many connections.
+ */
+const transientCodes = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND',
+  'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
+  '08000', '08001', '08003', '08006', '57P01', '40001', '40P01', '55P03', '53300',
+]);
 
-/** Foreign errors count as transient only when they carry a known network, lock or throttle code. */
+/** Throttled or a gateway/upstream hiccup; other 5xx may be a bug on either side. */
+const transientStatuses = new Set([429, 502, 503, 504]);
+
+/**
+ * Foreign errors count as transient only when they, or an error they wrap
+ * (`cause`: fetch throws a TypeError whose cause is the ECONNRESET), carry a
+ * known network, lock or throttle code or HTTP status.
+ */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof NorthstarError) return error.exitCode;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && transientCodes.has(code)) return ExitCode.transient;
-  if (isThrottle(error)) return ExitCode.transient;
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof NorthstarError) return e.exitCode;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && transientCodes.has(code)) return ExitCode.transient;
+    const status = httpStatus(e);
+    if (status !== undefined && transientStatuses.has(status)) return ExitCode.transient;
+  }
   return ExitCode.unexpected;
 }
 
-function isThrottle(error: unknown): boolean {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null);
-  const value = status?.status ?? status?.statusCode;
-  return value === 429 || value === 503;
+/** Where the HTTP status sits: Stripe `statusCode`, axios `response.status`, AWS SDK `$metadata.httpStatusCode`. */
+function httpStatus(error: object): number | undefined {
+  const e = error as { status?: unknown; statusCode?: unknown; response?: { status?: unknown }; $metadata?: { httpStatusCode?: unknown } };
+  const value = e.status ?? e.statusCode ?? e.response?.status ?? e.$metadata?.httpStatusCode;
+  return typeof value === 'number' ? value : undefined;
 }
 
 export function isTransient(error: unknown): boolean {

@@ -5,3 +5,4 @@ export * from './time-window';
 export * from './retry';
 export * from './run-parameters';
 export * from './run-main';
+export * from './text-table';

@@ -13,7 +13,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const transport = options.format === 'pretty'
     ? pino.transport({ target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', destination: 2 } })
     : pino.destination({ dest: 2, sync: true });
-  return pino({ level: options.level, base: options.bindings ?? {}, timestamp: pino.stdTimeFunctions.isoTime }, transport);
+  // Level names, not numbers, in JSON: CloudWatch queries read `level = "error"`.
+  const formatters = options.format === 'json' ? { level: (label: string) => ({ level: label }) } : undefined;
+  return pino({ level: options.level, base: options.bindings ?? {}, timestamp: pino.stdTimeFunctions.isoTime, formatters }, transport);
 }
 
 /** A logger that drops everything, for tests that assert on behaviour, not logs. */

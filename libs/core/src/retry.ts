@@ -10,6 +10,8 @@ export interface RetryOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Server-sent wait (e.g. Retry-After), which wins over backoff when present. */
   readonly delayHint?: (error: unknown) => number | undefined;
+  /** Jitter source in [0, 1); injected by tests so delays are known. */
+  readonly random?: () => number;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -24,7 +26,7 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, o
     } catch (error) {
       if (attempt >= options.attempts || !retryOn(error)) throw error;
       const cap = Math.min(options.maxDelayMs ?? 30_000, options.baseDelayMs * 2 ** (attempt - 1));
-      const delay = options.delayHint?.(error) ?? Math.round(Math.random() * cap);
+      const delay = options.delayHint?.(error) ?? Math.round((options.random ?? Math.random)() * cap);
       options.onRetry?.(error, attempt, delay);
       await sleep(delay);
     }

@@ -40,10 +40,11 @@ export function parseRunArgs<T = Record<string, unknown>>(
     .addOption(new Option('--end <iso>', 'window end, exclusive (backfill)').env('NORTHSTAR_END'))
     .addOption(new Option('--run-id <id>', 'run id (default: derived from mode and scheduled time)').env('NORTHSTAR_RUN_ID'));
   defineOptions(command);
-  const withEnv = { ...process.env, ...env };
   const saved = process.env;
   try {
-    process.env = withEnv as NodeJS.ProcessEnv; // commander reads Option.env from process.env only
+    // Commander reads Option.env from process.env only; only the given env may
+    // count, so a test's {} is not topped up from the real environment.
+    process.env = { ...env } as NodeJS.ProcessEnv;
     command.parse([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) throw new ConfigError(`${app}: ${error.message.replace(/^error: /, '')}`);
@@ -59,8 +60,14 @@ function runParameters(opts: { mode: RunMode; at?: string; start?: string; end?:
   const window = opts.start || opts.end ? explicitWindow(opts.start, opts.end) : undefined;
   if (opts.mode === 'backfill' && !window) throw new ConfigError('--mode backfill needs --start and --end');
   const scheduledAt = floorToHour(opts.at ? parseInstant(opts.at, '--at') : window?.start ?? now);
+  if (opts.runId !== undefined && !runIdPattern.test(opts.runId)) {
+    throw new ConfigError(`--run-id: expected letters, digits, ".", "_" or "-" (it becomes part of object keys), got "${opts.runId}"`);
+  }
   return { mode: opts.mode, scheduledAt, window, runId: opts.runId ?? deriveRunId(opts.mode, scheduledAt, window) };
 }
+
+/** Run ids land in raw-zone keys (`run=<id>/`) and ledger rows: no slashes, spaces or `=`. */
+const runIdPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 function explicitWindow(start: string | undefined, end: string | undefined): TimeWindow {
   if (!start || !end) throw new ConfigError('--start and --end go together');

@@ -81,7 +81,7 @@ function bindParameters(sql: string, dialect: Dialect, params: Readonly<Record<s
       i = skip;
       continue;
     }
-    const match = ch === ':' && sql[i - 1] !== ':' && sql[i + 1] !== ':' ? /^:([a-z_][a-z0-9_]*)/i.exec(sql.slice(i)) : null;
+    const match = ch === ':' && startsParameter(sql, i) ? /^:([a-z_][a-z0-9_]*)/i.exec(sql.slice(i)) : null;
     if (!match) {
       out += ch;
       i++;
@@ -89,14 +89,26 @@ function bindParameters(sql: string, dialect: Dialect, params: Readonly<Record<s
     }
     const name = match[1];
     if (!(name in params)) throw new Error(`${where}: no value given for parameter :${name}`);
-    if (!order.has(name)) {
-      binds.push(params[name]);
-      order.set(name, binds.length);
+    if (params[name] === undefined) throw new Error(`${where}: parameter :${name} is undefined (pass null for SQL NULL)`);
+    let index = order.get(name);
+    if (index === undefined) {
+      index = binds.push(params[name]);
+      order.set(name, index);
     }
-    out += dialect.placeholder(order.get(name)!);
+    out += dialect.placeholder(index);
     i += match[0].length;
   }
   return { sql: out, binds };
+}
+
+/**
+ * A `:` starts a parameter unless it is part of `::` (a cast) or follows a
+ * name, quoted name or closing bracket: Snowflake reads `payload:status` as a path
+ * into a variant, and `x[1]:y` likewise.
+ */
+function startsParameter(sql: string, i: number): boolean {
+  const before = sql[i - 1] ?? ' ';
+  return before !== ':' && sql[i + 1] !== ':' && !/[A-Za-z0-9_")\]]/.test(before);
 }
 
 /** End index of a string literal, quoted identifier or comment starting at i; i when none starts there. */
@@ -114,6 +126,10 @@ function skippable(sql: string, i: number): number {
   if (ch === '-' && sql[i + 1] === '-') {
     const end = sql.indexOf('\n', i);
     return end === -1 ? sql.length : end;
+  }
+  if (ch === '/' && sql[i + 1] === '*') {
+    const end = sql.indexOf('*/', i + 2);
+    return end === -1 ? sql.length : end + 2;
   }
   return i;
 }

@@ -20,6 +20,11 @@ export function parseSqlTemplate(text: string, file: string): SqlTemplate {
   for (; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line.startsWith('--')) break;
+    // A bare `--` closes the header, so prose comments after it stay in the body.
+    if (line.replace(/^-+/, '').trim() === '') {
+      i++;
+      break;
+    }
     const match = headerLine.exec(line);
     if (match) {
       lastKey = match[1];

@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { openObjectStore } from '@northstar/object-store';
+import { ParquetWriter } from '@northstar/parquet';
+import { openWarehouse } from '@northstar/warehouse';
+import { extractOrdersDb } from './extract-orders-db';
+import { OrdersDbSource } from './orders-db-source';
+import { ordersDbStreams } from './streams';
+
+const APP = 'extract-orders-db';
+
+void runMain(APP, async (setLogger) => {
+  const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
+    command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']),
+  );
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  setLogger(logger);
+  const streams = selectStreams(options.entities);
+  const tempDir = path.join(config.home, 'tmp');
+  await mkdir(tempDir, { recursive: true });
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+  const parquet = await ParquetWriter.open({ tempDir });
+  const source = await OrdersDbSource.connect(config.ordersDbUrl, `northstar-${APP}`);
+  try {
+    await extractOrdersDb(run, streams, {
+      config, warehouse, source, store, parquet, logger, tempDir,
+      maskKey: config.maskKey,
+      rowsPerPart: config.rowsPerPart,
+      clock: () => new Date(),
+    });
+  } finally {
+    await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
+  }
+});
+
+function selectStreams(entities: string | undefined) {
+  if (!entities) return ordersDbStreams;
+  const wanted = entities.split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => !ordersDbStreams.some((s) => s.contract.entity === name));
+  if (unknown.length > 0) {
+    throw new ConfigError(`--entities: unknown ${unknown.join(', ')}; expected some of ${ordersDbStreams.map((s) => s.contract.entity).join(', ')}`);
+  }
+  return ordersDbStreams.filter((s) => wanted.includes(s.contract.entity));
+}

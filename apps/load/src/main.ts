@@ -1,0 +1,38 @@
+import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { allContracts, sources, type SourceName } from '@northstar/contracts';
+import { loadModelCatalog } from '@northstar/models';
+import { openObjectStore } from '@northstar/object-store';
+import { openWarehouse } from '@northstar/warehouse';
+import { loadSource } from './load-source';
+
+const APP = 'load';
+
+void runMain(APP, async (setLogger) => {
+  const { run, options } = parseRunArgs<{ source: string; entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
+    command
+      .requiredOption('--source <source>', `one of ${sources.join(', ')}`, process.env['NORTHSTAR_SOURCE'])
+      .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES']),
+  );
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, source: options.source } });
+  setLogger(logger);
+  const contracts = selectContracts(options.source, options.entities);
+  const models = loadModelCatalog();
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+  const warehouse = await openWarehouse(config.warehouse, logger);
+  try {
+    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId });
+  } finally {
+    await warehouse.close();
+  }
+});
+
+function selectContracts(source: string, entities: string | undefined) {
+  if (!(sources as readonly string[]).includes(source)) throw new ConfigError(`--source: expected one of ${sources.join(', ')}, got "${source}"`);
+  const ofSource = allContracts.filter((c) => c.source === (source as SourceName));
+  if (!entities) return ofSource;
+  const wanted = entities.split(',').map((e) => e.trim());
+  const unknown = wanted.filter((e) => !ofSource.some((c) => c.entity === e));
+  if (unknown.length) throw new ConfigError(`--entities: unknown ${unknown.join(', ')} for ${source}; expected some of ${ofSource.map((c) => c.entity).join(', ')}`);
+  return ofSource.filter((c) => wanted.includes(c.entity));
+}

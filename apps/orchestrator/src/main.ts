@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import { ConfigError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { runPipeline } from './run-pipeline';
+
+const APP = 'orchestrator';
+const workspaceRoot = path.resolve(__dirname, '../../..');
+
+/** `npm run pipeline -- hourly [--at <ISO hour>]`: the mode may be given as the first word. */
+void runMain(APP, async (setLogger) => {
+  const argv = process.argv.slice(2);
+  const positional = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
+  if (positional && !(runModes as readonly string[]).includes(positional)) {
+    throw new ConfigError(`unknown mode "${positional}": expected ${runModes.join(', ')}`);
+  }
+  const { run } = parseRunArgs(APP, positional ? ['--mode', positional, ...argv.slice(1)] : argv, process.env, new Date());
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  setLogger(logger);
+  const result = await runPipeline(run, { config, logger, env: process.env, workspaceRoot, clock: () => new Date() });
+  for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
+  const failed = result.outcomes.find((o) => o.status === 'failed');
+  if (failed) throw new JobFailedError(`job ${failed.id} failed (exit ${failed.exitCode}): ${failed.message ?? ''}`, failed.exitCode);
+});
+
+/** The pipeline exits as its first failed job did, so a retry policy sees the same code. */
+class JobFailedError extends NorthstarError {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: number | undefined) {
+    super(message);
+    this.exitCode = (Object.values(ExitCode) as number[]).includes(exitCode ?? -1) ? (exitCode as ExitCode) : ExitCode.unexpected;
+  }
+}

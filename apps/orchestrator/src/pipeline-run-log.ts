@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import type { Warehouse } from '@northstar/warehouse';
+import type { JobGraph, JobNode } from './job-graph';
+import type { JobOutcome } from './local-executor';
+
+const sqlFile = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
+const nextAttemptSql = sqlFile('next_attempt');
+const startSql = sqlFile('record_step_start');
+const finishSql = sqlFile('record_step_finish');
+
+/**
+ * Records each job of a run in ops.pipeline_runs. The warehouse is opened
+ * per write: the embedded DuckDB file admits one writer, and the jobs
+ * themselves need it between these writes.
+ */
+export class PipelineRunLog {
+  private readonly attempts = new Map<string, number>();
+
+  constructor(
+    private readonly graph: JobGraph,
+    private readonly withWarehouse: <T>(fn: (warehouse: Warehouse) => Promise<T>) => Promise<T>,
+    private readonly clock: () => Date,
+  ) {}
+
+  async started(step: string): Promise<void> {
+    await this.withWarehouse(async (warehouse) => {
+      const rows = await warehouse.query<{ attempt: number }>(renderSql(nextAttemptSql, warehouse.dialect, { params: { run_id: this.graph.runId, step } }));
+      const attempt = Number(rows[0]?.attempt ?? 1);
+      this.attempts.set(step, attempt);
+      await warehouse.run(renderSql(startSql, warehouse.dialect, { params: { run_id: this.graph.runId, step, mode: this.graph.mode, attempt, started_at: this.clock() } }));
+    });
+  }
+
+  async finished(step: string, outcome: Pick<JobOutcome, 'status' | 'exitCode' | 'message'>): Promise<void> {
+    if (!this.attempts.has(step)) await this.started(step);
+    await this.withWarehouse((warehouse) =>
+      warehouse.run(renderSql(finishSql, warehouse.dialect, {
+        params: {
+          run_id: this.graph.runId,
+          step,
+          attempt: this.attempts.get(step),
+          status: outcome.status,
+          finished_at: this.clock(),
+          exit_code: outcome.exitCode ?? null,
+          message: outcome.message?.slice(0, 4000) ?? null,
+        },
+      })),
+    );
+  }
+
+  onStart = (node: JobNode) => this.started(node.id);
+  onFinish = (node: JobNode, outcome: JobOutcome) => this.finished(node.id, outcome);
+}

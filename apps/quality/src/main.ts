@@ -1,0 +1,23 @@
+import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { loadQualityChecks, runQualityChecks } from '@northstar/models';
+import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
+
+const APP = 'quality';
+
+void runMain(APP, async (setLogger) => {
+  const { run } = parseRunArgs(APP, process.argv.slice(2), process.env, new Date());
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  setLogger(logger);
+  const warehouse = await openWarehouse(config.warehouse, logger);
+  try {
+    await ensureWarehouseSchemas(warehouse);
+    const results = await runQualityChecks(loadQualityChecks(), { warehouse, runId: run.runId, clock: () => new Date(), logger });
+    const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
+    if (failed.length > 0) {
+      throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);
+    }
+  } finally {
+    await warehouse.close();
+  }
+});

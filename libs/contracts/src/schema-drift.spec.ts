@@ -1,0 +1,42 @@
+import { col, nullable } from './column-builder';
+import { describeSchemaDrift, detectSchemaDrift } from './schema-drift';
+
+const contract = { columns: [col.integer('id'), col.string('email', nullable()), col.decimal('total', 14, 2)] };
+const integer = { kind: 'integer' } as const;
+const string = { kind: 'string' } as const;
+
+describe('detectSchemaDrift', () => {
+  it('finds nothing when the source matches', () => {
+    const drift = detectSchemaDrift(contract, [{ name: 'id', type: integer }, { name: 'email', type: string }, { name: 'total', type: { kind: 'decimal', precision: 14, scale: 2 } }]);
+    expect(drift).toEqual({ added: [], missing: [], retyped: [], breaking: false });
+  });
+
+  it('treats new source columns as additive', () => {
+    const drift = detectSchemaDrift(contract, [{ name: 'id' }, { name: 'email' }, { name: 'total' }, { name: 'loyalty_tier' }]);
+    expect(drift).toEqual({ added: ['loyalty_tier'], missing: [], retyped: [], breaking: false });
+  });
+
+  it('treats a vanished column as breaking', () => {
+    const drift = detectSchemaDrift(contract, [{ name: 'id' }, { name: 'total' }]);
+    expect(drift).toMatchObject({ missing: ['email'], breaking: true });
+  });
+
+  it('treats a retyped column as breaking, decimal scale included', () => {
+    const observed = { kind: 'decimal', precision: 14, scale: 4 } as const;
+    const drift = detectSchemaDrift(contract, [{ name: 'id', type: string }, { name: 'email' }, { name: 'total', type: observed }]);
+    expect(drift.retyped).toEqual([
+      { name: 'id', expected: integer, observed: string },
+      { name: 'total', expected: { kind: 'decimal', precision: 14, scale: 2 }, observed },
+    ]);
+    expect(drift.breaking).toBe(true);
+  });
+
+  it('matches names without regard to case, as Snowflake reports them upper-case', () => {
+    expect(detectSchemaDrift(contract, [{ name: 'ID' }, { name: 'EMAIL' }, { name: 'TOTAL' }]).breaking).toBe(false);
+  });
+
+  it('describes drift one line per problem', () => {
+    const drift = detectSchemaDrift(contract, [{ name: 'id', type: string }, { name: 'total' }, { name: 'tier' }]);
+    expect(describeSchemaDrift(drift)).toEqual(['missing column email', 'column id is string, expected integer', 'new column tier']);
+  });
+});

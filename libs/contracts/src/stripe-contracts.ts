@@ -1,0 +1,130 @@
+import { col, nullable } from './column-builder';
+import type { Contract } from './contract';
+import { defineContract } from './define-contract';
+
+// Shapes follow the Stripe API objects (see ../shared/realdata/stripe). Stripe
+// fields that may come back as an id or as an expanded object
+// (`customer`, `balance_transaction`, `charge`) land as the id either way.
+
+const minorUnits = (what: string) =>
+  `${what} in the currency's smallest unit (cents; none for zero-decimal currencies such as JPY, thousandths for KWD).`;
+
+const created = col.timestamp('created', { description: 'Creation time (Stripe sends Unix seconds); the incremental cursor.' });
+const currency = col.string('currency', { description: 'Lower-case ISO 4217 code as Stripe sends it.' });
+const livemode = col.boolean('livemode', { description: 'False for test-mode objects, which staging drops.' });
+const metadata = col.json('metadata', { description: 'Free-form key/value pairs set by the shop.' });
+const orderId = col.string('order_id', nullable({
+  source: 'metadata.order_id',
+  description: 'The orders DB order id the shop writes into metadata; text, as Stripe stores all metadata values.',
+}));
+const idOf = (name: string, source: string, what: string) =>
+  col.string(name, nullable({ source, description: `Id of the ${what} (the id of the object when expanded).` }));
+
+export const chargesContract: Contract = defineContract({
+  source: 'stripe',
+  entity: 'charges',
+  version: '1.0.0',
+  description: 'Card and other payment attempts, one row per charge, including failed ones.',
+  businessKey: ['id'],
+  cursor: 'created',
+  biFacing: true,
+  columns: [
+    col.string('id'),
+    col.integer('amount', { description: minorUnits('Amount charged') }),
+    col.integer('amount_captured', { description: minorUnits('Amount captured') }),
+    col.integer('amount_refunded', { description: minorUnits('Amount refunded so far') }),
+    currency,
+    col.string('status', { description: 'succeeded, pending or failed.' }),
+    col.boolean('paid'),
+    col.boolean('captured'),
+    col.boolean('refunded', { description: 'True only once the whole amount is refunded.' }),
+    col.boolean('disputed'),
+    idOf('customer_id', 'customer', 'customer'),
+    idOf('payment_intent_id', 'payment_intent', 'payment intent'),
+    idOf('balance_transaction_id', 'balance_transaction', 'balance transaction'),
+    orderId,
+    col.string('billing_email', nullable({ source: 'billing_details.email', pii: 'email' })),
+    col.string('billing_name', nullable({ source: 'billing_details.name', pii: 'name' })),
+    col.string('payment_method_type', nullable({ source: 'payment_method_details.type' })),
+    col.string('failure_code', nullable()),
+    col.string('failure_message', nullable()),
+    col.string('description', nullable()),
+    created,
+    livemode,
+    metadata,
+  ],
+});
+
+export const refundsContract: Contract = defineContract({
+  source: 'stripe',
+  entity: 'refunds',
+  version: '1.0.0',
+  description: 'Refunds of charges, one row per refund.',
+  businessKey: ['id'],
+  cursor: 'created',
+  biFacing: true,
+  columns: [
+    col.string('id'),
+    idOf('charge_id', 'charge', 'refunded charge'),
+    idOf('payment_intent_id', 'payment_intent', 'payment intent'),
+    idOf('balance_transaction_id', 'balance_transaction', 'balance transaction'),
+    col.integer('amount', { description: minorUnits('Amount refunded') }),
+    currency,
+    col.string('status', { description: 'pending, requires_action, succeeded, failed or canceled.' }),
+    col.string('reason', nullable({ description: 'duplicate, fraudulent or requested_by_customer.' })),
+    orderId,
+    created,
+    metadata,
+  ],
+});
+
+export const disputesContract: Contract = defineContract({
+  source: 'stripe',
+  entity: 'disputes',
+  version: '1.0.0',
+  description: 'Chargebacks and inquiries raised by card holders, one row per dispute.',
+  businessKey: ['id'],
+  cursor: 'created',
+  biFacing: true,
+  columns: [
+    col.string('id'),
+    idOf('charge_id', 'charge', 'disputed charge'),
+    idOf('payment_intent_id', 'payment_intent', 'payment intent'),
+    col.integer('amount', { description: minorUnits('Amount disputed') }),
+    currency,
+    col.string('status', { description: 'warning_needs_response, needs_response, under_review, won, lost, ...' }),
+    col.string('reason'),
+    col.boolean('is_charge_refundable'),
+    col.timestamp('evidence_due_by', nullable({ source: 'evidence_details.due_by', description: 'Unix seconds in the source.' })),
+    created,
+    livemode,
+    metadata,
+  ],
+});
+
+export const balanceTransactionsContract: Contract = defineContract({
+  source: 'stripe',
+  entity: 'balance_transactions',
+  version: '1.0.0',
+  description: 'Movements of the Stripe balance (charges, refunds, fees, payouts); amounts may be negative.',
+  businessKey: ['id'],
+  cursor: 'created',
+  biFacing: false,
+  columns: [
+    col.string('id'),
+    col.integer('amount', { description: minorUnits('Gross amount (negative when money leaves the balance)') }),
+    col.integer('fee', { description: minorUnits('Stripe fees') }),
+    col.integer('net', { description: minorUnits('amount - fee') }),
+    currency,
+    col.string('type', { description: 'charge, refund, adjustment, payout, stripe_fee, ...' }),
+    col.string('reporting_category'),
+    col.string('status', { description: 'available or pending.' }),
+    idOf('source_id', 'source', 'object that caused the movement'),
+    col.double('exchange_rate', nullable({ description: 'Set when the charge currency differs from the balance currency.' })),
+    col.timestamp('available_on', { description: 'When the funds become available (Unix seconds in the source).' }),
+    col.string('description', nullable()),
+    created,
+  ],
+});
+
+export const stripeContracts: readonly Contract[] = [chargesContract, refundsContract, disputesContract, balanceTransactionsContract];

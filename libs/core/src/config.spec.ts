@@ -1,0 +1,132 @@
+import * as path from 'node:path';
+import { LOCAL_ORDERS_DB_URL, loadConfig } from './config';
+import { ConfigError } from './errors';
+
+const snowflake = {
+  SNOWFLAKE_ACCOUNT: 'ns-acct',
+  SNOWFLAKE_USER: 'loader',
+  SNOWFLAKE_PRIVATE_KEY_PATH: '/run/secrets/sf.p8',
+  SNOWFLAKE_WAREHOUSE: 'LOAD_WH',
+  SNOWFLAKE_DATABASE: 'NORTHSTAR_PROD',
+};
+const cloud = {
+  NORTHSTAR_RAW_URL: 's3://northstar-raw',
+  ORDERS_DB_URL: 'postgres://reader@orders:5432/shop',
+  NORTHSTAR_MASK_KEY: 'a-mask-key-of-32-characters-long',
+  ...snowflake,
+};
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env, false);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('runs locally with nothing set: embedded DuckDB, local raw zone, sandbox orders DB', () => {
+    const config = loadConfig({}, false);
+    const home = path.resolve('.northstar');
+    expect(config).toMatchObject({
+      env: 'local',
+      home,
+      rawUrl: `file://${path.join(home, 'raw')}`,
+      warehouse: { kind: 'duckdb', path: path.join(home, 'warehouse.duckdb') },
+      ordersDbUrl: LOCAL_ORDERS_DB_URL,
+      lookbackMs: 3_600_000,
+      safetyLagMs: 60_000,
+      rowsPerPart: 1_000_000,
+      log: { level: 'info', format: 'json' },
+    });
+    expect(config.initialStart.toISOString()).toBe('2024-01-01T00:00:00.000Z');
+    expect(config.maskKey).toEqual(expect.any(String));
+  });
+
+  it('logs prettily on a terminal unless told otherwise', () => {
+    expect(loadConfig({}, true).log.format).toBe('pretty');
+    expect(loadConfig({ NORTHSTAR_LOG_FORMAT: 'json' }, true).log.format).toBe('json');
+  });
+
+  it('converts the lookback from minutes and the safety lag from seconds', () => {
+    const config = loadConfig({ NORTHSTAR_LOOKBACK_MINUTES: '90', NORTHSTAR_SAFETY_LAG_SECONDS: '30' }, false);
+    expect([config.lookbackMs, config.safetyLagMs]).toEqual([5_400_000, 30_000]);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ NORTHSTAR_RAW_URL: '', NORTHSTAR_LOOKBACK_MINUTES: '' }, false).lookbackMs).toBe(3_600_000);
+  });
+
+  it('names each bad variable and what it expected, all at once', () => {
+    expect(configError({ NORTHSTAR_ENV: 'qa', NORTHSTAR_LOOKBACK_MINUTES: '1.5', NORTHSTAR_RAW_URL: 'http://x' })).toBe(
+      [
+        'invalid environment:',
+        '  NORTHSTAR_ENV: expected one of local, dev, staging, prod, got "qa"',
+        '  NORTHSTAR_RAW_URL: expected a URL starting s3:// or file://, got "http://x"',
+        '  NORTHSTAR_LOOKBACK_MINUTES: expected a whole number, got "1.5"',
+      ].join('\n'),
+    );
+    expect(configError({ NORTHSTAR_INITIAL_START: '2024-01-01' })).toContain(
+      'NORTHSTAR_INITIAL_START: expected an ISO-8601 instant such as 2024-01-01T00:00:00Z, got "2024-01-01"',
+    );
+  });
+
+  it('never echoes a secret it refuses', () => {
+    const message = configError({ NORTHSTAR_MASK_KEY: 'hunter2', ORDERS_DB_URL: 'mysql://u:s3cret@db/shop' });
+    expect(message).toContain('NORTHSTAR_MASK_KEY: expected at least 16 characters, got a hidden value of 7 characters');
+    expect(message).toContain('ORDERS_DB_URL: expected a postgres:// URL, got a hidden value of 24 characters');
+    expect(message).not.toMatch(/hunter2|s3cret/);
+  });
+
+  it('requires cloud environments to name their resources', () => {
+    expect(configError({ NORTHSTAR_ENV: 'dev', ...snowflake })).toBe(
+      [
+        'invalid environment:',
+        '  NORTHSTAR_RAW_URL is required when NORTHSTAR_ENV=dev',
+        '  ORDERS_DB_URL is required when NORTHSTAR_ENV=dev',
+        '  NORTHSTAR_MASK_KEY is required when NORTHSTAR_ENV=dev',
+      ].join('\n'),
+    );
+  });
+
+  it('requires every Snowflake variable once the warehouse is Snowflake', () => {
+    expect(configError({ NORTHSTAR_WAREHOUSE: 'snowflake', SNOWFLAKE_ACCOUNT: 'a' })).toBe(
+      [
+        'invalid environment:',
+        '  SNOWFLAKE_PRIVATE_KEY_PATH is required when the warehouse is Snowflake (or SNOWFLAKE_PASSWORD, though a key pair is preferred)',
+        '  SNOWFLAKE_USER is required when the warehouse is Snowflake',
+        '  SNOWFLAKE_WAREHOUSE is required when the warehouse is Snowflake',
+        '  SNOWFLAKE_DATABASE is required when the warehouse is Snowflake',
+      ].join('\n'),
+    );
+  });
+
+  it('builds the Snowflake connection for cloud environments', () => {
+    const config = loadConfig({ NORTHSTAR_ENV: 'staging', ...cloud }, false);
+    expect(config.warehouse).toEqual({
+      kind: 'snowflake',
+      account: 'ns-acct',
+      username: 'loader',
+      privateKeyPath: '/run/secrets/sf.p8',
+      password: undefined,
+      role: undefined,
+      warehouse: 'LOAD_WH',
+      database: 'NORTHSTAR_PROD',
+      rawStage: 'raw_zone',
+    });
+    expect(config.maskKey).toBe(cloud.NORTHSTAR_MASK_KEY);
+  });
+
+  it('accepts a password where no key pair is given', () => {
+    const { SNOWFLAKE_PRIVATE_KEY_PATH: _key, ...withoutKey } = cloud;
+    expect(loadConfig({ NORTHSTAR_ENV: 'dev', ...withoutKey, SNOWFLAKE_PASSWORD: 'pw' }, false).warehouse).toMatchObject({ password: 'pw' });
+  });
+
+  it('has no mask key in prod, even when one is set, and needs none', () => {
+    const { NORTHSTAR_MASK_KEY: _unused, ...withoutKey } = cloud;
+    expect(loadConfig({ NORTHSTAR_ENV: 'prod', ...withoutKey }, false).maskKey).toBeUndefined();
+    expect(loadConfig({ NORTHSTAR_ENV: 'prod', ...cloud }, false).maskKey).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import { ConfigError } from './errors';
+import { defaultHourWindow, deriveRunId, parseRunArgs } from './run-parameters';
+
+const now = new Date('2026-11-29T10:42:17Z');
+const parse = (argv: string[], env: Record<string, string> = {}) => parseRunArgs('extract-test', argv, env, now);
+
+function configError(argv: string[], env: Record<string, string> = {}): string {
+  try {
+    parse(argv, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('parseRunArgs accepted the arguments');
+}
+
+describe('parseRunArgs', () => {
+  it('defaults to the hourly run of the current hour', () => {
+    const { run } = parse([]);
+    expect(run).toEqual({ mode: 'hourly', scheduledAt: new Date('2026-11-29T10:00:00Z'), window: undefined, runId: 'hourly-20261129T10' });
+    expect(defaultHourWindow(run)).toEqual({ start: new Date('2026-11-29T10:00:00Z'), end: new Date('2026-11-29T11:00:00Z') });
+  });
+
+  it('takes the scheduled hour from --at, as EventBridge passes it', () => {
+    expect(parse(['--at', '2026-11-28T23:59:59Z']).run).toMatchObject({ scheduledAt: new Date('2026-11-28T23:00:00Z'), runId: 'hourly-20261128T23' });
+  });
+
+  it('falls back to NORTHSTAR_* variables, and flags win over them', () => {
+    const env = { NORTHSTAR_MODE: 'nightly', NORTHSTAR_AT: '2026-11-27T02:00:00Z', NORTHSTAR_RUN_ID: 'from-env' };
+    expect(parse([], env).run).toMatchObject({ mode: 'nightly', scheduledAt: new Date('2026-11-27T02:00:00Z'), runId: 'from-env' });
+    expect(parse(['--mode', 'hourly', '--run-id', 'from-flag'], env).run).toMatchObject({ mode: 'hourly', runId: 'from-flag' });
+  });
+
+  it('reads only the environment it is given', () => {
+    process.env['NORTHSTAR_MODE'] = 'nightly';
+    try {
+      expect(parse([]).run.mode).toBe('hourly');
+    } finally {
+      delete process.env['NORTHSTAR_MODE'];
+    }
+  });
+
+  it('runs a backfill over an explicit window', () => {
+    const { run } = parse(['--mode', 'backfill', '--start', '2026-11-01T00:00:00Z', '--end', '2026-11-03T00:00:00Z']);
+    expect(run).toEqual({
+      mode: 'backfill',
+      scheduledAt: new Date('2026-11-01T00:00:00Z'),
+      window: { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-11-03T00:00:00Z') },
+      runId: 'backfill-20261101T00-20261103T00',
+    });
+    expect(defaultHourWindow(run)).toBe(run.window);
+  });
+
+  it.each([
+    [['--mode', 'backfill'], '--mode backfill needs --start and --end'],
+    [['--start', '2026-11-01T00:00:00Z'], '--start and --end go together'],
+    [['--start', '2026-11-02T00:00:00Z', '--end', '2026-11-01T00:00:00Z'], '--end (2026-11-01T00:00:00Z) must be after --start (2026-11-02T00:00:00Z)'],
+    [['--at', 'yesterday'], '--at: expected an ISO-8601 instant such as 2026-11-29T10:00:00Z, got "yesterday"'],
+    [['--at', '2026-13-45T00:00:00Z'], '--at: expected an ISO-8601 instant'],
+    [['--mode', 'weekly'], "extract-test: option '--mode <mode>' argument 'weekly' is invalid. Allowed choices are hourly, nightly, backfill."],
+    [['--shard', '3'], "extract-test: unknown option '--shard'"],
+    [['--run-id', 'a/b'], '--run-id: expected letters, digits, ".", "_" or "-"'],
+  ])('refuses %j with a ConfigError', (argv, message) => {
+    expect(configError(argv)).toContain(message);
+  });
+
+  it('parses the app’s own options beside the shared ones', () => {
+    const { options } = parseRunArgs<{ entity?: string }>('extract-test', ['--entity', 'orders'], {}, now, (command) => {
+      command.option('--entity <name>', 'one entity only');
+    });
+    expect(options.entity).toBe('orders');
+  });
+});
+
+describe('deriveRunId', () => {
+  it('is the same for the same schedule, so a duplicate invocation finds its work done', () => {
+    const at = new Date('2026-11-29T10:00:00Z');
+    expect(deriveRunId('hourly', at)).toBe(deriveRunId('hourly', new Date(at)));
+    expect(deriveRunId('hourly', at)).toBe('hourly-20261129T10');
+    expect(deriveRunId('nightly', at)).toBe('nightly-20261129');
+  });
+});

@@ -1,0 +1,52 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { splitCsvIntoParts } from './csv-part-splitter';
+
+async function split(chunks: string[], rowsPerPart: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'split-'));
+  try {
+    async function* input() {
+      for (const c of chunks) yield Buffer.from(c);
+    }
+    const parts = [];
+    for await (const part of splitCsvIntoParts(input(), { dir, rowsPerPart, baseName: 'p' })) {
+      parts.push({ rows: part.rows, text: readFileSync(part.path, 'utf8') });
+    }
+    return parts;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('splitCsvIntoParts', () => {
+  it('cuts on record boundaries, never inside quoted newlines', async () => {
+    const csv = '1,"a\nb"\n2,"x ""q"" \n y"\n3,plain\n';
+    const parts = await split([csv], 2);
+    expect(parts.map((p) => p.rows)).toEqual([2, 1]);
+    expect(parts.map((p) => p.text).join('')).toBe(csv);
+    expect(parts[1].text).toBe('3,plain\n');
+  });
+
+  it('gives the same parts whatever the chunking', async () => {
+    const csv = '1,"a\r\nb"\n2,""\n3,"""quoted"""\n4,\n5,"e,f"\n';
+    const whole = await split([csv], 2);
+    const bytewise = await split(csv.split(''), 2);
+    expect(bytewise).toEqual(whole);
+    expect(whole.map((p) => p.rows)).toEqual([2, 2, 1]);
+  });
+
+  it('counts a last record without a trailing newline', async () => {
+    const parts = await split(['1,a\n2,b'], 10);
+    expect(parts).toEqual([{ rows: 2, text: '1,a\n2,b' }]);
+  });
+
+  it('yields nothing for an empty stream', async () => {
+    expect(await split([], 10)).toEqual([]);
+    expect(await split([''], 10)).toEqual([]);
+  });
+
+  it('refuses a stream that ends inside quotes', async () => {
+    await expect(split(['1,"open\n'], 10)).rejects.toThrow(/inside a quoted field/);
+  });
+});

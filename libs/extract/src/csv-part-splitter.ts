@@ -1,0 +1,101 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import * as path from 'node:path';
+
+export interface CsvPartFile {
+  readonly index: number;
+  readonly path: string;
+  readonly rows: number;
+}
+
+export interface CsvSplitOptions {
+  readonly dir: string;
+  readonly rowsPerPart: number;
+  readonly baseName: string;
+}
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+
+/**
+ * Cuts a stream of RFC 4180 CSV bytes into files of at most `rowsPerPart`
+ * records, without parsing fields. A newline ends a record only outside
+ * quotes; an escaped quote ("") flips the state twice, so counting quotes is
+ * enough. Memory stays at one chunk whatever the table size.
+ */
+export async function* splitCsvIntoParts(input: AsyncIterable<Buffer | string>, options: CsvSplitOptions): AsyncGenerator<CsvPartFile> {
+  const sink = new PartSink(options);
+  try {
+    yield* splitInto(sink, input, options.rowsPerPart);
+  } finally {
+    await sink.abandon();
+  }
+}
+
+async function* splitInto(sink: PartSink, input: AsyncIterable<Buffer | string>, rowsPerPart: number): AsyncGenerator<CsvPartFile> {
+  let inQuotes = false;
+  let lastByte = NEWLINE;
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    if (chunk.length === 0) continue;
+    let from = 0;
+    for (let i = 0; i < chunk.length; i++) {
+      const byte = chunk[i];
+      if (byte === QUOTE) inQuotes = !inQuotes;
+      else if (byte === NEWLINE && !inQuotes && ++sink.rows === rowsPerPart) {
+        await sink.write(chunk.subarray(from, i + 1));
+        from = i + 1;
+        yield await sink.finish();
+      }
+    }
+    await sink.write(chunk.subarray(from));
+    lastByte = chunk[chunk.length - 1];
+  }
+  if (inQuotes) throw new Error(`CSV stream ended inside a quoted field (after ${sink.totalRows + sink.rows} complete records)`);
+  if (sink.isOpen) {
+    if (lastByte !== NEWLINE) sink.rows++;
+    const part = await sink.finish();
+    if (part.rows > 0) yield part;
+  }
+}
+
+/** The part file being written; opened lazily so an empty stream leaves no file. */
+class PartSink {
+  rows = 0;
+  totalRows = 0;
+  private index = 0;
+  private stream: WriteStream | undefined;
+  private file = '';
+
+  constructor(private readonly options: CsvSplitOptions) {}
+
+  get isOpen(): boolean {
+    return this.stream !== undefined;
+  }
+
+  async write(bytes: Buffer): Promise<void> {
+    if (bytes.length === 0) return;
+    if (!this.stream) {
+      this.file = path.join(this.options.dir, `${this.options.baseName}-${String(this.index).padStart(5, '0')}.csv`);
+      this.stream = createWriteStream(this.file);
+    }
+    if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream!.once('drain', resolve));
+  }
+
+  /** Closes a half-written part on failure so no stream outlives the run. */
+  async abandon(): Promise<void> {
+    const stream = this.stream;
+    this.stream = undefined;
+    if (stream) await new Promise<void>((resolve) => stream.once('close', () => resolve()).destroy());
+  }
+
+  async finish(): Promise<CsvPartFile> {
+    const stream = this.stream;
+    if (stream) await new Promise<void>((resolve, reject) => stream.once('error', reject).end(() => resolve()));
+    const part = { index: this.index, path: this.file, rows: this.rows };
+    this.totalRows += this.rows;
+    this.index++;
+    this.rows = 0;
+    this.stream = undefined;
+    return part;
+  }
+}

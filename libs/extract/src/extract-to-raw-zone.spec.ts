@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { silentLogger } from '@northstar/core';
+import { contractFor } from '@northstar/contracts';
+import { LocalObjectStore } from '@northstar/object-store';
+import { ParquetWriter } from '@northstar/parquet';
+import { extractToRawZone, type ExtractionRequest } from './extract-to-raw-zone';
+import { parseRunManifest } from './run-manifest';
+
+const contract = contractFor('orders_db', 'products');
+const at = new Date('2026-11-02T07:00:00Z');
+
+function productCsv(rows: number): string {
+  let csv = '';
+  for (let i = 1; i <= rows; i++) csv += `${i},SKU-${i},"Widget, size ${i}",tools,${i}.25,EUR,t,2026-11-02 06:00:00.123456+00,2026-11-02 06:30:00.654321+00\n`;
+  return csv;
+}
+
+describe('extractToRawZone', () => {
+  let dir: string;
+  let store: LocalObjectStore;
+  let parquet: ParquetWriter;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'extract-'));
+    store = new LocalObjectStore(path.join(dir, 'raw'));
+    parquet = await ParquetWriter.open({ tempDir: dir });
+  });
+
+  afterEach(async () => {
+    await parquet.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const request = (openCsv: ExtractionRequest['openCsv']): ExtractionRequest => ({
+    contract,
+    runId: 'hourly-20261102T07',
+    mode: 'hourly',
+    scheduledAt: at,
+    window: { start: new Date('2026-11-02T05:00:00Z'), end: new Date('2026-11-02T06:59:00Z') },
+    proposedWatermark: new Date('2026-11-02T06:59:00Z'),
+    openCsv,
+  });
+  const deps = () => ({ store, parquet, maskKey: undefined, rowsPerPart: 4, tempDir: dir, logger: silentLogger(), clock: () => new Date('2026-11-02T07:00:05Z') });
+
+  it('writes parts of bounded size, then a manifest that lists them with checksums', async () => {
+    const result = await extractToRawZone(request(async function* () { yield productCsv(10); }), deps());
+    expect(result.alreadyCommitted).toBe(false);
+    expect(result.manifest.rowCount).toBe(10);
+    expect(result.manifest.files.map((f) => f.rows)).toEqual([4, 4, 2]);
+    expect(result.manifestKey).toBe('orders_db/products/load_date=2026-11-02/hour=07/run=hourly-20261102T07/_manifest.json');
+    const stored = parseRunManifest((await store.getText(result.manifestKey))!, result.manifestKey);
+    expect(stored).toEqual(result.manifest);
+    for (const file of stored.files) expect(await store.exists(file.key)).toBe(true);
+  });
+
+  it('leaves no manifest when the source fails half-way, so nothing can load the parts', async () => {
+    const failing = async function* () {
+      yield productCsv(9);
+      throw new Error('connection reset by peer');
+    };
+    await expect(extractToRawZone(request(failing), deps())).rejects.toThrow('connection reset');
+    const keys = (await store.list('orders_db/products/')).map((o) => o.key);
+    expect(keys.some((k) => k.endsWith('.parquet'))).toBe(true);
+    expect(keys.some((k) => k.endsWith('_manifest.json'))).toBe(false);
+  });
+
+  it('does nothing for a run that already committed, without opening the source', async () => {
+    await extractToRawZone(request(async function* () { yield productCsv(3); }), deps());
+    const openCsv = jest.fn();
+    const again = await extractToRawZone(request(openCsv), deps());
+    expect(again.alreadyCommitted).toBe(true);
+    expect(openCsv).not.toHaveBeenCalled();
+    expect(again.manifest.rowCount).toBe(3);
+  });
+
+  it('commits an empty window as a manifest without files, so the watermark can move on', async () => {
+    const result = await extractToRawZone(request(async function* () {}), deps());
+    expect(result.manifest.files).toEqual([]);
+    expect(result.manifest.rowCount).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Logger, RunMode, TimeWindow } from '@northstar/core';
+import type { Contract } from '@northstar/contracts';
+import { schemaFingerprint } from '@northstar/contracts';
+import type { ObjectStore } from '@northstar/object-store';
+import type { ParquetColumn, ParquetWriter } from '@northstar/parquet';
+import { splitCsvIntoParts } from './csv-part-splitter';
+import { manifestKey, partKey, runPrefix, type ShardSpec } from './raw-zone-layout';
+import { parseRunManifest, serializeRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
+
+export interface ExtractionRequest {
+  readonly contract: Contract;
+  readonly runId: string;
+  readonly mode: RunMode;
+  readonly scheduledAt: Date;
+  readonly window: TimeWindow;
+  readonly proposedWatermark: Date;
+  /** Opened only when the run has not committed already: CSV records in contract column order. */
+  readonly openCsv: () => AsyncIterable<Buffer | string>;
+  readonly shard?: ShardSpec;
+  readonly drift?: { readonly added: readonly string[] };
+}
+
+export interface ExtractionDeps {
+  readonly store: ObjectStore;
+  readonly parquet: ParquetWriter;
+  /** Masks PII-tagged columns when set (every environment but prod). */
+  readonly maskKey: string | undefined;
+  readonly rowsPerPart: number;
+  readonly tempDir: string;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+}
+
+export interface ExtractionResult {
+  readonly manifest: RunManifest;
+  readonly manifestKey: string;
+  /** True when the run had committed before: nothing was read or written. */
+  readonly alreadyCommitted: boolean;
+}
+
+/**
+ * Streams one entity's window into Parquet parts and writes the manifest
+ * last. A run killed before the manifest leaves parts nobody loads; the rerun
+ * (same run id, same prefix) overwrites them.
+ */
+export async function extractToRawZone(request: ExtractionRequest, deps: ExtractionDeps): Promise<ExtractionResult> {
+  const prefix = runPrefix(request.contract, request.scheduledAt, request.runId, request.shard);
+  const key = manifestKey(prefix);
+  const existing = await deps.store.getText(key);
+  if (existing !== undefined) {
+    deps.logger.info({ manifest: key }, 'run already committed; nothing to do');
+    return { manifest: parseRunManifest(existing, key), manifestKey: key, alreadyCommitted: true };
+  }
+  const files = await writeParts(request, deps, prefix);
+  const manifest: RunManifest = {
+    manifestVersion: 1,
+    source: request.contract.source,
+    entity: request.contract.entity,
+    runId: request.runId,
+    mode: request.mode,
+    scheduledAt: request.scheduledAt.toISOString(),
+    window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
+    extractedAt: deps.clock().toISOString(),
+    contractVersion: request.contract.version,
+    schemaFingerprint: schemaFingerprint(request.contract.columns),
+    proposedWatermark: request.proposedWatermark.toISOString(),
+    rowCount: files.reduce((sum, f) => sum + f.rows, 0),
+    files,
+    ...(request.shard ? { shard: { index: request.shard.index, count: request.shard.count } } : {}),
+    ...(request.drift && request.drift.added.length > 0 ? { drift: { added: [...request.drift.added] } } : {}),
+  };
+  await deps.store.putText(key, serializeRunManifest(manifest));
+  deps.logger.info({ manifest: key, rows: manifest.rowCount, files: files.length }, 'run committed');
+  return { manifest, manifestKey: key, alreadyCommitted: false };
+}
+
+async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, prefix: string): Promise<ManifestFile[]> {
+  const dir = await mkdtemp(path.join(deps.tempDir, `${request.contract.entity}-`));
+  const columns = parquetColumns(request.contract, deps.maskKey !== undefined);
+  const files: ManifestFile[] = [];
+  const started = Date.now();
+  try {
+    const parts = splitCsvIntoParts(request.openCsv(), { dir, rowsPerPart: deps.rowsPerPart, baseName: 'part' });
+    for await (const part of parts) {
+      const parquetPath = path.join(dir, `part-${part.index}.parquet`);
+      const written = await deps.parquet.writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey });
+      const objectKey = partKey(prefix, part.index);
+      await deps.store.putFile(objectKey, parquetPath);
+      await Promise.all([rm(part.path, { force: true }), rm(parquetPath, { force: true })]);
+      files.push({ key: objectKey, rows: written.rows, bytes: written.bytes, sha256: written.sha256 });
+      const rows = files.reduce((sum, f) => sum + f.rows, 0);
+      deps.logger.info({ part: objectKey, rows, rowsPerSecond: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) }, 'part written');
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return files;
+}
+
+export function parquetColumns(contract: Contract, masking: boolean): ParquetColumn[] {
+  return contract.columns.map((c) => ({ name: c.name, type: c.type, mask: masking && c.pii !== undefined }));
+}

@@ -1,0 +1,36 @@
+import type { Contract } from '@northstar/contracts';
+
+/**
+ * <source>/<entity>/load_date=YYYY-MM-DD/hour=HH/run=<run_id>/part-00000.parquet
+ * <source>/<entity>/load_date=YYYY-MM-DD/hour=HH/run=<run_id>/_manifest.json
+ * The date and hour are those of the run's scheduled time, so a rerun of a
+ * run id writes to the same place.
+ */
+export function runPrefix(contract: Pick<Contract, 'source' | 'entity'>, scheduledAt: Date, runId: string, shard?: ShardSpec): string {
+  const iso = scheduledAt.toISOString();
+  const shardPart = shard && shard.count > 1 ? `/shard=${String(shard.index).padStart(3, '0')}-of-${String(shard.count).padStart(3, '0')}` : '';
+  return `${entityPrefix(contract)}load_date=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}/run=${runId}${shardPart}/`;
+}
+
+export function entityPrefix(contract: Pick<Contract, 'source' | 'entity'>): string {
+  return `${contract.source}/${contract.entity}/`;
+}
+
+export function dayPrefix(contract: Pick<Contract, 'source' | 'entity'>, day: Date): string {
+  return `${entityPrefix(contract)}load_date=${day.toISOString().slice(0, 10)}/`;
+}
+
+export function partKey(prefix: string, index: number): string {
+  return `${prefix}part-${String(index).padStart(5, '0')}.parquet`;
+}
+
+export const MANIFEST_FILE = '_manifest.json';
+
+export function manifestKey(prefix: string): string {
+  return `${prefix}${MANIFEST_FILE}`;
+}
+
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { DataContractError } from '@northstar/core';
+
+const fileEntry = z.object({
+  key: z.string(),
+  rows: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** The commit marker of one extraction: written last, so its presence means every part is complete. */
+export const runManifestSchema = z.object({
+  manifestVersion: z.literal(1),
+  source: z.string(),
+  entity: z.string(),
+  runId: z.string(),
+  mode: z.enum(['hourly', 'nightly', 'backfill']),
+  scheduledAt: z.iso.datetime(),
+  window: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }),
+  extractedAt: z.iso.datetime(),
+  contractVersion: z.string(),
+  schemaFingerprint: z.string(),
+  /** Where the next run may start reading (minus its lookback) once this one is loaded. */
+  proposedWatermark: z.iso.datetime(),
+  rowCount: z.number().int().nonnegative(),
+  files: z.array(fileEntry),
+  shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
+  drift: z.object({ added: z.array(z.string()) }).optional(),
+});
+
+export type RunManifest = z.infer<typeof runManifestSchema>;
+export type ManifestFile = z.infer<typeof fileEntry>;
+
+export function parseRunManifest(text: string, key: string): RunManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DataContractError(`${key}: manifest is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = runManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataContractError(`${key}: manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function serializeRunManifest(manifest: RunManifest): string {
+  return `${JSON.stringify(runManifestSchema.parse(manifest), null, 2)}\n`;
+}

@@ -1,0 +1,87 @@
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { loadSqlTemplate, type SqlTemplate } from '@northstar/sql';
+
+export type ModelLayer = 'staging' | 'curated' | 'analytics';
+
+export interface Model {
+  readonly name: string;
+  readonly layer: ModelLayer;
+  /** schema.table this model writes. */
+  readonly target: string;
+  readonly template: SqlTemplate;
+  /** Upstream models (by name) and raw tables (as raw.<table>). */
+  readonly dependsOn: readonly string[];
+  /** The upstream column whose growth means "new input": schema.table.column. */
+  readonly tracks?: { readonly table: string; readonly column: string };
+}
+
+export const modelsSqlDir = path.join(__dirname, '../sql');
+const layers: readonly ModelLayer[] = ['staging', 'curated', 'analytics'];
+
+/** Every model under sql/<layer>/, in an order where each comes after what it depends on. */
+export function loadModelCatalog(root = modelsSqlDir): Model[] {
+  const models = layers.flatMap((layer) => sqlFiles(path.join(root, layer)).map((file) => toModel(layer, loadSqlTemplate(file))));
+  return orderByDependencies(models);
+}
+
+function toModel(layer: ModelLayer, template: SqlTemplate): Model {
+  const expected = path.basename(template.file, '.sql');
+  if (template.name !== expected) throw new Error(`${template.file}: header name "${template.name}" must match the file name "${expected}"`);
+  const tracks = template.header['tracks'];
+  return {
+    name: template.name,
+    layer,
+    target: `${layer}.${template.name}`,
+    template,
+    dependsOn: template.dependsOn,
+    tracks: tracks ? parseTracks(tracks, template.file) : undefined,
+  };
+}
+
+function parseTracks(value: string, file: string): { table: string; column: string } {
+  const parts = value.split('.');
+  if (parts.length !== 3) throw new Error(`${file}: "tracks" must be schema.table.column, got "${value}"`);
+  return { table: `${parts[0]}.${parts[1]}`, column: parts[2] };
+}
+
+function sqlFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((e) => (e.isDirectory() ? sqlFiles(path.join(dir, e.name)) : e.name.endsWith('.sql') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Topological order (stable by name); a cycle or an unknown model dependency is an error. */
+export function orderByDependencies(models: readonly Model[]): Model[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const ordered: Model[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (model: Model, trail: string[]) => {
+    if (state.get(model.name) === 'done') return;
+    if (state.get(model.name) === 'visiting') throw new Error(`model dependency cycle: ${[...trail, model.name].join(' -> ')}`);
+    state.set(model.name, 'visiting');
+    for (const dep of model.dependsOn) {
+      if (dep.includes('.')) continue; // a table outside the models (raw.*, ops.*)
+      const upstream = byName.get(dep);
+      if (!upstream) throw new Error(`${model.template.file}: depends on unknown model "${dep}"`);
+      visit(upstream, [...trail, model.name]);
+    }
+    state.set(model.name, 'done');
+    ordered.push(model);
+  };
+  for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) visit(model, []);
+  return ordered;
+}
+
+/** The models downstream of any of `roots` (raw tables or model names), in run order. */
+export function downstreamOf(models: readonly Model[], roots: readonly string[]): Model[] {
+  const reached = new Set(roots);
+  for (const model of models) if (model.dependsOn.some((d) => reached.has(d))) reached.add(model.name);
+  return models.filter((m) => reached.has(m.name));
+}

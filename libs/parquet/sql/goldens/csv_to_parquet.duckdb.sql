@@ -1,0 +1,20 @@
+-- Columns are read under positional names (c0, c1, ...) and renamed in the
+-- select list, so a contract name never has to survive read_csv's struct.
+copy (
+  select
+    c0 as customer_id,
+    sha256(getvariable('northstar_mask_key') || c1) as "Email Address",
+    c2 as "order",
+    c3 as "it's"
+  from read_csv(
+    $1,
+    header = false,
+    auto_detect = false,
+    columns = {'c0': 'bigint', 'c1': 'varchar', 'c2': 'decimal(38, 9)', 'c3': 'timestamptz'},
+    delim = ',',
+    quote = '"',
+    escape = '"',
+    allow_quoted_nulls = false,
+    strict_mode = true
+  )
+) to $2 (format parquet, compression zstd, row_group_size 122880, parquet_version v1)

@@ -1,0 +1,30 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parquetStatements } from './parquet-statements';
+
+const golden = path.resolve(__dirname, '../sql/goldens/csv_to_parquet.duckdb.sql');
+
+describe('parquetStatements', () => {
+  const statement = parquetStatements.csvToParquet('/spool/part-00000.csv', '/spool/part-00000.parquet', [
+    { name: 'customer_id', type: { kind: 'integer' }, mask: false },
+    { name: 'Email Address', type: { kind: 'string' }, mask: true },
+    { name: 'order', type: { kind: 'decimal', precision: 38, scale: 9 }, mask: false },
+    { name: "it's", type: { kind: 'timestamp' }, mask: false },
+  ]);
+
+  it('renders csv_to_parquet as in its golden file (UPDATE_GOLDENS=1 rewrites it)', () => {
+    if (process.env['UPDATE_GOLDENS']) writeFileSync(golden, `${statement.sql}\n`);
+    expect(`${statement.sql}\n`).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('passes both paths as bind parameters, never as SQL text', () => {
+    expect(statement.binds).toEqual(['/spool/part-00000.csv', '/spool/part-00000.parquet']);
+    expect(statement.sql).not.toContain('/spool/');
+  });
+
+  it('sends the mask key only as a bind parameter', () => {
+    const setKey = parquetStatements.setMaskKey('s3cr3t-key');
+    expect(setKey.binds).toEqual(['s3cr3t-key']);
+    expect(setKey.sql).not.toContain('s3cr3t');
+  });
+});

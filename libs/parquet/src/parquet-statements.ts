@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import { duckdbDialect, loadSqlTemplate, renderSql, type RenderedSql, type SqlTemplate } from '@northstar/sql';
+import { maskedSelectList } from './masked-select-list';
+import type { ParquetColumn } from './parquet-column';
+import { readCsvColumns } from './read-csv-columns';
+
+const sqlDir = path.resolve(__dirname, '../sql');
+const templates = new Map<string, SqlTemplate>();
+
+function template(name: string): SqlTemplate {
+  let loaded = templates.get(name);
+  if (!loaded) {
+    loaded = loadSqlTemplate(path.join(sqlDir, `${name}.sql`));
+    templates.set(name, loaded);
+  }
+  return loaded;
+}
+
+/** The statements ParquetWriter runs, all rendered from libs/parquet/sql. */
+export const parquetStatements = {
+  csvToParquet(csvPath: string, parquetPath: string, columns: readonly ParquetColumn[]): RenderedSql {
+    return renderSql(template('csv_to_parquet'), duckdbDialect, {
+      params: { csv_path: csvPath, parquet_path: parquetPath },
+      fragments: { select_list: maskedSelectList(columns), csv_columns: readCsvColumns(columns) },
+    });
+  },
+  sessionTimeZone(): RenderedSql {
+    return renderSql(template('session_time_zone'), duckdbDialect);
+  },
+  setMaskKey(maskKey: string): RenderedSql {
+    return renderSql(template('set_mask_key'), duckdbDialect, { params: { mask_key: maskKey } });
+  },
+};

@@ -1,0 +1,22 @@
+create table if not exists raw.orders_db__orders (
+  order_id bigint,
+  customer_id bigint,
+  status varchar,
+  currency varchar,
+  subtotal decimal(14, 2),
+  tax decimal(14, 2),
+  shipping decimal(14, 2),
+  total decimal(14, 2),
+  ordered_at timestamptz,
+  paid_at timestamptz,
+  shipped_at timestamptz,
+  delivered_at timestamptz,
+  cancelled_at timestamptz,
+  created_at timestamptz,
+  updated_at timestamptz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number bigint not null,
+  _extracted_at timestamptz not null,
+  _loaded_at timestamptz not null
+)

@@ -1,0 +1,20 @@
+create table if not exists raw.stripe__balance_transactions (
+  id varchar,
+  amount bigint,
+  fee bigint,
+  net bigint,
+  currency varchar,
+  type varchar,
+  reporting_category varchar,
+  status varchar,
+  source_id varchar,
+  exchange_rate double,
+  available_on timestamptz,
+  description varchar,
+  created timestamptz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number bigint not null,
+  _extracted_at timestamptz not null,
+  _loaded_at timestamptz not null
+)

@@ -1,0 +1,20 @@
+create table if not exists raw.zendesk__users (
+  id bigint,
+  email varchar,
+  name varchar,
+  phone varchar,
+  external_id varchar,
+  role varchar,
+  organization_id bigint,
+  active boolean,
+  suspended boolean,
+  time_zone varchar,
+  locale varchar,
+  created_at timestamptz,
+  updated_at timestamptz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number bigint not null,
+  _extracted_at timestamptz not null,
+  _loaded_at timestamptz not null
+)

@@ -1,0 +1,22 @@
+create table if not exists raw.orders_db__orders (
+  order_id number(38, 0),
+  customer_id number(38, 0),
+  status varchar,
+  currency varchar,
+  subtotal number(14, 2),
+  tax number(14, 2),
+  shipping number(14, 2),
+  total number(14, 2),
+  ordered_at timestamp_tz,
+  paid_at timestamp_tz,
+  shipped_at timestamp_tz,
+  delivered_at timestamp_tz,
+  cancelled_at timestamp_tz,
+  created_at timestamp_tz,
+  updated_at timestamp_tz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number number(38, 0) not null,
+  _extracted_at timestamp_tz not null,
+  _loaded_at timestamp_tz not null
+)

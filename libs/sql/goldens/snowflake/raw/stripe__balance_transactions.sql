@@ -1,0 +1,20 @@
+create table if not exists raw.stripe__balance_transactions (
+  id varchar,
+  amount number(38, 0),
+  fee number(38, 0),
+  net number(38, 0),
+  currency varchar,
+  type varchar,
+  reporting_category varchar,
+  status varchar,
+  source_id varchar,
+  exchange_rate float,
+  available_on timestamp_tz,
+  description varchar,
+  created timestamp_tz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number number(38, 0) not null,
+  _extracted_at timestamp_tz not null,
+  _loaded_at timestamp_tz not null
+)

@@ -1,0 +1,19 @@
+create table if not exists raw.stripe__disputes (
+  id varchar,
+  charge_id varchar,
+  payment_intent_id varchar,
+  amount number(38, 0),
+  currency varchar,
+  status varchar,
+  reason varchar,
+  is_charge_refundable boolean,
+  evidence_due_by timestamp_tz,
+  created timestamp_tz,
+  livemode boolean,
+  metadata variant,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number number(38, 0) not null,
+  _extracted_at timestamp_tz not null,
+  _loaded_at timestamp_tz not null
+)

@@ -1,0 +1,20 @@
+create table if not exists raw.zendesk__users (
+  id number(38, 0),
+  email varchar,
+  name varchar,
+  phone varchar,
+  external_id varchar,
+  role varchar,
+  organization_id number(38, 0),
+  active boolean,
+  suspended boolean,
+  time_zone varchar,
+  locale varchar,
+  created_at timestamp_tz,
+  updated_at timestamp_tz,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number number(38, 0) not null,
+  _extracted_at timestamp_tz not null,
+  _loaded_at timestamp_tz not null
+)

@@ -1,0 +1,24 @@
+import type { Dialect } from './dialect';
+import { duckdbDialect } from './dialect';
+
+/**
+ * PostgreSQL, for the statements extractors send to the orders DB. Its
+ * quoting and placeholders match DuckDB's; only the type names differ.
+ */
+export const postgresDialect: Dialect = {
+  ...duckdbDialect,
+  name: 'postgres',
+  typeName: (type) => {
+    switch (type.kind) {
+      case 'string': return 'text';
+      case 'integer': return 'bigint';
+      case 'double': return 'double precision';
+      case 'decimal': return `numeric(${type.precision}, ${type.scale})`;
+      case 'boolean': return 'boolean';
+      case 'date': return 'date';
+      case 'timestamp': return 'timestamptz';
+      case 'json': return 'jsonb';
+    }
+  },
+  macros: {},
+};

@@ -1,0 +1,54 @@
+import type { Dialect } from './dialect';
+import { renderSql, type RenderInput, type RenderedSql } from './render-sql';
+import type { SqlTemplate } from './sql-template';
+
+/**
+ * Splits a template body on top-level semicolons (not those inside string
+ * literals, quoted identifiers or comments), then renders each statement;
+ * each binds only the parameters it uses.
+ */
+export function renderStatements(template: SqlTemplate, dialect: Dialect, input: RenderInput = {}): RenderedSql[] {
+  return splitStatements(template.body).map((body) => renderSql({ ...template, body }, dialect, input));
+}
+
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (ch === "'" || ch === '"') i = endOfQuoted(sql, i);
+    else if (ch === '-' && sql[i + 1] === '-') i = endOfLine(sql, i);
+    else if (ch === ';') {
+      statements.push(sql.slice(start, i));
+      start = ++i;
+    } else i++;
+  }
+  statements.push(sql.slice(start));
+  return statements.map(withoutLeadingComments).filter((s) => stripComments(s).trim().length > 0);
+}
+
+function endOfQuoted(sql: string, i: number): number {
+  const quote = sql[i];
+  let j = i + 1;
+  while (j < sql.length) {
+    if (sql[j] === quote && sql[j + 1] === quote) j += 2;
+    else if (sql[j] === quote) return j + 1;
+    else j++;
+  }
+  return sql.length;
+}
+
+function endOfLine(sql: string, i: number): number {
+  const end = sql.indexOf('\n', i);
+  return end === -1 ? sql.length : end;
+}
+
+/** Comment lines before a statement belong to the file, not the statement: drop them. */
+function withoutLeadingComments(sql: string): string {
+  return sql.replace(/^(\s*--[^\n]*(\n|$))+/, '').trim();
+}
+
+function stripComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '');
+}

@@ -1,0 +1,115 @@
+-- UTC everywhere, so current_timestamp() and timestamp_tz text agree with DuckDB.
+alter session set timezone = 'UTC';
+
+create schema if not exists raw;
+
+create schema if not exists staging;
+
+create schema if not exists curated;
+
+create schema if not exists analytics;
+
+create schema if not exists ops;
+
+create table if not exists ops.dq_results (
+  run_id varchar not null,
+  check_name varchar not null,
+  table_name varchar not null,
+  -- error | warn
+  severity varchar not null,
+  -- pass | fail
+  status varchar not null,
+  failing_rows bigint not null,
+  details varchar,
+  checked_at timestamp_tz not null,
+  primary key (run_id, check_name)
+);
+
+-- The ledger that keeps a file from loading twice: kept for ever, unlike
+-- Snowflake's 64-day load metadata.
+create table if not exists ops.file_loads (
+  source_file varchar not null primary key,
+  sha256 varchar not null,
+  source varchar not null,
+  entity varchar not null,
+  run_id varchar not null,
+  rows_loaded bigint not null,
+  loaded_at timestamp_tz not null
+);
+
+create table if not exists ops.model_state (
+  model varchar not null primary key,
+  processed_through timestamp_tz not null,
+  run_id varchar not null,
+  updated_at timestamp_tz not null
+);
+
+create table if not exists ops.pipeline_runs (
+  run_id varchar not null,
+  step varchar not null,
+  mode varchar not null,
+  -- running | succeeded | failed | skipped
+  status varchar not null,
+  attempt integer not null,
+  started_at timestamp_tz not null,
+  finished_at timestamp_tz,
+  exit_code integer,
+  rows_written bigint,
+  message varchar,
+  primary key (run_id, step, attempt)
+);
+
+create table if not exists ops.quarantine (
+  run_id varchar not null,
+  source varchar not null,
+  entity varchar not null,
+  source_file varchar not null,
+  row_number bigint not null,
+  reason varchar not null,
+  record varchar not null,
+  quarantined_at timestamp_tz not null
+);
+
+create table if not exists ops.schema_registry (
+  source varchar not null,
+  entity varchar not null,
+  contract_version varchar not null,
+  fingerprint varchar not null,
+  -- JSON text: the columns as the extractor saw them
+  columns varchar not null,
+  first_seen_run_id varchar not null,
+  first_seen_at timestamp_tz not null,
+  primary key (source, entity, fingerprint)
+);
+
+create table if not exists ops.watermarks (
+  source varchar not null,
+  entity varchar not null,
+  watermark timestamp_tz not null,
+  run_id varchar not null,
+  updated_at timestamp_tz not null,
+  primary key (source, entity)
+);
+
+begin transaction;
+
+-- COPY takes its file list and stage path as constants, not bind
+-- parameters, so the run's values arrive as literals (none is a secret).
+-- force = true: ops.file_loads decides what is loaded; Snowflake's own load
+-- metadata forgets after 64 days and must not silently skip a file the
+-- ledger says is new (e.g. after a raw table was rebuilt).
+copy into raw.orders_db__orders (order_id, customer_id, status, currency, subtotal, tax, shipping, total, ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, created_at, updated_at, _run_id, _source_file, _row_number, _extracted_at, _loaded_at)
+from (
+  select $1:"order_id"::number(38, 0), $1:"customer_id"::number(38, 0), $1:"status"::varchar, $1:"currency"::varchar, $1:"subtotal"::number(14, 2), $1:"tax"::number(14, 2), $1:"shipping"::number(14, 2), $1:"total"::number(14, 2), $1:"ordered_at"::timestamp_tz, $1:"paid_at"::timestamp_tz, $1:"shipped_at"::timestamp_tz, $1:"delivered_at"::timestamp_tz, $1:"cancelled_at"::timestamp_tz, $1:"created_at"::timestamp_tz, $1:"updated_at"::timestamp_tz, 'hourly-2026112910', 'orders_db/orders/load_date=2026-11-29/hour=10/run=hourly-2026112910/part-00000.parquet', metadata$file_row_number, to_timestamp_tz('2026-11-29T10:05:00.250000Z'), to_timestamp_tz('2026-11-29T10:20:00Z')
+  from @raw_zone
+)
+files = ('orders_db/orders/load_date=2026-11-29/hour=10/run=hourly-2026112910/part-00000.parquet')
+file_format = (type = parquet, use_logical_type = true)
+on_error = abort_statement
+force = true;
+
+commit;
+
+begin transaction;
+
+rollback;

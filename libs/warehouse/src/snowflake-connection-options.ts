@@ -1,0 +1,25 @@
+import type { SnowflakeConfig } from '@northstar/core';
+import { ConfigError } from '@northstar/core';
+import type { ConnectionOptions } from 'snowflake-sdk';
+
+export const SNOWFLAKE_APPLICATION = 'northstar-elt';
+
+/**
+ * snowflake-sdk options from the validated config. Key-pair auth wins when a
+ * key file is configured (no password then reaches the driver); keep-alive is
+ * off because jobs are short and a heartbeat would keep idle sessions billed.
+ */
+export function snowflakeConnectionOptions(config: SnowflakeConfig): ConnectionOptions {
+  const common: ConnectionOptions = {
+    account: config.account,
+    username: config.username,
+    warehouse: config.warehouse,
+    database: config.database,
+    application: SNOWFLAKE_APPLICATION,
+    clientSessionKeepAlive: false,
+    ...(config.role ? { role: config.role } : {}),
+  };
+  if (config.privateKeyPath) return { ...common, authenticator: 'SNOWFLAKE_JWT', privateKeyPath: config.privateKeyPath };
+  if (config.password) return { ...common, authenticator: 'SNOWFLAKE', password: config.password };
+  throw new ConfigError('Snowflake needs a private key file (SNOWFLAKE_PRIVATE_KEY_PATH) or a password (SNOWFLAKE_PASSWORD)');
+}

@@ -1,0 +1,78 @@
+// `npm run bench [-- orders-db] [--rows 1000000,5000000] [--repeat 3]`:
+// throughput and peak memory of the extraction path against its ceiling.
+// Figures, not assertions: these machines are shared, so nothing here fails a build.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Command } from 'commander';
+import { Client } from 'pg';
+import { formatTextTable } from '@northstar/core';
+import { loadSqlTemplate, postgresDialect, renderStatements } from '@northstar/sql';
+
+const root = path.resolve(__dirname, '..');
+
+const opts = new Command('bench')
+  .argument('[suite]', 'orders-db', 'orders-db')
+  .option('--rows <list>', 'table sizes', '1000000,5000000')
+  .option('--repeat <n>', 'runs per case (the median is reported)', '3')
+  .option('--rows-per-part <n>', 'Parquet part size', '1000000')
+  .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .parse(process.argv)
+  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string }>();
+
+interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number }
+
+async function prepareDatabase(adminUrl: string, rows: number): Promise<string> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = await admin.query('select 1 from pg_database where datname = $1', ['northstar_bench']);
+  if (exists.rowCount === 0) await admin.query('create database northstar_bench');
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = '/northstar_bench';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  for (const statement of renderStatements(loadSqlTemplate(path.join(__dirname, 'bench/orders-db-bench.sql')), postgresDialect, { params: { rows } })) {
+    await client.query(statement.sql, statement.binds as unknown[]);
+  }
+  await client.end();
+  return url.toString();
+}
+
+function runCase(kind: string, url: string): CaseResult {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench/orders-db-case.ts'), kind, url, opts.rowsPerPart], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!) as CaseResult;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const table = [];
+  for (const rows of opts.rows.split(',').map(Number)) {
+    process.stderr.write(`seeding ${rows} orders...\n`);
+    const url = await prepareDatabase(opts.url, rows);
+    const results: Record<string, CaseResult[]> = { ceiling: [], extract: [] };
+    for (let i = 0; i < Number(opts.repeat); i++) {
+      for (const kind of ['ceiling', 'extract']) {
+        const r = runCase(kind, url);
+        if (r.rows !== rows) throw new Error(`${kind} read ${r.rows} rows, expected ${rows}`);
+        results[kind].push(r);
+        process.stderr.write(`  ${kind}: ${Math.round(r.rowsPerSecond)} rows/s, ${Math.round(r.peakRssMb)} MB\n`);
+      }
+    }
+    const ceil = median(results.ceiling.map((r) => r.rowsPerSecond));
+    for (const kind of ['ceiling', 'extract']) {
+      const rate = median(results[kind].map((r) => r.rowsPerSecond));
+      table.push({ rows, path: kind === 'ceiling' ? 'COPY TO STDOUT csv, bytes only' : 'extract: COPY csv -> parts -> DuckDB -> Parquet -> raw zone', 'rows/s': Math.round(rate), 'peak RSS MB': Math.round(median(results[kind].map((r) => r.peakRssMb))), 'of ceiling': `${Math.round((rate / ceil) * 100)}%` });
+    }
+  }
+  const report = formatTextTable(table);
+  process.stdout.write(`${report}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-orders-db.json'), JSON.stringify(table, null, 2));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

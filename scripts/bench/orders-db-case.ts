@@ -1,0 +1,68 @@
+// One measured case of the orders-DB benchmark, in a process of its own so
+// its peak RSS is its own. Prints one JSON line.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { silentLogger } from '@northstar/core';
+import { contractFor } from '@northstar/contracts';
+import { extractToRawZone } from '@northstar/extract';
+import { LocalObjectStore } from '@northstar/object-store';
+import { ParquetWriter } from '@northstar/parquet';
+import { columnList, postgresDialect, renderSql } from '@northstar/sql';
+import { OrdersDbSource } from '../../apps/extract-orders-db/src/orders-db-source';
+
+const [kind, url, rowsPerPart] = process.argv.slice(2);
+const contract = contractFor('orders_db', 'orders');
+const everything = { start: new Date('1970-01-01T00:00:00Z'), end: new Date('2100-01-01T00:00:00Z') };
+
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
+
+async function ceiling(): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const select = renderSql('copy (select {{ columns }} from orders) to stdout with (format csv)', postgresDialect, {
+    fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
+  });
+  let records = 0;
+  for await (const chunk of client.query(copyTo(select.sql)) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) records++;
+  }
+  await client.end();
+  return records;
+}
+
+async function extract(): Promise<number> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-orders-'));
+  const source = await OrdersDbSource.connect(url, 'northstar-bench');
+  const parquet = await ParquetWriter.open({ tempDir: dir, threads: 1 });
+  try {
+    const result = await extractToRawZone(
+      {
+        contract, runId: 'bench', mode: 'backfill', scheduledAt: everything.start, window: everything, proposedWatermark: everything.end,
+        openCsv: () => source.copyWindow('orders', contract.columns, contract.cursor, everything),
+      },
+      { store: new LocalObjectStore(path.join(dir, 'raw')), parquet, maskKey: undefined, rowsPerPart: Number(rowsPerPart), tempDir: dir, logger: silentLogger(), clock: () => new Date() },
+    );
+    return result.manifest.rowCount;
+  } finally {
+    await parquet.close();
+    await source.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const started = process.hrtime.bigint();
+  const rows = kind === 'ceiling' ? await ceiling() : await extract();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  process.stdout.write(`${JSON.stringify({ kind, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakRss / 2 ** 20 })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

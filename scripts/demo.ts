@@ -1,0 +1,55 @@
+// `npm run demo`: the main job on the embedded defaults. Seeds the sandbox
+// orders DB (PGlite on a loopback port), runs several consecutive hourly
+// pipelines (later hours update earlier orders) and prints a short report.
+// Everything lands under NORTHSTAR_HOME (default .northstar/), reset first.
+import { rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { Command } from 'commander';
+import { createLogger, deriveRunId, loadConfig, runMain, type NorthstarConfig } from '@northstar/core';
+import { OrdersDbSandbox, startEmbeddedOrdersDb } from '@northstar/sandbox';
+import { runPipeline } from '../apps/orchestrator/src/run-pipeline';
+import { demoReport } from './demo-report';
+
+const HOUR = 3_600_000;
+const workspaceRoot = path.resolve(__dirname, '..');
+
+void runMain('demo', async (setLogger) => {
+  const opts = new Command('demo')
+    .option('--hours <n>', 'hourly runs after the initial load', (v) => Number.parseInt(v, 10), 3)
+    .option('--scale <x>', 'sandbox scale (1 = 120k orders)', Number.parseFloat, 0.02)
+    .option('--start <iso>', 'the first scheduled hour', '2026-11-02T06:00:00Z')
+    .exitOverride()
+    .parse(process.argv)
+    .opts<{ hours: number; scale: number; start: string }>();
+  const probe = loadConfig();
+  await resetOutputs(probe);
+  const db = await startEmbeddedOrdersDb({ port: 0 });
+  const env = { ...process.env, ORDERS_DB_URL: db.url, NORTHSTAR_INITIAL_START: '2000-01-01T00:00:00Z' };
+  const config = loadConfig(env);
+  const logger = createLogger({ ...config.log, bindings: { app: 'demo' } });
+  setLogger(logger);
+  const first = new Date(opts.start);
+  const sandbox = await OrdersDbSandbox.connect(db.url, { scale: opts.scale, start: first });
+  try {
+    await sandbox.createSchema();
+    const seeded = await sandbox.seed();
+    logger.info(seeded, 'sandbox seeded');
+    for (let i = 0; i <= opts.hours; i++) {
+      const at = new Date(first.getTime() + i * HOUR);
+      if (i > 0) logger.info(await sandbox.advanceHour(new Date(at.getTime() - HOUR)), 'sandbox advanced one hour');
+      const run = { mode: 'hourly' as const, scheduledAt: at, runId: deriveRunId('hourly', at) };
+      const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date() });
+      if (!result.succeeded) throw new Error(`pipeline ${run.runId} failed: ${result.outcomes.find((o) => o.status === 'failed')?.message}`);
+    }
+  } finally {
+    await sandbox.close();
+    await db.stop();
+  }
+  process.stdout.write(await demoReport(config));
+});
+
+async function resetOutputs(config: NorthstarConfig): Promise<void> {
+  if (config.warehouse.kind === 'duckdb') await rm(config.warehouse.path, { force: true });
+  if (config.rawUrl.startsWith('file://')) await rm(config.rawUrl.slice('file://'.length), { recursive: true, force: true });
+  await rm(path.join(config.home, 'logs'), { recursive: true, force: true });
+}

@@ -1,0 +1,99 @@
+// `npm run sandbox -- serve|seed`: the synthetic orders DB for local runs.
+//   serve: PGlite on a loopback port, seeded unless --data-dir already holds data, until Ctrl-C.
+//   seed:  (re)creates and seeds the tables on a real PostgreSQL server.
+import { Command, Option } from 'commander';
+import { ConfigError, createLogger, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
+import { DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb } from '@northstar/sandbox';
+
+interface SandboxFlags {
+  readonly scale: number;
+  readonly seed: number;
+  readonly start: string;
+}
+
+void runMain('sandbox', async (setLogger) => {
+  const logger = createLogger({ ...loadConfig().log, bindings: { app: 'sandbox' } });
+  setLogger(logger);
+  const program = new Command('sandbox').exitOverride().configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  program
+    .command('serve')
+    .description('serve the orders DB (PGlite) until interrupted')
+    .option('--port <n>', 'TCP port', integer('--port'), 55432)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--data-dir <dir>', 'persist the database here (default: in memory)')
+    .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
+    .action((flags: SandboxFlags & { port: number; host: string; dataDir?: string }) => serve(flags, logger));
+  program
+    .command('seed')
+    .description('create and seed the orders DB tables on a PostgreSQL server')
+    .requiredOption('--url <url>', 'postgres://user@host:port/database')
+    .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
+    .action((flags: SandboxFlags & { url: string }) => seedServer(flags.url, sandboxOptions(flags), logger, true));
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof Error && 'exitCode' in error && error.exitCode === 0) return; // --help
+    if (error instanceof Error && error.name === 'CommanderError') throw new ConfigError(error.message.replace(/^error: /, ''));
+    throw error;
+  }
+});
+
+async function serve(flags: SandboxFlags & { port: number; host: string; dataDir?: string }, logger: Logger): Promise<void> {
+  const db = await startEmbeddedOrdersDb({ port: flags.port, host: flags.host, dataDir: flags.dataDir });
+  try {
+    await seedServer(db.url, sandboxOptions(flags), logger, false);
+    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory' }, 'orders DB sandbox serving; Ctrl-C to stop');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+  } finally {
+    await db.stop();
+  }
+}
+
+/** Seeds the server; `force` recreates the tables even when they already hold data. */
+async function seedServer(url: string, options: SandboxOptions, logger: Logger, force: boolean): Promise<void> {
+  const sandbox = await OrdersDbSandbox.connect(url, options);
+  try {
+    if (!force && (await sandbox.isSeeded())) {
+      logger.info(await sandbox.counts(), 'orders DB already seeded; leaving it as it is');
+      return;
+    }
+    await sandbox.createSchema();
+    logger.info({ ...(await sandbox.seed()), ...options }, 'orders DB seeded');
+  } finally {
+    await sandbox.close();
+  }
+}
+
+function sandboxOptions(flags: SandboxFlags): SandboxOptions {
+  return { scale: flags.scale, seed: flags.seed, start: parseInstant(flags.start, '--start') };
+}
+
+function scaleOption(): Option {
+  return new Option('--scale <x>', 'size: 1 = 120k orders, 15k customers').argParser(decimal('--scale')).default(0.02);
+}
+
+function seedOption(): Option {
+  return new Option('--seed <n>', 'PRNG seed; same seed and scale give the same data').argParser(integer('--seed')).default(42);
+}
+
+function startOption(): Option {
+  return new Option('--start <iso>', 'the sandbox epoch: seeded history ends here').default(DEFAULT_SANDBOX_START);
+}
+
+function integer(flag: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new ConfigError(`${flag}: expected a whole number, got "${value}"`);
+    return Number(value);
+  };
+}
+
+function decimal(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new ConfigError(`${flag}: expected a number, got "${value}"`);
+    return n;
+  };
+}
