@@ -12,6 +12,9 @@ const allowed = {
   'type:e2e': ['type:app', 'type:runtime', 'type:models', 'type:adapter', 'type:foundation', 'type:testing'],
 };
 
+// Tests may also use the sandbox and test doubles (type:testing); production code may not.
+const allowedInTests = Object.fromEntries(Object.entries(allowed).map(([tag, tags]) => [tag, tag === 'type:foundation' ? tags : [...tags, 'type:testing']]));
+
 // Native and SDK packages stay inside the adapters (and the sandbox, which
 // plays the sources); everything else reaches them through an interface.
 const adapterOnlyPackages = [
@@ -23,38 +26,42 @@ const adapterOnlyPackages = [
   'hyparquet*',
 ];
 
+
+const testFiles = ['**/*.spec.ts', '**/*.suite.ts', '**/testing.ts', '**/testing/**/*.ts'];
+
+function boundaryRule(rules) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        ...Object.entries(rules).map(([sourceTag, tags]) => ({ sourceTag, onlyDependOnLibsWithTags: tags })),
+        // core and contracts are the leaves everything else stands on.
+        { sourceTag: 'scope:leaf', notDependOnLibsWithTags: ['type:foundation', 'type:adapter', 'type:runtime', 'type:models', 'type:testing', 'type:app'] },
+        ...['type:foundation', 'type:runtime', 'type:models', 'type:app'].map((sourceTag) => ({ sourceTag, bannedExternalImports: adapterOnlyPackages })),
+      ],
+    },
+  ];
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/node_modules', '**/dist', '**/tmp', '.northstar/**', '.nx/**', 'eslint-fixtures/**'] },
+  { ignores: ['**/node_modules', '**/dist', '**/tmp', '.northstar/**', '.nx/**'] },
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            ...Object.entries(allowed).map(([sourceTag, tags]) => ({
-              sourceTag,
-              onlyDependOnLibsWithTags: tags,
-            })),
-            // core and contracts are the leaves everything else stands on.
-            { sourceTag: 'scope:leaf', notDependOnLibsWithTags: ['type:foundation', 'type:adapter', 'type:runtime', 'type:models', 'type:testing', 'type:app'] },
-            { sourceTag: 'type:foundation', bannedExternalImports: adapterOnlyPackages },
-            { sourceTag: 'type:runtime', bannedExternalImports: adapterOnlyPackages },
-            { sourceTag: 'type:models', bannedExternalImports: adapterOnlyPackages },
-            { sourceTag: 'type:app', bannedExternalImports: adapterOnlyPackages },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaryRule(allowed),
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.suite.ts', '**/testing.ts', '**/testing/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: testFiles,
+    rules: {
+      '@nx/enforce-module-boundaries': boundaryRule(allowedInTests),
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
 ];

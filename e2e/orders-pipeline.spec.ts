@@ -44,7 +44,8 @@ describe('hourly orders pipeline, end to end', () => {
 
   it('lands the seeded history in every layer, order for order and cent for cent', async () => {
     const result = await harness.hourly('2026-11-02T06:00:00Z');
-    expect(result.outcomes.map((o) => [o.id, o.status])).toEqual([['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']]);
+    expect(result.exitCode).toBe(0);
+    expect(result.jobs).toEqual([['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']]);
     const source = await sourceOrders();
     expect(source.ids.length).toBeGreaterThan(100);
     const [curated] = await harness.query<{ n: number; total: string }>('select count(*) as n, cast(sum(total_amount) as varchar) as total from curated.fct_orders');
@@ -62,7 +63,7 @@ describe('hourly orders pipeline, end to end', () => {
   it('rerunning the same hour leaves every curated row unchanged', async () => {
     const before = await facts();
     const result = await harness.hourly('2026-11-02T06:00:00Z');
-    expect(result.succeeded).toBe(true);
+    expect(result.exitCode).toBe(0);
     expect(await facts()).toEqual(before);
     const [attempts] = await harness.query<{ n: number }>("select max(attempt) as n from ops.pipeline_runs where run_id = 'hourly-20261102T06' and step = 'load-orders-db'");
     expect(attempts.n).toBe(2);
@@ -72,7 +73,7 @@ describe('hourly orders pipeline, end to end', () => {
     const before = await facts();
     const changes: HourChanges = await sandbox.advanceHour(first);
     expect(changes.updatedOrderIds.length).toBeGreaterThan(0);
-    expect((await harness.hourly('2026-11-02T07:00:00Z')).succeeded).toBe(true);
+    expect((await harness.hourly('2026-11-02T07:00:00Z')).exitCode).toBe(0);
     const after = await facts();
     const changed = [...after.keys()].filter((id) => after.get(id) !== before.get(id)).sort((a, b) => a - b);
     const expected = [...new Set([...changes.updatedOrderIds, ...changes.newOrderIds])].sort((a, b) => a - b);

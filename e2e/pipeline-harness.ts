@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig } from '@northstar/core';
+import { renderSql } from '@northstar/sql';
 import { openWarehouse, type Row } from '@northstar/warehouse';
-import { runPipeline, type PipelineResult } from '../apps/orchestrator/src/run-pipeline';
 
 export const workspaceRoot = path.resolve(__dirname, '..');
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -29,17 +30,26 @@ export class PipelineHarness {
     this.config = loadConfig(this.env);
   }
 
-  hourly(at: string): Promise<PipelineResult> {
-    const scheduledAt = new Date(at);
-    return runPipeline({ mode: 'hourly', scheduledAt, runId: deriveRunId('hourly', scheduledAt) }, {
-      config: this.config, logger: silentLogger(), env: this.env, workspaceRoot, clock: () => new Date(),
+  /** `npm run pipeline -- hourly --at <at>`, as an operator would run it; the jobs' outcomes come from ops.pipeline_runs. */
+  async hourly(at: string): Promise<PipelineOutcome> {
+    const runId = deriveRunId('hourly', new Date(at));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/orchestrator/src/main.ts'), 'hourly', '--at', at], {
+      cwd: workspaceRoot, env: this.env, encoding: 'utf8',
     });
+    const jobs = await this.query<{ step: string; status: string }>(
+      `select step, status from ops.pipeline_runs
+       where run_id = :run_id and step <> 'pipeline'
+         and attempt = (select max(attempt) from ops.pipeline_runs where run_id = :run_id and step = 'pipeline')
+       order by started_at`,
+      { run_id: runId },
+    );
+    return { exitCode: run.status ?? -1, jobs: jobs.map((j) => [j.step, j.status] as const), output: `${run.stdout}${run.stderr}` };
   }
 
-  async query<T extends Row = Row>(sql: string): Promise<T[]> {
+  async query<T extends Row = Row>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
     const warehouse = await openWarehouse(this.config.warehouse, silentLogger(), { readOnly: true });
     try {
-      return await warehouse.query<T>({ sql, binds: [] });
+      return await warehouse.query<T>(renderSql(sql, warehouse.dialect, { params }));
     } finally {
       await warehouse.close();
     }
@@ -48,6 +58,12 @@ export class PipelineHarness {
   dispose(): void {
     rmSync(this.home, { recursive: true, force: true });
   }
+}
+
+export interface PipelineOutcome {
+  readonly exitCode: number;
+  readonly jobs: readonly (readonly [string, string])[];
+  readonly output: string;
 }
 
 export function uniqueDatabaseName(prefix: string): string {

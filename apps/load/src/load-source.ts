@@ -1,6 +1,7 @@
 import type { Logger } from '@northstar/core';
 import { rawTableName, type Contract } from '@northstar/contracts';
-import { downstreamOf, loadCommittedRuns, runModels, type Model, type ModelRunResult, type RawLoadResult } from '@northstar/models';
+import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
+import { downstreamOf, runModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
 

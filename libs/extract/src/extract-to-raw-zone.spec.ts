@@ -76,7 +76,7 @@ describe('extractToRawZone', () => {
   });
 
   it('commits an empty window as a manifest without files, so the watermark can move on', async () => {
-    const result = await extractToRawZone(request(async function* () {}), deps());
+    const result = await extractToRawZone(request(async function* () { yield* []; }), deps());
     expect(result.manifest.files).toEqual([]);
     expect(result.manifest.rowCount).toBe(0);
   });

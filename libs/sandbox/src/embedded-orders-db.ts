@@ -20,6 +20,7 @@ export interface EmbeddedOrdersDb {
 /** Enough for an extractor's pool, the sandbox and a late commit at once. */
 const MAX_CONNECTIONS = 32;
 const WORKER = path.join(__dirname, 'embedded-orders-db-worker.cjs');
+const STOP_GRACE_MS = 15_000;
 
 type WorkerMessage = { type: 'listening'; port: number } | { type: 'stopped' } | { type: 'failed'; message: string };
 
@@ -33,17 +34,7 @@ export async function startEmbeddedOrdersDb(options: EmbeddedOrdersDbOptions = {
   const host = options.host ?? '127.0.0.1';
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
   const worker = new Worker(WORKER, { workerData: { host, port: options.port ?? 0, dataDir, maxConnections: MAX_CONNECTIONS } });
-  const port = await new Promise<number>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`embedded orders DB exited before listening (code ${code})`)));
-    worker.once('message', (message: WorkerMessage) => {
-      if (message.type === 'listening') resolve(message.port);
-      else reject(new Error(`embedded orders DB failed to start: ${message.type === 'failed' ? message.message : message.type}`));
-    });
-  }).catch(async (error) => {
-    await worker.terminate();
-    throw error;
-  });
+  const port = await listeningPort(worker);
   worker.removeAllListeners();
   // A crash after start surfaces at stop(); the connections will have failed already.
   let crash: unknown;
@@ -52,7 +43,10 @@ export async function startEmbeddedOrdersDb(options: EmbeddedOrdersDbOptions = {
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     worker.postMessage('stop');
+    // A clean stop takes well under a second; never let a wedged database keep the process alive.
+    const deadline = setTimeout(() => void worker.terminate(), STOP_GRACE_MS);
     await exited;
+    clearTimeout(deadline);
     if (crash) throw crash;
   };
   return {
@@ -60,4 +54,20 @@ export async function startEmbeddedOrdersDb(options: EmbeddedOrdersDbOptions = {
     port,
     stop: () => (stopped ??= stop()),
   };
+}
+
+async function listeningPort(worker: Worker): Promise<number> {
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`embedded orders DB exited before listening (code ${code})`)));
+      worker.once('message', (message: WorkerMessage) => {
+        if (message.type === 'listening') resolve(message.port);
+        else reject(new Error(`embedded orders DB failed to start: ${message.type === 'failed' ? message.message : message.type}`));
+      });
+    });
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
 }

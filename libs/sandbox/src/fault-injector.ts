@@ -10,7 +10,17 @@ type Outcome = Omit<FaultReport, 'fault' | 'at' | 'semantics'>;
 const nothing = { orderIds: [], orderItemIds: [], stampedAt: [] };
 
 /**
- * Breaks the orders DB in the ways production does (see faultSemantics).
+ * Breaks the orders DB in the ways production does. In short (faultSemantics
+ * has the full text, which every FaultReport carries):
+ * - late_update: an order's next status, stamped at - 40 min, committed now;
+ * - out_of_order_update: version A stamped at - 5 min commits first, then a
+ *   stale version B stamped at - 20 min lands as a second row; keep A;
+ * - duplicate_rows: a new order row inserted twice, identical;
+ * - null_business_key: an orders row with order_id NULL;
+ * - new_column / missing_column / type_change: add gift_message, drop
+ *   delivered_at, make tax text; each then inserts a new order;
+ * - hard_delete: three orders and their items deleted;
+ * - late_commit: a new order stamped at - 30 min, committed now.
  * Choices are deterministic for (seed, fault, at) given the same DB state.
  */
 export class FaultInjector {

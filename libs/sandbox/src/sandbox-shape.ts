@@ -1,5 +1,5 @@
 import { ConfigError } from '@northstar/core';
-import { dateToMicros, MICROS_PER_DAY, MICROS_PER_HOUR } from './microseconds';
+import { dateToMicros, MICROS_PER_DAY } from './microseconds';
 
 export interface SandboxOptions {
   /** 1 = 1/1000 of production: 120k orders, 15k customers, ~2k products. */
@@ -55,10 +55,6 @@ export function sandboxShape(options: SandboxOptions): SandboxShape {
     customersPerHour: Math.max(0.5, customers / (CUSTOMER_HISTORY_DAYS * 24)),
     customerChangesPerHour: Math.max(1, customers / 5_000),
   };
-}
-
-export function hourIndex(shape: SandboxShape, hourStartUs: number): number {
-  return Math.floor((hourStartUs - shape.startUs) / MICROS_PER_HOUR);
 }
 
 /**

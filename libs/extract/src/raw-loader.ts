@@ -2,13 +2,14 @@ import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
-import { entityPrefix, MANIFEST_FILE, parseRunManifest, readWatermark, type RunManifest } from '@northstar/extract';
 import type { ObjectStore } from '@northstar/object-store';
 import { loadSqlTemplate, renderSql } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
-import { modelsSqlDir } from './model-catalog';
+import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
+import { parseRunManifest, type RunManifest } from './run-manifest';
+import { readWatermark } from './watermark-store';
 
-const sql = (name: string) => loadSqlTemplate(path.join(modelsSqlDir, 'load', `${name}.sql`));
+const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql/load', `${name}.sql`));
 const loadedFilesSql = sql('loaded_files');
 const recordFileLoadSql = sql('record_file_load');
 const advanceWatermarkSql = sql('advance_watermark');

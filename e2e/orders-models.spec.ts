@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
-import { extractToRawZone } from '@northstar/extract';
+import { extractToRawZone, loadCommittedRuns } from '@northstar/extract';
+import { loadModelCatalog, runModels } from '@northstar/models';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
-import { loadModelCatalog } from './model-catalog';
-import { runModels } from './model-runner';
-import { loadCommittedRuns } from './raw-loader';
 
 const orders = contractFor('orders_db', 'orders');
 
