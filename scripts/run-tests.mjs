@@ -12,7 +12,7 @@ mkdirSync(path.dirname(report), { recursive: true });
 rmSync(report, { force: true });
 
 const jest = require.resolve('jest/bin/jest');
-const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [jest, '--json', '--forceExit', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
 
 let results;
 try {
