@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { maskValue } from '@northstar/parquet';
 import { createScratchDatabase, OrdersDbSandbox, type HourChanges, type ScratchDatabase } from '@northstar/sandbox';
 import { PipelineHarness, POSTGRES_ADMIN_URL, uniqueDatabaseName } from './pipeline-harness';
 
@@ -59,6 +60,17 @@ describe('hourly orders pipeline, end to end', () => {
       { step: 'quality', status: 'succeeded' },
     ]);
   }, 120_000);
+
+  it('masks PII outside prod before it leaves the extractor, with a keyed hash that still joins', async () => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query<{ customer_id: string; email: string; phone: string | null }>('select customer_id, email, phone from customers order by customer_id limit 5');
+    await client.end();
+    const landed = await harness.query<{ customer_id: number; email: string; country: string }>('select customer_id, email, country from raw.orders_db__customers order by customer_id limit 5');
+    const key = harness.config.maskKey!;
+    expect(landed.map((r) => [r.customer_id, r.email])).toEqual(rows.map((r) => [Number(r.customer_id), maskValue(key, r.email)]));
+    expect(landed.every((r) => /^[A-Z]{2}$/.test(r.country))).toBe(true); // untagged columns stay readable
+  }, 60_000);
 
   it('rerunning the same hour leaves every curated row unchanged', async () => {
     const before = await facts();

@@ -41,7 +41,7 @@ async function prepareDatabase(adminUrl: string, rows: number): Promise<string> 
 
 function runCase(kind: string, url: string): CaseResult {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench/orders-db-case.ts'), kind, url, opts.rowsPerPart], { cwd: root, encoding: 'utf8' });
-  return JSON.parse(out.trim().split('\n').pop()!) as CaseResult;
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '') as CaseResult;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

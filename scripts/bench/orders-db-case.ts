@@ -42,7 +42,7 @@ async function extract(): Promise<number> {
     const result = await extractToRawZone(
       {
         contract, runId: 'bench', mode: 'backfill', scheduledAt: everything.start, window: everything, proposedWatermark: everything.end,
-        openCsv: () => source.copyWindow('orders', contract.columns, contract.cursor, everything),
+        openCsv: () => source.copyWindow('orders', contract, everything),
       },
       { store: new LocalObjectStore(path.join(dir, 'raw')), parquet, maskKey: undefined, rowsPerPart: Number(rowsPerPart), tempDir: dir, logger: silentLogger(), clock: () => new Date() },
     );

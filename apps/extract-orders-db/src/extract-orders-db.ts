@@ -1,8 +1,9 @@
 import { DataContractError, extractWindow, type Logger, type NorthstarConfig, type RunParameters, type TimeWindow } from '@northstar/core';
 import { detectSchemaDrift } from '@northstar/contracts';
-import { extractToRawZone, readWatermark, type ExtractionDeps, type ExtractionResult } from '@northstar/extract';
+import { extractToRawZone, readWatermark, type ExtractionDeps, type ExtractionResult, type ShardSpec } from '@northstar/extract';
 import type { WarehouseSession } from '@northstar/warehouse';
 import type { OrdersDbSource } from './orders-db-source';
+import { describeHorizon, horizonEnd } from './snapshot-horizon';
 import type { OrdersDbStream } from './streams';
 
 export interface OrdersDbExtractionDeps extends ExtractionDeps {
@@ -10,16 +11,19 @@ export interface OrdersDbExtractionDeps extends ExtractionDeps {
   readonly warehouse: WarehouseSession;
   readonly source: OrdersDbSource;
   readonly logger: Logger;
+  /** This job's slice of an AWS Batch array job; undefined (or count 1) reads everything. */
+  readonly shard?: ShardSpec;
 }
 
 /** Extracts each stream's window from one snapshot of the orders DB. */
 export async function extractOrdersDb(run: RunParameters, streams: readonly OrdersDbStream[], deps: OrdersDbExtractionDeps): Promise<ExtractionResult[]> {
+  logHorizon(deps);
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
     const logger = deps.logger.child({ entity: stream.contract.entity });
-    const window = await windowFor(run, stream, deps);
+    const { window, snapshot } = await windowFor(run, stream, deps);
     const drift = await checkDrift(stream, deps.source);
-    logger.info({ window: { start: window.start.toISOString(), end: window.end.toISOString() }, added: drift.added }, 'extracting');
+    logger.info({ window: { start: window.start.toISOString(), end: window.end.toISOString() }, limitedBy: snapshot.limitedBy, shard: deps.shard, added: drift.added }, 'extracting');
     results.push(
       await extractToRawZone(
         {
@@ -29,8 +33,10 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
           scheduledAt: run.scheduledAt,
           window,
           proposedWatermark: window.end,
-          openCsv: () => deps.source.copyWindow(stream.table, stream.contract.columns, stream.contract.cursor, window),
+          openCsv: () => deps.source.copyWindow(stream.table, stream.contract, window, deps.shard),
           drift,
+          snapshot,
+          ...(deps.shard ? { shard: deps.shard } : {}),
         },
         { ...deps, logger },
       ),
@@ -39,20 +45,36 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
   return results;
 }
 
-async function windowFor(run: RunParameters, stream: OrdersDbStream, deps: OrdersDbExtractionDeps): Promise<TimeWindow> {
-  if (run.window) return run.window;
+/**
+ * [watermark - lookback, min(scheduled - safety lag, oldest open writer's start)).
+ * An explicit (backfill) window keeps its bounds, but its end too stops at
+ * the oldest open writer, since the watermark moves to it.
+ */
+async function windowFor(run: RunParameters, stream: OrdersDbStream, deps: OrdersDbExtractionDeps) {
+  const scheduledBound = run.window ? run.window.end : new Date(run.scheduledAt.getTime() - deps.config.safetyLagMs);
+  const { end, limitedBy } = horizonEnd(scheduledBound, deps.source.horizon);
+  const snapshot = describeHorizon(deps.source.horizon, limitedBy);
+  if (run.window) return { window: { start: new Date(Math.min(run.window.start.getTime(), end.getTime())), end }, snapshot };
   const watermark = await readWatermark(deps.warehouse, stream.contract);
-  return extractWindow({
+  const window: TimeWindow = extractWindow({
     watermark,
     initialStart: deps.config.initialStart,
-    now: run.scheduledAt,
+    now: end,
     lookbackMs: deps.config.lookbackMs,
-    safetyLagMs: deps.config.safetyLagMs,
+    safetyLagMs: 0,
   });
+  return { window, snapshot };
+}
+
+function logHorizon(deps: OrdersDbExtractionDeps): void {
+  const horizon = deps.source.horizon;
+  const fields = { snapshotXmin: horizon.snapshotXmin, oldestOpenXactStart: horizon.oldestOpenXactStart?.toISOString(), openWriters: horizon.openWriters };
+  if (horizon.observed) deps.logger.info(fields, 'snapshot horizon');
+  else deps.logger.warn({ ...fields, reason: horizon.unobservedReason }, 'open transactions not observable; the window ends at the scheduled bound and only the lookback covers late commits');
 }
 
 /** Added source columns are reported and ignored; missing or retyped ones stop the run (exit 3). */
-async function checkDrift(stream: OrdersDbStream, source: OrdersDbSource): Promise<{ added: string[] }> {
+export async function checkDrift(stream: OrdersDbStream, source: OrdersDbSource): Promise<{ added: string[] }> {
   const observed = await source.observedColumns(stream.table);
   if (observed.length === 0) throw new DataContractError(`orders DB: table "${stream.table}" does not exist or has no columns`);
   const drift = detectSchemaDrift(stream.contract, observed);

@@ -5,17 +5,22 @@ import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractOrdersDb } from './extract-orders-db';
+import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
+import { addShardOptions } from './shard-flags';
+import { parseShard, type ShardFlags } from './shard-option';
 import { ordersDbStreams } from './streams';
 
 const APP = 'extract-orders-db';
 
 void runMain(APP, async (setLogger) => {
-  const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
-    command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']),
-  );
+  const { run, options } = parseRunArgs<{ entities?: string } & ShardFlags>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
+    command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
+    addShardOptions(command);
+  });
+  const shard = parseShard(options, run.mode);
   const config = loadConfig();
-  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) } });
   setLogger(logger);
   const streams = selectStreams(options.entities);
   const tempDir = path.join(config.home, 'tmp');
@@ -25,12 +30,13 @@ void runMain(APP, async (setLogger) => {
   const parquet = await ParquetWriter.open({ tempDir });
   const source = await OrdersDbSource.connect(config.ordersDbUrl, `northstar-${APP}`);
   try {
-    await extractOrdersDb(run, streams, {
-      config, warehouse, source, store, parquet, logger, tempDir,
+    const deps = {
+      config, warehouse, source, store, parquet, logger, tempDir, shard,
       maskKey: config.maskKey,
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
-    });
+    };
+    await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps));
   } finally {
     await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
   }

@@ -1,14 +1,21 @@
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { TransientError } from '@northstar/core';
-import type { Column, LogicalType } from '@northstar/contracts';
+import { TransientError, type TimeWindow } from '@northstar/core';
+import { digestAmountColumn, CREATED_AT_COLUMN, type Contract, type LogicalType } from '@northstar/contracts';
 import { columnList, loadSqlTemplate, postgresDialect, renderSql, type RenderedSql } from '@northstar/sql';
+import type { ShardSpec } from '@northstar/extract';
+import type { SnapshotHorizon } from './snapshot-horizon';
 
-const sqlDir = path.join(__dirname, '../sql');
-const extractWindowSql = loadSqlTemplate(path.join(sqlDir, 'extract_window.sql'));
-const setWindowSql = loadSqlTemplate(path.join(sqlDir, 'set_window.sql'));
-const observedColumnsSql = loadSqlTemplate(path.join(sqlDir, 'observed_columns.sql'));
+const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
+const extractWindowSql = sql('extract_window');
+const extractWindowShardSql = sql('extract_window_shard');
+const extractKeySetSql = sql('extract_key_set');
+const extractDigestsSql = sql('extract_digests');
+const extractDigestsWithoutAmountSql = sql('extract_digests_without_amount');
+const setWindowSql = sql('set_window');
+const observedColumnsSql = sql('observed_columns');
+const snapshotHorizonSql = sql('snapshot_horizon');
 
 export interface ObservedColumn {
   readonly name: string;
@@ -20,7 +27,11 @@ export interface ObservedColumn {
  * every entity of a run sees the same instant of the database.
  */
 export class OrdersDbSource {
-  private constructor(private readonly client: Client) {}
+  private constructor(
+    private readonly client: Client,
+    /** Open writers as the snapshot saw them, read with the snapshot itself. */
+    readonly horizon: SnapshotHorizon,
+  ) {}
 
   static async connect(url: string, applicationName: string): Promise<OrdersDbSource> {
     const client = new Client({ connectionString: url, application_name: applicationName });
@@ -29,11 +40,15 @@ export class OrdersDbSource {
     } catch (error) {
       throw new TransientError(`cannot connect to the orders DB at ${redact(url)}: ${(error as Error).message}`, { cause: error });
     }
-    const source = new OrdersDbSource(client);
-    await client.query("set TimeZone = 'UTC'");
-    await client.query("set DateStyle = 'ISO, YMD'");
-    await client.query('begin isolation level repeatable read read only');
-    return source;
+    try {
+      await client.query("set TimeZone = 'UTC'");
+      await client.query("set DateStyle = 'ISO, YMD'");
+      await client.query('begin isolation level repeatable read read only');
+      return new OrdersDbSource(client, await readHorizon(client));
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
   }
 
   async observedColumns(table: string): Promise<ObservedColumn[]> {
@@ -41,14 +56,38 @@ export class OrdersDbSource {
     return result.map((row) => ({ name: String(row['column_name']), type: logicalTypeOf(row) }));
   }
 
-  /** CSV of `columns` for rows with cursor in [start, end), in column order. */
-  async *copyWindow(table: string, columns: readonly Column[], cursor: string, window: { start: Date; end: Date }): AsyncGenerator<Buffer> {
-    await this.run(renderSql(setWindowSql, postgresDialect, { params: { window_start: window.start.toISOString(), window_end: window.end.toISOString() } }));
-    const copy = renderSql(extractWindowSql, postgresDialect, {
-      idents: { table, cursor },
-      fragments: { columns: columnList(columns.map((c) => c.name), postgresDialect) },
+  /** CSV of the contract's columns for rows with cursor in [start, end) (and in the shard), in column order. */
+  async *copyWindow(table: string, contract: Pick<Contract, 'columns' | 'cursor' | 'businessKey'>, window: TimeWindow, shard?: ShardSpec): AsyncGenerator<Buffer> {
+    const sharded = shard !== undefined && shard.count > 1;
+    await this.run(renderSql(setWindowSql, postgresDialect, {
+      params: {
+        window_start: window.start.toISOString(),
+        window_end: window.end.toISOString(),
+        shard_index: String(sharded ? shard.index : 0),
+        shard_count: String(sharded ? shard.count : 1),
+      },
+    }));
+    const copy = renderSql(sharded ? extractWindowShardSql : extractWindowSql, postgresDialect, {
+      idents: { table, cursor: contract.cursor, ...(sharded ? { shard_key: singleKey(contract) } : {}) },
+      fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
     });
-    yield* this.client.query(copyTo(copy.sql));
+    yield* this.copy(copy);
+  }
+
+  /** CSV of every row's key, cursor and creation day: the whole table, no window. */
+  async *copyKeySet(table: string, contract: Contract): AsyncGenerator<Buffer> {
+    yield* this.copy(renderSql(extractKeySetSql, postgresDialect, {
+      idents: { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN },
+    }));
+  }
+
+  /** CSV of one digest row per UTC creation day: count, amount sum, key hash. */
+  async *copyDigests(table: string, contract: Contract): AsyncGenerator<Buffer> {
+    const amount = digestAmountColumn(contract);
+    const idents = { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN };
+    yield* this.copy(amount
+      ? renderSql(extractDigestsSql, postgresDialect, { idents: { ...idents, amount } })
+      : renderSql(extractDigestsWithoutAmountSql, postgresDialect, { idents }));
   }
 
   async close(): Promise<void> {
@@ -59,9 +98,44 @@ export class OrdersDbSource {
     }
   }
 
+  private async *copy(statement: RenderedSql): AsyncGenerator<Buffer> {
+    yield* this.client.query(copyTo(statement.sql));
+  }
+
   private async run(statement: RenderedSql): Promise<Record<string, unknown>[]> {
     return (await this.client.query(statement.sql, statement.binds as unknown[])).rows;
   }
+}
+
+/**
+ * The first statement of the transaction, so it fixes the snapshot. Run under
+ * a savepoint: a server without pg_stat_activity (or without the snapshot
+ * functions) must not abort the run's transaction, only lose the horizon.
+ */
+async function readHorizon(client: Client): Promise<SnapshotHorizon> {
+  const statement = renderSql(snapshotHorizonSql, postgresDialect);
+  await client.query('savepoint snapshot_horizon');
+  try {
+    const [row] = (await client.query(statement.sql, statement.binds as unknown[])).rows as Record<string, unknown>[];
+    await client.query('release savepoint snapshot_horizon');
+    const seesAll = row['sees_all_sessions'] === true;
+    return {
+      snapshotXmin: row['snapshot_xmin'] == null ? undefined : String(row['snapshot_xmin']),
+      oldestOpenXactStart: row['oldest_open_xact_start'] instanceof Date ? row['oldest_open_xact_start'] : undefined,
+      openWriters: Number(row['open_writers'] ?? 0),
+      observed: seesAll,
+      ...(seesAll ? {} : { unobservedReason: 'the role lacks pg_read_all_stats, so other sessions are hidden in pg_stat_activity' }),
+    };
+  } catch (error) {
+    await client.query('rollback to savepoint snapshot_horizon');
+    return { snapshotXmin: undefined, oldestOpenXactStart: undefined, openWriters: 0, observed: false, unobservedReason: (error as Error).message };
+  }
+}
+
+/** Sharding, key sets and digests hash or order by one key column; every orders DB table has one. */
+function singleKey(contract: Pick<Contract, 'businessKey'>): string {
+  if (contract.businessKey.length !== 1) throw new Error(`orders DB: expected a single-column business key, got ${contract.businessKey.join(', ')}`);
+  return contract.businessKey[0];
 }
 
 function logicalTypeOf(row: Record<string, unknown>): LogicalType | undefined {

@@ -1,5 +1,5 @@
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
-import { allContracts, sources, type SourceName } from '@northstar/contracts';
+import { allContracts, reconciliationContracts, sources, type SourceName } from '@northstar/contracts';
 import { loadModelCatalog } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
@@ -16,7 +16,9 @@ void runMain(APP, async (setLogger) => {
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, source: options.source } });
   setLogger(logger);
-  const contracts = selectContracts(options.source, options.entities);
+  const selected = selectContracts(options.source, options.entities);
+  // Nightly extracts of the orders DB land key sets and digests beside the entities.
+  const contracts = run.mode === 'nightly' && options.source === 'orders_db' ? [...selected, ...reconciliationContracts(selected)] : selected;
   const models = loadModelCatalog();
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger);

@@ -13,3 +13,4 @@ export * from './schema-drift';
 export * from './contract-evolution';
 export * from './pii-columns';
 export * from './source-value';
+export * from './reconciliation-contracts';

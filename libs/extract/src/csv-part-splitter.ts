@@ -78,7 +78,8 @@ class PartSink {
       this.file = path.join(this.options.dir, `${this.options.baseName}-${String(this.index).padStart(5, '0')}.csv`);
       this.stream = createWriteStream(this.file);
     }
-    if (!this.stream.write(bytes)) await new Promise<void>((resolve) => this.stream!.once('drain', resolve));
+    const stream = this.stream;
+    if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', resolve));
   }
 
   /** Closes a half-written part on failure so no stream outlives the run. */

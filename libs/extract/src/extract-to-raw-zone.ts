@@ -5,9 +5,9 @@ import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
 import type { ParquetColumn, ParquetWriter } from '@northstar/parquet';
-import { splitCsvIntoParts } from './csv-part-splitter';
+import { splitCsvIntoParts, type CsvPartFile } from './csv-part-splitter';
 import { manifestKey, partKey, runPrefix, type ShardSpec } from './raw-zone-layout';
-import { parseRunManifest, serializeRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
+import { parseRunManifest, serializeRunManifest, type ManifestFile, type ManifestSnapshot, type RunManifest } from './run-manifest';
 
 export interface ExtractionRequest {
   readonly contract: Contract;
@@ -20,6 +20,7 @@ export interface ExtractionRequest {
   readonly openCsv: () => AsyncIterable<Buffer | string>;
   readonly shard?: ShardSpec;
   readonly drift?: { readonly added: readonly string[] };
+  readonly snapshot?: ManifestSnapshot;
 }
 
 export interface ExtractionDeps {
@@ -70,30 +71,44 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     files,
     ...(request.shard ? { shard: { index: request.shard.index, count: request.shard.count } } : {}),
     ...(request.drift && request.drift.added.length > 0 ? { drift: { added: [...request.drift.added] } } : {}),
+    ...(request.snapshot ? { snapshot: request.snapshot } : {}),
   };
   await deps.store.putText(key, serializeRunManifest(manifest));
   deps.logger.info({ manifest: key, rows: manifest.rowCount, files: files.length }, 'run committed');
   return { manifest, manifestKey: key, alreadyCommitted: false };
 }
 
+/**
+ * Converts part N while the source streams part N+1 (one conversion in
+ * flight, so at most two CSV parts sit on disk): DuckDB runs on its own
+ * thread, so reading and converting overlap instead of taking turns.
+ */
 async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, prefix: string): Promise<ManifestFile[]> {
   const dir = await mkdtemp(path.join(deps.tempDir, `${request.contract.entity}-`));
   const columns = parquetColumns(request.contract, deps.maskKey !== undefined);
   const files: ManifestFile[] = [];
   const started = Date.now();
+  const convert = async (part: CsvPartFile): Promise<void> => {
+    const parquetPath = path.join(dir, `part-${part.index}.parquet`);
+    const written = await deps.parquet.writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey });
+    const objectKey = partKey(prefix, part.index);
+    await deps.store.putFile(objectKey, parquetPath);
+    await Promise.all([rm(part.path, { force: true }), rm(parquetPath, { force: true })]);
+    files.push({ key: objectKey, rows: written.rows, bytes: written.bytes, sha256: written.sha256 });
+    const rows = files.reduce((sum, f) => sum + f.rows, 0);
+    deps.logger.info({ part: objectKey, rows, rowsPerSecond: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) }, 'part written');
+  };
+  let inFlight: Promise<void> = Promise.resolve();
   try {
-    const parts = splitCsvIntoParts(request.openCsv(), { dir, rowsPerPart: deps.rowsPerPart, baseName: 'part' });
-    for await (const part of parts) {
-      const parquetPath = path.join(dir, `part-${part.index}.parquet`);
-      const written = await deps.parquet.writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey });
-      const objectKey = partKey(prefix, part.index);
-      await deps.store.putFile(objectKey, parquetPath);
-      await Promise.all([rm(part.path, { force: true }), rm(parquetPath, { force: true })]);
-      files.push({ key: objectKey, rows: written.rows, bytes: written.bytes, sha256: written.sha256 });
-      const rows = files.reduce((sum, f) => sum + f.rows, 0);
-      deps.logger.info({ part: objectKey, rows, rowsPerSecond: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) }, 'part written');
+    for await (const part of splitCsvIntoParts(request.openCsv(), { dir, rowsPerPart: deps.rowsPerPart, baseName: 'part' })) {
+      await inFlight;
+      inFlight = convert(part);
+      // A failure surfaces at the next await; until then it must not count as unhandled.
+      inFlight.catch(() => undefined);
     }
+    await inFlight;
   } finally {
+    await inFlight.catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
   return files;

@@ -33,40 +33,30 @@ export interface RawLoadResult {
 
 /**
  * Loads every committed run (one with a manifest) of an entity that is not
- * loaded yet. Each manifest is one transaction: its files, their ledger rows
- * in ops.file_loads and the watermark move commit together or not at all.
+ * loaded yet. Each run is one transaction: its files, their ledger rows in
+ * ops.file_loads and the watermark move commit together or not at all. A
+ * sharded run loads only once every shard has committed.
  */
 export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): Promise<RawLoadResult> {
   await ensureRawTable(deps.warehouse, contract);
   const loaded = await loadedFiles(deps.warehouse, contract);
   const watermark = (await readWatermark(deps.warehouse, contract))?.getTime() ?? -Infinity;
-  const pending = (m: RunManifest) => m.files.some((f) => !loaded.has(f.key)) || (m.files.length === 0 && Date.parse(m.proposedWatermark) > watermark);
-  const manifests = (await committedManifests(contract, deps.store)).filter(pending);
-  const result = { entity: contract.entity, manifests: manifests.length, filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
-  for (const manifest of manifests) {
+  const pending = (run: CommittedRun) =>
+    run.manifests.some((m) => m.files.some((f) => !loaded.has(f.key))) || (run.manifests.every((m) => m.files.length === 0) && run.proposedWatermark.getTime() > watermark);
+  const runs = completeRuns(groupRuns(await committedManifests(contract, deps.store)), deps.logger).filter(pending);
+  const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
+  for (const run of runs) {
     const loadedAt = deps.clock();
     await deps.warehouse.transaction(async (session) => {
-      for (const file of manifest.files) {
-        if (loaded.has(file.key)) {
-          result.filesSkipped++;
-          continue;
-        }
-        await session.run(renderLoadRawFile(contract, session.dialect, {
-          location: deps.store.locate(file.key),
-          sourceFile: file.key,
-          runId: manifest.runId,
-          extractedAt: new Date(manifest.extractedAt),
-          loadedAt,
-        }));
-        await session.run(renderSql(recordFileLoadSql, session.dialect, {
-          params: { source_file: file.key, sha256: file.sha256, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: file.rows, loaded_at: loadedAt },
-        }));
-        result.filesLoaded++;
-        result.rowsLoaded += file.rows;
+      for (const manifest of run.manifests) {
+        const counts = await loadManifestFiles(session, contract, manifest, loaded, deps, loadedAt);
+        result.filesLoaded += counts.filesLoaded;
+        result.filesSkipped += counts.filesSkipped;
+        result.rowsLoaded += counts.rowsLoaded;
+        await recordSchema(session, contract, manifest, loadedAt);
       }
-      await recordSchema(session, contract, manifest, loadedAt);
       await session.run(renderSql(advanceWatermarkSql, session.dialect, {
-        params: { source: contract.source, entity: contract.entity, watermark: new Date(manifest.proposedWatermark), run_id: manifest.runId, now: loadedAt },
+        params: { source: contract.source, entity: contract.entity, watermark: run.proposedWatermark, run_id: run.runId, now: loadedAt },
       }));
     });
   }
@@ -74,7 +64,66 @@ export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): 
   return result;
 }
 
-/** Manifests in the order their windows closed, so the watermark only moves forward. */
+/** The manifests of one run id: one, or one per shard. */
+interface CommittedRun {
+  readonly runId: string;
+  readonly manifests: readonly RunManifest[];
+  /** The least any shard proposes: shards take their own snapshots, so the safe watermark is the earliest. */
+  readonly proposedWatermark: Date;
+  readonly shardCount: number;
+}
+
+function groupRuns(manifests: readonly RunManifest[]): CommittedRun[] {
+  const byRun = new Map<string, RunManifest[]>();
+  for (const m of manifests) {
+    const key = `${m.runId}\u0000${m.shard?.count ?? 1}`;
+    byRun.set(key, [...(byRun.get(key) ?? []), m]);
+  }
+  const runs = [...byRun.values()].map((group) => ({
+    runId: group[0].runId,
+    manifests: group,
+    proposedWatermark: new Date(Math.min(...group.map((m) => Date.parse(m.proposedWatermark)))),
+    shardCount: group[0].shard?.count ?? 1,
+  }));
+  return runs.sort((a, b) => a.proposedWatermark.getTime() - b.proposedWatermark.getTime() || a.runId.localeCompare(b.runId));
+}
+
+/** Drops (with a log line) sharded runs that still miss a shard's manifest; a later load picks them up. */
+function completeRuns(runs: readonly CommittedRun[], logger: Logger): CommittedRun[] {
+  return runs.filter((run) => {
+    if (run.shardCount <= 1) return true;
+    const present = new Set(run.manifests.map((m) => m.shard?.index));
+    const missing = Array.from({ length: run.shardCount }, (_, i) => i).filter((i) => !present.has(i));
+    if (missing.length === 0) return true;
+    logger.info({ runId: run.runId, shardCount: run.shardCount, missingShards: missing }, 'sharded run incomplete; not loaded yet');
+    return false;
+  });
+}
+
+async function loadManifestFiles(session: WarehouseSession, contract: Contract, manifest: RunManifest, loaded: ReadonlySet<string>, deps: RawLoadDeps, loadedAt: Date) {
+  const counts = { filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
+  for (const file of manifest.files) {
+    if (loaded.has(file.key)) {
+      counts.filesSkipped++;
+      continue;
+    }
+    await session.run(renderLoadRawFile(contract, session.dialect, {
+      location: deps.store.locate(file.key),
+      sourceFile: file.key,
+      runId: manifest.runId,
+      extractedAt: new Date(manifest.extractedAt),
+      loadedAt,
+    }));
+    await session.run(renderSql(recordFileLoadSql, session.dialect, {
+      params: { source_file: file.key, sha256: file.sha256, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: file.rows, loaded_at: loadedAt },
+    }));
+    counts.filesLoaded++;
+    counts.rowsLoaded += file.rows;
+  }
+  return counts;
+}
+
+/** Every manifest of the entity, in the order their windows closed. */
 async function committedManifests(contract: Contract, store: ObjectStore): Promise<RunManifest[]> {
   const keys = (await store.list(entityPrefix(contract))).map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`));
   const manifests = await Promise.all(keys.map(async (key) => parseRunManifest((await store.getText(key)) ?? '', key)));

@@ -26,10 +26,21 @@ export const runManifestSchema = z.object({
   files: z.array(fileEntry),
   shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
   drift: z.object({ added: z.array(z.string()) }).optional(),
+  /** Why the window ends where it does, for sources read from one snapshot (the orders DB). */
+  snapshot: z
+    .object({
+      snapshotXmin: z.string().nullable(),
+      oldestOpenXactStart: z.iso.datetime().nullable(),
+      openWriters: z.number().int().nonnegative(),
+      observed: z.boolean(),
+      limitedBy: z.enum(['schedule', 'open-transaction']),
+    })
+    .optional(),
 });
 
 export type RunManifest = z.infer<typeof runManifestSchema>;
 export type ManifestFile = z.infer<typeof fileEntry>;
+export type ManifestSnapshot = NonNullable<RunManifest['snapshot']>;
 
 export function parseRunManifest(text: string, key: string): RunManifest {
   let json: unknown;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadSqlTemplate } from '@northstar/sql';
-import { loadModelCatalog, modelsSqlDir, orderByDependencies, type Model } from './model-catalog';
+import { downstreamOf, loadModelCatalog, modelsSqlDir, orderByDependencies, type Model } from './model-catalog';
 import { loadQualityChecks } from './quality-checks';
 
 function sqlFilesUnder(dir: string): string[] {
@@ -13,19 +13,40 @@ function sqlFilesUnder(dir: string): string[] {
 describe('model catalog', () => {
   const models = loadModelCatalog();
 
-  it('finds the models of the orders slice, upstream first', () => {
+  it('finds the orders models, each after what it reads', () => {
     const names = models.map((m) => m.name);
-    expect(names).toEqual(expect.arrayContaining(['stg_orders_db__orders', 'fct_orders']));
-    expect(names.indexOf('stg_orders_db__orders')).toBeLessThan(names.indexOf('fct_orders'));
+    const entities = ['customers', 'products', 'orders', 'order_items'];
+    expect(names).toEqual(expect.arrayContaining([
+      ...entities.flatMap((e) => [`stg_orders_db__${e}`, `reconcile_orders_db__${e}`]),
+      'dim_customer', 'dim_product', 'dim_date', 'fct_orders', 'fct_order_items',
+    ]));
+    const before = (a: string, b: string) => expect(names.indexOf(a)).toBeLessThan(names.indexOf(b));
+    for (const e of entities) before(`stg_orders_db__${e}`, `reconcile_orders_db__${e}`);
+    before('reconcile_orders_db__orders', 'fct_orders');
+    before('reconcile_orders_db__order_items', 'fct_order_items');
+    before('reconcile_orders_db__products', 'dim_product');
+    before('dim_customer', 'fct_orders');
+    before('fct_orders', 'fct_order_items');
   });
 
-  it('gives every model a header naming its grain, keys and what it tracks', () => {
+  it('gives every model a header naming its grain and keys, and what it tracks unless it is static', () => {
     for (const model of models) {
       expect(model.template.header['grain']).toBeTruthy();
       expect(model.template.header['keys']).toBeTruthy();
-      expect(model.tracks).toBeDefined();
       expect(model.target).toBe(`${model.layer}.${model.name}`);
+      if (model.tracks.length === 0) expect(model.dependsOn).toEqual([]);
     }
+    expect(models.find((m) => m.name === 'fct_orders')?.tracks).toEqual([
+      { table: 'staging.stg_orders_db__orders', column: '_staged_at' },
+      { table: 'curated.dim_customer', column: '_merged_at' },
+    ]);
+    expect(models.find((m) => m.name === 'dim_date')?.tracks).toEqual([]);
+  });
+
+  it('runs, after a raw load, what is downstream, the static models, and what those read', () => {
+    const names = downstreamOf(models, ['raw.orders_db__orders_keys']).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['reconcile_orders_db__orders', 'stg_orders_db__orders', 'dim_customer', 'fct_orders', 'fct_order_items', 'dim_date']));
+    expect(names).not.toContain('reconcile_orders_db__customers');
   });
 
   it('every .sql file in the library has a header whose name matches its file', () => {
@@ -36,7 +57,7 @@ describe('model catalog', () => {
 
   it('refuses a cycle and an unknown dependency', () => {
     const model = (name: string, dependsOn: string[]): Model =>
-      ({ name, layer: 'curated', target: `curated.${name}`, dependsOn, template: { file: `${name}.sql`, name, header: {}, dependsOn, body: '' } }) as Model;
+      ({ name, layer: 'curated', target: `curated.${name}`, dependsOn, tracks: [], template: { file: `${name}.sql`, name, header: {}, dependsOn, body: '' } }) as Model;
     expect(() => orderByDependencies([model('a', ['b']), model('b', ['a'])])).toThrow(/cycle: a -> b -> a/);
     expect(() => orderByDependencies([model('a', ['nope'])])).toThrow(/unknown model "nope"/);
     expect(orderByDependencies([model('b', ['a']), model('a', ['raw.x'])]).map((m) => m.name)).toEqual(['a', 'b']);
@@ -44,7 +65,7 @@ describe('model catalog', () => {
 
   it('loads quality checks with a severity and the table they check', () => {
     const checks = loadQualityChecks();
-    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_duplicate_order']));
+    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_duplicate_order', 'dim_customer_one_current_version', 'dim_customer_overlapping_ranges', 'fct_order_items_orphan_line']));
     for (const check of checks) expect(['error', 'warn']).toContain(check.severity);
   });
 });

@@ -12,8 +12,16 @@ export interface Model {
   readonly template: SqlTemplate;
   /** Upstream models (by name) and raw tables (as raw.<table>). */
   readonly dependsOn: readonly string[];
-  /** The upstream column whose growth means "new input": schema.table.column. */
-  readonly tracks?: { readonly table: string; readonly column: string };
+  /**
+   * The upstream columns whose growth means "new input" (schema.table.column,
+   * comma-separated in the header). None: a static model, built when its table is empty.
+   */
+  readonly tracks: readonly TrackedColumn[];
+}
+
+export interface TrackedColumn {
+  readonly table: string;
+  readonly column: string;
 }
 
 export const modelsSqlDir = path.join(__dirname, '../sql');
@@ -35,11 +43,11 @@ function toModel(layer: ModelLayer, template: SqlTemplate): Model {
     target: `${layer}.${template.name}`,
     template,
     dependsOn: template.dependsOn,
-    tracks: tracks ? parseTracks(tracks, template.file) : undefined,
+    tracks: tracks && tracks !== 'none' && !tracks.startsWith('none ') ? tracks.split(',').map((t) => parseTracks(t.trim(), template.file)) : [],
   };
 }
 
-function parseTracks(value: string, file: string): { table: string; column: string } {
+function parseTracks(value: string, file: string): TrackedColumn {
   const parts = value.split('.');
   if (parts.length !== 3) throw new Error(`${file}: "tracks" must be schema.table.column, got "${value}"`);
   return { table: `${parts[0]}.${parts[1]}`, column: parts[2] };
@@ -79,9 +87,16 @@ export function orderByDependencies(models: readonly Model[]): Model[] {
   return ordered;
 }
 
-/** The models downstream of any of `roots` (raw tables or model names), in run order. */
+/**
+ * The models downstream of any of `roots` (raw tables or model names), plus
+ * the static models (no upstream at all, like dim_date: nothing else would
+ * build them) and every model upstream of those, so each table a model reads
+ * exists; an upstream model with no new input is a cheap no-op. In run order.
+ */
 export function downstreamOf(models: readonly Model[], roots: readonly string[]): Model[] {
-  const reached = new Set(roots);
+  const reached = new Set([...roots, ...models.filter((m) => m.dependsOn.length === 0).map((m) => m.name)]);
   for (const model of models) if (model.dependsOn.some((d) => reached.has(d))) reached.add(model.name);
-  return models.filter((m) => reached.has(m.name));
+  const needed = new Set(models.filter((m) => reached.has(m.name)).map((m) => m.name));
+  for (const model of [...models].reverse()) if (needed.has(model.name)) for (const dep of model.dependsOn) needed.add(dep);
+  return models.filter((m) => needed.has(m.name));
 }

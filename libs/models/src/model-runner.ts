@@ -2,12 +2,15 @@ import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, renderStatements, type RenderedSql } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
-import type { Model } from './model-catalog';
+import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
+import { ensureRawInputs, tableExists } from './raw-inputs';
 
-const readStateSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/read_model_state.sql'));
-const maxTrackedSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/max_tracked.sql'));
-const saveStateSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/save_model_state.sql'));
+const runnerSql = (file: string) => loadSqlTemplate(path.join(modelsSqlDir, 'runner', file));
+const readStateSql = runnerSql('read_model_state.sql');
+const maxTrackedSql = runnerSql('max_tracked.sql');
+const saveStateSql = runnerSql('save_model_state.sql');
+const tableHasRowsSql = runnerSql('table_has_rows.sql');
 
 /** Before any model's first run: everything upstream is new. */
 const BEGINNING = new Date('1970-01-01T00:00:00Z');
@@ -27,8 +30,10 @@ export interface ModelRunDeps {
 
 /**
  * Runs each model on what arrived upstream since it last ran: the batch is
- * (processed_through, batch_end], and the model's statements and its new
- * state commit together, so a failure reruns the same batch next time.
+ * (processed_through, batch_end], batch_end being the highest value of any
+ * tracked column, and the model's statements and its new state commit
+ * together, so a failure reruns the same batch next time. A model that tracks
+ * nothing (dim_date) is static: it is built when its table is empty.
  */
 export async function runModels(models: readonly Model[], deps: ModelRunDeps): Promise<ModelRunResult[]> {
   const results: ModelRunResult[] = [];
@@ -46,18 +51,24 @@ async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResul
   const { warehouse } = deps;
   const now = deps.clock();
   const statements = (params: Record<string, unknown>) => renderStatements(model.template, warehouse.dialect, { params });
-  const ddl = (all: RenderedSql[]) => all.filter((s) => /^\s*create\s/i.test(s.sql));
-  const dml = (all: RenderedSql[]) => all.filter((s) => !/^\s*create\s/i.test(s.sql));
+  const isDdl = (s: RenderedSql) => /^\s*create\s/i.test(s.sql);
   // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
   const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });
-  for (const statement of ddl(probe)) await warehouse.run(statement);
-  if (!model.tracks) throw new Error(`${model.template.file}: an incremental model needs a "tracks" header`);
+  for (const statement of probe.filter(isDdl)) await warehouse.run(statement);
+  if (!(await ensureRawInputs(warehouse, model))) return 'up-to-date';
+  if (model.tracks.length === 0) {
+    if (await tableHasRows(warehouse, model.target)) return 'up-to-date';
+    await warehouse.transaction(async (session) => {
+      for (const statement of probe.filter((s) => !isDdl(s))) await session.run(statement);
+    });
+    return 'ran';
+  }
   const processedThrough = await readState(warehouse, model.name);
-  const batchEnd = await maxTracked(warehouse, model.tracks);
+  const batchEnd = await batchEndOf(warehouse, model.tracks);
   if (!batchEnd || (processedThrough && batchEnd <= processedThrough)) return 'up-to-date';
   const params = { processed_through: processedThrough ?? BEGINNING, batch_end: batchEnd, now, run_id: deps.runId };
   await warehouse.transaction(async (session) => {
-    for (const statement of dml(statements(params))) await session.run(statement);
+    for (const statement of statements(params).filter((s) => !isDdl(s))) await session.run(statement);
     await session.run(renderSql(saveStateSql, warehouse.dialect, { params: { model: model.name, processed_through: batchEnd, run_id: deps.runId, now } }));
   });
   return 'ran';
@@ -68,9 +79,21 @@ async function readState(warehouse: Warehouse, model: string): Promise<Date | un
   return rows[0]?.processed_through ? new Date(rows[0].processed_through) : undefined;
 }
 
-async function maxTracked(warehouse: Warehouse, tracks: { table: string; column: string }): Promise<Date | undefined> {
-  const rows = await warehouse.query<{ batch_end: string | null }>(
-    renderSql(maxTrackedSql, warehouse.dialect, { idents: { table: tracks.table, column: tracks.column } }),
-  );
-  return rows[0]?.batch_end ? new Date(rows[0].batch_end) : undefined;
+/** The latest tracked value over every tracked table that exists yet (a key-set table may not have landed). */
+async function batchEndOf(warehouse: Warehouse, tracks: readonly TrackedColumn[]): Promise<Date | undefined> {
+  let latest: Date | undefined;
+  for (const tracked of tracks) {
+    if (!(await tableExists(warehouse, tracked.table))) continue;
+    const rows = await warehouse.query<{ batch_end: string | null }>(
+      renderSql(maxTrackedSql, warehouse.dialect, { idents: { table: tracked.table, column: tracked.column } }),
+    );
+    const value = rows[0]?.batch_end ? new Date(rows[0].batch_end) : undefined;
+    if (value && (!latest || value > latest)) latest = value;
+  }
+  return latest;
+}
+
+async function tableHasRows(warehouse: Warehouse, table: string): Promise<boolean> {
+  const rows = await warehouse.query<{ rows_found: number | string }>(renderSql(tableHasRowsSql, warehouse.dialect, { idents: { table } }));
+  return Number(rows[0]?.rows_found ?? 0) > 0;
 }

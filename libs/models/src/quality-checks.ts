@@ -4,6 +4,7 @@ import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir } from './model-catalog';
+import { tableExists } from './raw-inputs';
 
 export interface QualityCheck {
   readonly name: string;
@@ -41,6 +42,7 @@ export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): Qual
 export async function runQualityChecks(checks: readonly QualityCheck[], deps: { warehouse: Warehouse; runId: string; clock: () => Date; logger: Logger }): Promise<QualityResult[]> {
   const results: QualityResult[] = [];
   for (const check of checks) {
+    if (!(await tableExists(deps.warehouse, check.table))) continue; // nothing built there yet: nothing to check
     const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId } }));
     const failingRows = Number(rows[0]?.failing_rows ?? 0);
     const result: QualityResult = { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows };

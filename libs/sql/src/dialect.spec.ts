@@ -70,6 +70,27 @@ describe('dialects', () => {
     expect(snowflakeDialect.macros['json_text']('payload')).toBe('to_json(payload)');
   });
 
+  it('formats instants for keys as fixed UTC text on both engines', () => {
+    expect(duckdbDialect.macros['ts_key']('valid_from')).toBe("strftime(timezone('UTC', valid_from), '%Y-%m-%dT%H:%M:%S.%fZ')");
+    expect(snowflakeDialect.macros['ts_key']('valid_from')).toBe(`to_varchar(convert_timezone('UTC', valid_from), 'YYYY-MM-DD"T"HH24:MI:SS.FF6"Z"')`);
+  });
+
+  it('builds constant instants and day spines only from date literals', () => {
+    expect(duckdbDialect.macros['utc_midnight']("'1900-01-01'")).toBe("cast('1900-01-01 00:00:00+00' as timestamptz)");
+    expect(snowflakeDialect.macros['utc_midnight']("'1900-01-01'")).toContain("to_timestamp_tz('1900-01-01 00:00:00 +00:00'");
+    expect(snowflakeDialect.macros['date_spine']("'2024-02-27'", "'2024-03-01'")).toContain('generator(rowcount => 4)');
+    expect(duckdbDialect.macros['date_spine']("'2024-02-27'", "'2024-03-01'")).toContain("range(date '2024-02-27', date '2024-03-01' + interval 1 day");
+    expect(() => duckdbDialect.macros['utc_midnight']('now()')).toThrow(/expected a 'YYYY-MM-DD' literal/);
+    expect(() => snowflakeDialect.macros['date_spine']("'2024-03-01'", "'2024-02-01'")).toThrow(/before/);
+  });
+
+  it('spells ISO weekday and week per engine', () => {
+    expect(duckdbDialect.macros['iso_weekday']('d')).toBe('isodow(d)');
+    expect(snowflakeDialect.macros['iso_weekday']('d')).toBe('dayofweekiso(d)');
+    expect(duckdbDialect.macros['iso_week']('d')).toBe('weekofyear(d)');
+    expect(snowflakeDialect.macros['iso_week']('d')).toBe('weekiso(d)');
+  });
+
   it('finds a warehouse dialect by name', () => {
     expect(dialectFor('duckdb')).toBe(duckdbDialect);
     expect(dialectFor('snowflake')).toBe(snowflakeDialect);

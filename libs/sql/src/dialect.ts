@@ -60,6 +60,20 @@ function hashKey(...parts: string[]): string {
   return `md5(${texts.join(` || `)})`;
 }
 
+/** A date literal argument ('YYYY-MM-DD') as its bare text; macros that build constants accept nothing else. */
+function isoDateArg(arg: string, macro: string): string {
+  const match = /^'(\d{4}-\d{2}-\d{2})'$/.exec(arg.trim());
+  if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) throw new Error(`${macro}(): expected a 'YYYY-MM-DD' literal, got ${arg}`);
+  return match[1];
+}
+
+/** Days from first to last, both included: Snowflake's generator needs the count as a constant. */
+function daysInclusive(first: string, last: string): number {
+  const days = (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000 + 1;
+  if (days < 1) throw new Error(`date_spine(): ${last} is before ${first}`);
+  return days;
+}
+
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   // DuckDB is case-insensitive but case-preserving: lowercase names need no quotes.
@@ -86,6 +100,15 @@ export const duckdbDialect: Dialect = {
     json_text: (expr) => `cast(${expr} as varchar)`,
     /** A whole row (by its table alias) as JSON text, for quarantine records. */
     row_json: (alias) => `cast(to_json(${alias}) as varchar)`,
+    /** An instant as fixed UTC text (microseconds), so keys hashed from it do not depend on session settings. */
+    ts_key: (expr) => `strftime(timezone('UTC', ${expr}), '%Y-%m-%dT%H:%M:%S.%fZ')`,
+    /** Midnight UTC of a constant day, as a timestamp with time zone. */
+    utc_midnight: (day) => `cast('${isoDateArg(day, 'utc_midnight')} 00:00:00+00' as timestamptz)`,
+    /** One row per day, first..last included, in a column named date_day. */
+    date_spine: (first, last) =>
+      `(select cast(range as date) as date_day from range(date '${isoDateArg(first, 'date_spine')}', date '${isoDateArg(last, 'date_spine')}' + interval 1 day, interval 1 day))`,
+    iso_weekday: (expr) => `isodow(${expr})`,
+    iso_week: (expr) => `weekofyear(${expr})`,
   },
 };
 
@@ -114,6 +137,16 @@ export const snowflakeDialect: Dialect = {
     ts_type: () => 'timestamp_tz',
     json_text: (expr) => `to_json(${expr})`,
     row_json: (alias) => `to_json(object_construct(${alias}.*))`,
+    ts_key: (expr) => `to_varchar(convert_timezone('UTC', ${expr}), 'YYYY-MM-DD"T"HH24:MI:SS.FF6"Z"')`,
+    utc_midnight: (day) => `to_timestamp_tz('${isoDateArg(day, 'utc_midnight')} 00:00:00 +00:00', 'YYYY-MM-DD HH24:MI:SS TZH:TZM')`,
+    // seq4() may leave gaps; row_number() over it does not.
+    date_spine: (first, last) => {
+      const from = isoDateArg(first, 'date_spine');
+      const days = daysInclusive(from, isoDateArg(last, 'date_spine'));
+      return `(select dateadd(day, row_number() over (order by seq4()) - 1, to_date('${from}')) as date_day from table(generator(rowcount => ${days})))`;
+    },
+    iso_weekday: (expr) => `dayofweekiso(${expr})`,
+    iso_week: (expr) => `weekiso(${expr})`,
   },
 };
 

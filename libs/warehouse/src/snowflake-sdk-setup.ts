@@ -14,7 +14,6 @@ let sdk: typeof SnowflakeSdk | undefined;
 export function loadSnowflakeSdk(): typeof SnowflakeSdk {
   if (sdk) return sdk;
   process.env['SNOWFLAKE_DISABLE_PLATFORM_DETECTION'] ??= 'true';
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   sdk = require('snowflake-sdk') as typeof SnowflakeSdk;
   sdk.configure({ logLevel: 'ERROR', logFilePath: path.join(os.tmpdir(), 'northstar-snowflake-sdk.log'), additionalLogToConsole: false });
   return sdk;

@@ -1,17 +1,22 @@
 -- name:       fct_orders
 -- grain:      one row per order
 -- keys:       order_sk = hash_key(order_id); order_id unique
--- depends-on: stg_orders_db__orders
--- tracks:     staging.stg_orders_db__orders._staged_at
+-- depends-on: stg_orders_db__orders, reconcile_orders_db__orders, dim_customer
+-- tracks:     staging.stg_orders_db__orders._staged_at, curated.dim_customer._merged_at
 
 -- Amounts are in the order's currency (currency_code); no conversion here.
--- A changed order is rewritten only when a business column changed
+-- customer_sk is the dim_customer version valid at ordered_at (the first
+-- version when the order predates them all; an inferred member when the
+-- customer has not landed yet). Orders are re-read when their staging row
+-- changed or their customer's history did (a late version can move the range
+-- an order falls in). A row is rewritten only when something changed
 -- (_row_hash), so replaying a window leaves every row as it was.
 
 create table if not exists curated.fct_orders (
   order_sk varchar not null,
   order_id bigint not null,
   customer_id bigint,
+  customer_sk varchar,
   order_status varchar,
   currency_code varchar,
   subtotal_amount decimal(14, 2),
@@ -34,11 +39,36 @@ create table if not exists curated.fct_orders (
 
 merge into curated.fct_orders as target
 using (
-  with changed_orders as (
+  with restaged_customers as (
+    select distinct customer_id
+    from curated.dim_customer
+    where _merged_at > :processed_through
+      and _merged_at <= :batch_end
+  ),
+
+  changed_orders as (
     select *
     from staging.stg_orders_db__orders
-    where _staged_at > :processed_through
-      and _staged_at <= :batch_end
+    where (_staged_at > :processed_through and _staged_at <= :batch_end)
+      or customer_id in (select customer_id from restaged_customers)
+  ),
+
+  customer_versions as (
+    select customer_sk, customer_id, valid_from, valid_to
+    from curated.dim_customer
+    where customer_id in (select customer_id from changed_orders)
+  ),
+
+  with_customer as (
+    select
+      changed_orders.*,
+      customer_versions.customer_sk
+    from changed_orders
+    left join customer_versions
+      on customer_versions.customer_id = changed_orders.customer_id
+      and (customer_versions.valid_to is null or changed_orders.ordered_at < customer_versions.valid_to)
+    -- versions do not overlap: the earliest one still open at ordered_at is the one valid then
+    qualify row_number() over (partition by changed_orders.order_id order by customer_versions.valid_from) = 1
   ),
 
   final as (
@@ -46,6 +76,7 @@ using (
       {{ hash_key(order_id) }} as order_sk,
       order_id,
       customer_id,
+      customer_sk,
       order_status,
       currency_code,
       subtotal_amount,
@@ -61,10 +92,9 @@ using (
       is_deleted,
       deleted_at,
       updated_at as source_updated_at,
-      {{ hash_key(_row_hash, is_deleted) }} as _row_hash,
+      {{ hash_key(_row_hash, customer_sk, is_deleted, deleted_at) }} as _row_hash,
       _run_id
-    from changed_orders
-    qualify row_number() over (partition by order_id order by updated_at desc, _staged_at desc) = 1
+    from with_customer
   )
 
   select * from final
@@ -72,6 +102,7 @@ using (
 on target.order_id = source.order_id
 when matched and source._row_hash <> target._row_hash then update set
   customer_id = source.customer_id,
+  customer_sk = source.customer_sk,
   order_status = source.order_status,
   currency_code = source.currency_code,
   subtotal_amount = source.subtotal_amount,
@@ -91,11 +122,11 @@ when matched and source._row_hash <> target._row_hash then update set
   _run_id = source._run_id,
   _merged_at = :now
 when not matched then insert (
-  order_sk, order_id, customer_id, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount,
+  order_sk, order_id, customer_id, customer_sk, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount,
   order_date, ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, is_deleted, deleted_at, source_updated_at,
   _row_hash, _run_id, _merged_at
 ) values (
-  source.order_sk, source.order_id, source.customer_id, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount,
+  source.order_sk, source.order_id, source.customer_id, source.customer_sk, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount,
   source.order_date, source.ordered_at, source.paid_at, source.shipped_at, source.delivered_at, source.cancelled_at, source.is_deleted, source.deleted_at, source.source_updated_at,
   source._row_hash, source._run_id, :now
 );

@@ -5,6 +5,8 @@
 -- tracks:     raw.orders_db__orders._loaded_at
 
 -- Rows without an order_id cannot be keyed: they go to ops.quarantine, not to staging.
+-- is_deleted/deleted_at are set by reconcile_orders_db__orders; only a newer
+-- version (a re-inserted row) clears them, an overlap re-read never does.
 
 create table if not exists staging.stg_orders_db__orders (
   order_id bigint not null,
@@ -114,6 +116,8 @@ when matched and (
   cancelled_at = source.cancelled_at,
   created_at = source.created_at,
   updated_at = source.updated_at,
+  is_deleted = case when source.updated_at > target.updated_at then false else target.is_deleted end,
+  deleted_at = case when source.updated_at > target.updated_at then null else target.deleted_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,

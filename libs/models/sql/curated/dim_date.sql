@@ -1,0 +1,67 @@
+-- name:       dim_date
+-- grain:      one row per calendar day, 2015-01-01 to 2035-12-31
+-- keys:       date_key = yyyymmdd (integer); date unique
+-- depends-on: none
+-- tracks:     none (a static model: the runner builds it when the table is empty)
+
+-- Generated, not sourced: extend the range by changing both dates here and
+-- emptying the table. ISO weeks and weekdays (Monday = 1); weekend = Saturday, Sunday.
+
+create table if not exists curated.dim_date (
+  date_key integer not null,
+  date_day date not null,
+  year integer not null,
+  quarter integer not null,
+  month integer not null,
+  day_of_month integer not null,
+  iso_week integer not null,
+  iso_weekday integer not null,
+  weekday_name varchar not null,
+  is_weekend boolean not null
+);
+
+insert into curated.dim_date (date_key, date_day, year, quarter, month, day_of_month, iso_week, iso_weekday, weekday_name, is_weekend)
+select date_key, date_day, year, quarter, month, day_of_month, iso_week, iso_weekday, weekday_name, is_weekend
+from (
+with days as (
+  select date_day
+  from {{ date_spine('2015-01-01', '2035-12-31') }} as spine
+),
+
+parts as (
+  select
+    date_day,
+    cast(year(date_day) as integer) as year,
+    cast(quarter(date_day) as integer) as quarter,
+    cast(month(date_day) as integer) as month,
+    cast(day(date_day) as integer) as day_of_month,
+    cast({{ iso_week(date_day) }} as integer) as iso_week,
+    cast({{ iso_weekday(date_day) }} as integer) as iso_weekday
+  from days
+),
+
+final as (
+  select
+    year * 10000 + month * 100 + day_of_month as date_key,
+    date_day,
+    year,
+    quarter,
+    month,
+    day_of_month,
+    iso_week,
+    iso_weekday,
+    case iso_weekday
+      when 1 then 'Monday'
+      when 2 then 'Tuesday'
+      when 3 then 'Wednesday'
+      when 4 then 'Thursday'
+      when 5 then 'Friday'
+      when 6 then 'Saturday'
+      else 'Sunday'
+    end as weekday_name,
+    iso_weekday >= 6 as is_weekend
+  from parts
+)
+
+select * from final
+) as calendar;

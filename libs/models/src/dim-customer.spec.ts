@@ -1,0 +1,106 @@
+import { silentLogger } from '@northstar/core';
+import { OrdersModelSandbox } from './orders-model-sandbox';
+import { loadQualityChecks, runQualityChecks } from './quality-checks';
+import { ordersDbRow as row } from './testing';
+
+type Version = {
+  customer_sk: string;
+  email: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  is_current: boolean;
+  is_inferred: boolean;
+};
+
+describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
+  let sandbox: OrdersModelSandbox;
+  beforeEach(async () => {
+    sandbox = await OrdersModelSandbox.open();
+  });
+  afterEach(() => sandbox.dispose());
+
+  const history = () =>
+    sandbox.query<Version>('select customer_sk, email, valid_from, valid_to, is_current, is_inferred from curated.dim_customer where customer_id = 1 order by valid_from');
+  const orderCustomerSk = async (orderId: number) =>
+    (await sandbox.query<{ customer_sk: string }>('select customer_sk from curated.fct_orders where order_id = :order_id', { order_id: orderId }))[0]?.customer_sk;
+  const failedChecks = async () =>
+    (await runQualityChecks(loadQualityChecks(), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger() }))
+      .filter((r) => r.status === 'fail')
+      .map((r) => r.check);
+
+  it('opens a version per tracked change, valid from created_at first, and none for an untracked change', async () => {
+    await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00', { email: 'a@x' })]);
+    await sandbox.run();
+    await sandbox.land('customers', [row.customer(1, '2026-02-10 00:00:00+00', { email: 'a@x' })]); // updated_at only
+    await sandbox.run();
+    expect(await history()).toEqual([
+      expect.objectContaining({ email: 'a@x', valid_from: '2026-01-01T00:00:00Z', valid_to: null, is_current: true }),
+    ]);
+    await sandbox.land('customers', [row.customer(1, '2026-03-01 00:00:00+00', { email: 'b@x' })]);
+    await sandbox.run();
+    expect(await history()).toEqual([
+      expect.objectContaining({ email: 'a@x', valid_from: '2026-01-01T00:00:00Z', valid_to: '2026-03-01T00:00:00Z', is_current: false }),
+      expect.objectContaining({ email: 'b@x', valid_from: '2026-03-01T00:00:00Z', valid_to: null, is_current: true }),
+    ]);
+    expect(await failedChecks()).toEqual([]);
+  });
+
+  it('splits the range a late, out-of-order version falls in, and re-points the orders placed in it', async () => {
+    await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00', { email: 'a@x' }), row.customer(1, '2026-04-01 00:00:00+00', { email: 'c@x' })]);
+    await sandbox.land('orders', [row.order(10, 1, '2026-03-15 00:00:00+00', { ordered_at: '2026-03-15 00:00:00+00' })]);
+    await sandbox.run();
+    const [first] = await history();
+    expect(await orderCustomerSk(10)).toBe(first.customer_sk);
+
+    await sandbox.land('customers', [row.customer(1, '2026-03-01 00:00:00+00', { email: 'b@x' })], '2026-11-02 09:00:00+00');
+    await sandbox.run();
+    const versions = await history();
+    expect(versions.map((v) => [v.email, v.valid_from, v.valid_to])).toEqual([
+      ['a@x', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'],
+      ['b@x', '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'],
+      ['c@x', '2026-04-01T00:00:00Z', null],
+    ]);
+    expect(versions[0].customer_sk).toBe(first.customer_sk);
+    expect(await orderCustomerSk(10)).toBe(versions[1].customer_sk);
+    expect(await failedChecks()).toEqual([]);
+  });
+
+  it('derives customer_sk from customer_id and valid_from alone, so a rebuild gives the same keys', async () => {
+    await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00'), row.customer(1, '2026-03-01 00:00:00+00', { country: 'fr' })]);
+    await sandbox.run();
+    const rebuilt = await OrdersModelSandbox.open();
+    try {
+      // the same versions, landed in the opposite order and in two batches
+      await rebuilt.land('customers', [row.customer(1, '2026-03-01 00:00:00+00', { country: 'fr' })]);
+      await rebuilt.run();
+      await rebuilt.land('customers', [row.customer(1, '2026-02-01 00:00:00+00')]);
+      await rebuilt.run();
+      const keys = 'select customer_sk, valid_from, valid_to from curated.dim_customer order by valid_from';
+      expect(await rebuilt.query(keys)).toEqual(await sandbox.query(keys));
+    } finally {
+      await rebuilt.dispose();
+    }
+  });
+
+  it('gives an order for a customer not landed yet an inferred member, completed in place when the customer lands', async () => {
+    await sandbox.land('orders', [row.order(10, 1, '2026-03-01 10:00:00+00')]);
+    await sandbox.run();
+    const [inferred] = await history();
+    expect(inferred).toMatchObject({ email: null, valid_from: '1900-01-01T00:00:00Z', valid_to: null, is_current: true, is_inferred: true });
+    expect(await orderCustomerSk(10)).toBe(inferred.customer_sk);
+
+    await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00', { email: 'a@x' })]);
+    await sandbox.run();
+    expect(await history()).toEqual([
+      { customer_sk: inferred.customer_sk, email: 'a@x', valid_from: '1900-01-01T00:00:00Z', valid_to: null, is_current: true, is_inferred: false },
+    ]);
+    await sandbox.land('customers', [row.customer(1, '2026-04-01 00:00:00+00', { email: 'b@x' })]);
+    await sandbox.run();
+    expect((await history()).map((v) => [v.customer_sk === inferred.customer_sk, v.email, v.valid_to])).toEqual([
+      [true, 'a@x', '2026-04-01T00:00:00Z'],
+      [false, 'b@x', null],
+    ]);
+    expect(await orderCustomerSk(10)).toBe(inferred.customer_sk);
+    expect(await failedChecks()).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { allContracts, keySetContract, rawTableName, type Contract } from '@northstar/contracts';
+import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { ensureRawTable, type Warehouse } from '@northstar/warehouse';
+import type { Model } from './model-catalog';
+import { modelsSqlDir } from './model-catalog';
+
+const tableExistsSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/table_exists.sql'));
+
+/** The contract a raw table (raw.<source>__<entity>, or a nightly <entity>_keys set) lands from. */
+export function rawContractFor(table: string): Contract | undefined {
+  const name = table.replace(/^raw\./, '');
+  const direct = allContracts.find((c) => rawTableName(c) === name);
+  if (direct || !name.endsWith('_keys')) return direct;
+  const base = allContracts.find((c) => `${rawTableName(c)}_keys` === name);
+  return base ? keySetContract(base) : undefined;
+}
+
+/**
+ * Makes sure every raw table a model reads exists: a model may run before one
+ * of its inputs ever landed (dim_customer reads raw customers, and orders can
+ * arrive first). Tables with a contract are created empty, exactly as the
+ * loader would; false when some other input is missing, so the model waits.
+ */
+export async function ensureRawInputs(warehouse: Warehouse, model: Model): Promise<boolean> {
+  for (const table of model.dependsOn.filter((d) => d.startsWith('raw.'))) {
+    const contract = rawContractFor(table);
+    if (contract) await ensureRawTable(warehouse, contract);
+    else if (!(await tableExists(warehouse, table))) return false;
+  }
+  return true;
+}
+
+export async function tableExists(warehouse: Warehouse, table: string): Promise<boolean> {
+  const [schemaName, tableName] = table.split('.');
+  const rows = await warehouse.query<{ tables_found: number | string }>(
+    renderSql(tableExistsSql, warehouse.dialect, { params: { schema_name: schemaName, table_name: tableName } }),
+  );
+  return Number(rows[0]?.tables_found ?? 0) > 0;
+}
