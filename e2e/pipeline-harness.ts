@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig } from '@northstar/core';
+import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig, type RunMode } from '@northstar/core';
 import { renderSql } from '@northstar/sql';
 import { openWarehouse, type Row } from '@northstar/warehouse';
 
@@ -32,8 +32,22 @@ export class PipelineHarness {
 
   /** `npm run pipeline -- hourly --at <at>`, as an operator would run it; the jobs' outcomes come from ops.pipeline_runs. */
   async hourly(at: string): Promise<PipelineOutcome> {
-    const runId = deriveRunId('hourly', new Date(at));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/orchestrator/src/main.ts'), 'hourly', '--at', at], {
+    return this.pipeline('hourly', at);
+  }
+
+  /** `npm run pipeline -- nightly --at <at>`: key sets and digests, then the reconciliation models. */
+  async nightly(at: string): Promise<PipelineOutcome> {
+    return this.pipeline('nightly', at);
+  }
+
+  /** The log a job of the run wrote under <home>/logs/<run_id>/. */
+  jobLog(runId: string, job: string): string {
+    return readFileSync(path.join(this.home, 'logs', runId, `${job}.log`), 'utf8');
+  }
+
+  private async pipeline(mode: RunMode, at: string): Promise<PipelineOutcome> {
+    const runId = deriveRunId(mode, new Date(at));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/orchestrator/src/main.ts'), mode, '--at', at], {
       cwd: workspaceRoot, env: this.env, encoding: 'utf8',
     });
     const jobs = await this.query<{ step: string; status: string }>(
@@ -43,13 +57,14 @@ export class PipelineHarness {
        order by started_at`,
       { run_id: runId },
     );
-    return { exitCode: run.status ?? -1, jobs: jobs.map((j) => [j.step, j.status] as const), output: `${run.stdout}${run.stderr}` };
+    return { runId, exitCode: run.status ?? -1, jobs: jobs.map((j) => [j.step, j.status] as const), output: `${run.stdout}${run.stderr}` };
   }
 
-  async query<T extends Row = Row>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  /** `idents` are quoted by the dialect (`{{ name }}` in the text), as everywhere else. */
+  async query<T extends Row = Row>(sql: string, params: Record<string, unknown> = {}, idents: Record<string, string> = {}): Promise<T[]> {
     const warehouse = await openWarehouse(this.config.warehouse, silentLogger(), { readOnly: true });
     try {
-      return await warehouse.query<T>(renderSql(sql, warehouse.dialect, { params }));
+      return await warehouse.query<T>(renderSql(sql, warehouse.dialect, { params, idents }));
     } finally {
       await warehouse.close();
     }
@@ -61,6 +76,7 @@ export class PipelineHarness {
 }
 
 export interface PipelineOutcome {
+  readonly runId: string;
   readonly exitCode: number;
   readonly jobs: readonly (readonly [string, string])[];
   readonly output: string;

@@ -1,5 +1,5 @@
 import { col, nullable } from './column-builder';
-import { schemaFingerprint } from './schema-fingerprint';
+import { schemaFingerprint, sourceSchemaFingerprint } from './schema-fingerprint';
 
 const columns = [col.integer('id'), col.string('email', nullable({ pii: 'email' })), col.decimal('total', 14, 2)];
 
@@ -26,5 +26,20 @@ describe('schemaFingerprint', () => {
     ['an extra column', [...columns, col.json('extra', nullable())]],
   ])('changes with %s', (_what, changed) => {
     expect(schemaFingerprint(changed)).not.toBe(schemaFingerprint(columns));
+  });
+});
+
+describe('sourceSchemaFingerprint', () => {
+  const columns = [{ name: 'id', type: { kind: 'integer' as const }, nullable: false }];
+
+  it('is the contract fingerprint when the source added nothing', () => {
+    expect(sourceSchemaFingerprint(columns, [])).toBe(schemaFingerprint(columns));
+  });
+
+  it('changes when the source adds a column, whatever the order or case of the names', () => {
+    const drifted = sourceSchemaFingerprint(columns, ['gift_message', 'Promo_Code']);
+    expect(drifted).not.toBe(schemaFingerprint(columns));
+    expect(sourceSchemaFingerprint(columns, ['promo_code', 'gift_message'])).toBe(drifted);
+    expect(sourceSchemaFingerprint(columns, ['gift_message'])).not.toBe(drifted);
   });
 });

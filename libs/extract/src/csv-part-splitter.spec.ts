@@ -49,4 +49,22 @@ describe('splitCsvIntoParts', () => {
   it('refuses a stream that ends inside quotes', async () => {
     await expect(split(['1,"open\n'], 10)).rejects.toThrow(/inside a quoted field/);
   });
+
+  it('cuts random quoted CSV in random chunks exactly at every 7th record', async () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
+    const fields = ['1', '', '""', '"a,b"', '"x\ny"', '"say ""hi"""', '"\n"', 'plain text'];
+    const records = Array.from({ length: 200 }, () => Array.from({ length: 1 + random(4) }, () => fields[random(fields.length)]).join(','));
+    const csv = `${records.join('\n')}\n`;
+    const chunks: string[] = [];
+    for (let at = 0; at < csv.length; ) {
+      const size = 1 + random(40);
+      chunks.push(csv.slice(at, at + size));
+      at += size;
+    }
+    const parts = await split(chunks, 7);
+    const expected = Array.from({ length: 29 }, (_, i) => records.slice(i * 7, i * 7 + 7).map((r) => `${r}\n`).join(''));
+    expect(parts.map((p) => p.text)).toEqual(expected);
+    expect(parts.map((p) => p.rows)).toEqual([...Array(28).fill(7), 4]);
+  });
 });

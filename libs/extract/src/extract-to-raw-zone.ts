@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Logger, RunMode, TimeWindow } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
-import { schemaFingerprint } from '@northstar/contracts';
+import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
 import type { ParquetColumn, ParquetWriter } from '@northstar/parquet';
 import { splitCsvIntoParts, type CsvPartFile } from './csv-part-splitter';
@@ -65,7 +65,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
     extractedAt: deps.clock().toISOString(),
     contractVersion: request.contract.version,
-    schemaFingerprint: schemaFingerprint(request.contract.columns),
+    schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, request.drift?.added ?? []),
     proposedWatermark: request.proposedWatermark.toISOString(),
     rowCount: files.reduce((sum, f) => sum + f.rows, 0),
     files,
