@@ -36,7 +36,10 @@ void runMain('demo', async (setLogger) => {
     logger.info(seeded, 'sandbox seeded');
     for (let i = 0; i <= opts.hours; i++) {
       const at = new Date(first.getTime() + i * HOUR);
-      if (i > 0) logger.info(await sandbox.advanceHour(new Date(at.getTime() - HOUR)), 'sandbox advanced one hour');
+      if (i > 0) {
+        const changes = await sandbox.advanceHour(new Date(at.getTime() - HOUR));
+        logger.info({ hour: changes.hourStart, newOrders: changes.newOrderIds.length, updatedOrders: changes.updatedOrderIds.length, newCustomers: changes.newCustomerIds.length, updatedCustomers: changes.updatedCustomerIds.length }, 'sandbox advanced one hour');
+      }
       const run = { mode: 'hourly' as const, scheduledAt: at, runId: deriveRunId('hourly', at) };
       const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date() });
       if (!result.succeeded) throw new Error(`pipeline ${run.runId} failed: ${result.outcomes.find((o) => o.status === 'failed')?.message}`);
