@@ -66,6 +66,15 @@ describe('extractToRawZone', () => {
     expect(keys.some((k) => k.endsWith('_manifest.json'))).toBe(false);
   });
 
+  it('refuses a part whose written row count differs from the records the source sent, and commits nothing', async () => {
+    const miscounting = {
+      writeFromCsv: async (input: Parameters<ParquetWriter['writeFromCsv']>[0]) => ({ ...(await parquet.writeFromCsv(input)), rows: 3 }),
+    } as unknown as ParquetWriter;
+    await expect(extractToRawZone(request(async function* () { yield productCsv(4); }), { ...deps(), parquet: miscounting })).rejects.toThrow(/sent 4 CSV records but 3 rows were written/);
+    const keys = (await store.list('orders_db/products/')).map((o) => o.key);
+    expect(keys).toEqual([]);
+  });
+
   it('does nothing for a run that already committed, without opening the source', async () => {
     await extractToRawZone(request(async function* () { yield productCsv(3); }), deps());
     const openCsv = jest.fn();

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { Logger, RunMode, TimeWindow } from '@northstar/core';
+import { DataContractError, type Logger, type RunMode, type TimeWindow } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
@@ -92,6 +92,10 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
     const parquetPath = path.join(dir, `part-${part.index}.parquet`);
     const written = await deps.parquet.writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey });
     const objectKey = partKey(prefix, part.index);
+    if (written.rows !== part.rows) {
+      // The splitter and DuckDB disagree on where records end: never land a part that may have lost or merged rows.
+      throw new DataContractError(`${objectKey}: the source sent ${part.rows} CSV records but ${written.rows} rows were written`);
+    }
     await deps.store.putFile(objectKey, parquetPath);
     await Promise.all([rm(part.path, { force: true }), rm(parquetPath, { force: true })]);
     files.push({ key: objectKey, rows: written.rows, bytes: written.bytes, sha256: written.sha256 });
