@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadSqlTemplate, type SqlTemplate } from '@northstar/sql';
+import { reconcileModels } from './reconcile-models';
 
 export type ModelLayer = 'staging' | 'curated' | 'analytics';
 
@@ -17,6 +18,8 @@ export interface Model {
    * comma-separated in the header). None: a static model, built when its table is empty.
    */
   readonly tracks: readonly TrackedColumn[];
+  /** Identifiers a shared template is rendered with (models generated from contracts). */
+  readonly idents?: Readonly<Record<string, string>>;
 }
 
 export interface TrackedColumn {
@@ -27,10 +30,10 @@ export interface TrackedColumn {
 export const modelsSqlDir = path.join(__dirname, '../sql');
 const layers: readonly ModelLayer[] = ['staging', 'curated', 'analytics'];
 
-/** Every model under sql/<layer>/, in an order where each comes after what it depends on. */
+/** Every model under sql/<layer>/, plus those generated from contracts, in an order where each comes after what it depends on. */
 export function loadModelCatalog(root = modelsSqlDir): Model[] {
   const models = layers.flatMap((layer) => sqlFiles(path.join(root, layer)).map((file) => toModel(layer, loadSqlTemplate(file))));
-  return orderByDependencies(models);
+  return orderByDependencies([...models, ...reconcileModels(models)]);
 }
 
 function toModel(layer: ModelLayer, template: SqlTemplate): Model {

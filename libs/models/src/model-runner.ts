@@ -50,7 +50,7 @@ export async function runModels(models: readonly Model[], deps: ModelRunDeps): P
 async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
   const { warehouse } = deps;
   const now = deps.clock();
-  const statements = (params: Record<string, unknown>) => renderStatements(model.template, warehouse.dialect, { params });
+  const statements = (params: Record<string, unknown>) => renderStatements(model.template, warehouse.dialect, { params, idents: model.idents });
   const isDdl = (s: RenderedSql) => /^\s*create\s/i.test(s.sql);
   // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
   const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });

@@ -1,0 +1,57 @@
+-- name:       reconcile_hard_deletes
+-- grain:      one row per staged row of an entity, flagged in place (the model owns no table)
+-- keys:       the entity's business key ({{ key }})
+-- depends-on: set per entity by reconcileModels: the staging model and the raw key set
+-- tracks:     set per entity: the key set's _loaded_at
+
+-- Rendered once per orders DB entity (reconcile_orders_db__<entity>), with
+-- the entity's staging table, key-set table and key from its contract.
+-- Hard deletes: the nightly key set lists every key in the source. A staged
+-- row whose key is missing from the latest set, and that was not written after
+-- the set was taken, was deleted in the source: it is flagged, never removed.
+-- deleted_at is when the set was extracted (the delete happened before that).
+-- Flagged rows get a new _staged_at so the curated MERGEs pick the flag up.
+
+merge into {{ staging_table }} as target
+using (
+  with key_runs as (
+    select _run_id, max(_extracted_at) as extracted_at
+    from {{ key_set_table }}
+    where _loaded_at <= :batch_end
+    group by _run_id
+  ),
+
+  latest_run as (
+    select _run_id, extracted_at
+    from key_runs
+    qualify row_number() over (order by extracted_at desc, _run_id desc) = 1
+  ),
+
+  latest_keys as (
+    select distinct key_set.{{ key }} as business_key
+    from {{ key_set_table }} as key_set
+    inner join latest_run on key_set._run_id = latest_run._run_id
+    where key_set.{{ key }} is not null
+  ),
+
+  vanished as (
+    select staged.{{ key }} as business_key, latest_run.extracted_at
+    from {{ staging_table }} as staged
+    cross join latest_run
+    where not staged.is_deleted
+      and staged.updated_at <= latest_run.extracted_at
+      and not exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ key }})
+  ),
+
+  final as (
+    select business_key, extracted_at as deleted_at
+    from vanished
+  )
+
+  select * from final
+) as source
+on target.{{ key }} = source.business_key
+when matched then update set
+  is_deleted = true,
+  deleted_at = source.deleted_at,
+  _staged_at = :now;

@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import { keySetContract, ordersDbContracts, rawTableName, stagingModelName } from '@northstar/contracts';
+import { loadSqlTemplate } from '@northstar/sql';
+import type { Model } from './model-catalog';
+
+const template = loadSqlTemplate(path.join(__dirname, '../sql/templates/reconcile_hard_deletes.sql'));
+
+/**
+ * One hard-delete reconciliation per orders DB entity that has a staging
+ * model, all rendered from one template: the entities differ only in their
+ * names and key, which their contracts already say.
+ */
+export function reconcileModels(fileModels: readonly Model[]): Model[] {
+  const staged = new Set(fileModels.map((m) => m.name));
+  return ordersDbContracts
+    .filter((contract) => staged.has(stagingModelName(contract)))
+    .map((contract) => {
+      if (contract.businessKey.length !== 1) throw new Error(`${contract.source}.${contract.entity}: hard-delete reconciliation needs a single-column key`);
+      const staging = stagingModelName(contract);
+      const keySet = `raw.${rawTableName(keySetContract(contract))}`;
+      const name = `reconcile_${contract.source}__${contract.entity}`;
+      const dependsOn = [staging, keySet];
+      return {
+        name,
+        layer: 'staging' as const,
+        target: `staging.${name}`, // nominal: the model flags rows of its staging table and owns none
+        template: { ...template, name, dependsOn, header: { ...template.header, name, 'depends-on': dependsOn.join(', '), tracks: `${keySet}._loaded_at` } },
+        dependsOn,
+        tracks: [{ table: keySet, column: '_loaded_at' }],
+        idents: { staging_table: `staging.${staging}`, key_set_table: keySet, key: contract.businessKey[0] },
+      };
+    });
+}
