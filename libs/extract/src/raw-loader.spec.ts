@@ -56,6 +56,20 @@ describe('loadCommittedRuns', () => {
   const load = (logger: Logger = silentLogger()) => loadCommittedRuns(products, { warehouse: db.warehouse, store, logger, clock, runId: 'load-1' });
   const rawIds = async () => (await db.warehouse.query<{ product_id: number }>({ sql: 'select product_id from raw.orders_db__products order by product_id', binds: [] })).map((r) => Number(r.product_id));
 
+  it('reads only manifests it has not loaded: a loaded run is listed but never read again', async () => {
+    await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
+    await land('hourly-2', [], '2026-11-02T07:59:00Z');
+    await load();
+    const reads = jest.spyOn(store, 'getText');
+    await land('hourly-3', [3], '2026-11-02T08:59:00Z');
+    reads.mockClear();
+    const again = await load();
+    expect(reads.mock.calls.map(([key]) => key)).toEqual([expect.stringContaining('run=hourly-3/_manifest.json')]);
+    expect(again).toMatchObject({ manifests: 1, filesLoaded: 1, rowsLoaded: 1 });
+    const runs = await db.warehouse.query<{ run_id: string; rows_loaded: number }>({ sql: 'select run_id, rows_loaded from ops.run_loads order by run_id', binds: [] });
+    expect(runs).toEqual([{ run_id: 'hourly-1', rows_loaded: 2 }, { run_id: 'hourly-2', rows_loaded: 0 }, { run_id: 'hourly-3', rows_loaded: 1 }]);
+  });
+
   it('loads an unsharded run once and moves the watermark to its proposal', async () => {
     await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
     expect((await load()).rowsLoaded).toBe(2);

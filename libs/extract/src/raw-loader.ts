@@ -7,10 +7,11 @@ import { loadSqlTemplate, renderSql } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type RunManifest } from './run-manifest';
-import { readWatermark } from './watermark-store';
 
 const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql/load', `${name}.sql`));
 const loadedFilesSql = sql('loaded_files');
+const loadedRunsSql = sql('loaded_runs');
+const recordRunLoadSql = sql('record_run_load');
 const recordFileLoadSql = sql('record_file_load');
 const advanceWatermarkSql = sql('advance_watermark');
 const registerSchemaSql = sql('register_schema');
@@ -40,10 +41,7 @@ export interface RawLoadResult {
 export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): Promise<RawLoadResult> {
   await ensureRawTable(deps.warehouse, contract);
   const loaded = await loadedFiles(deps.warehouse, contract);
-  const watermark = (await readWatermark(deps.warehouse, contract))?.getTime() ?? -Infinity;
-  const pending = (run: CommittedRun) =>
-    run.manifests.some((m) => m.files.some((f) => !loaded.has(f.key))) || (run.manifests.every((m) => m.files.length === 0) && run.proposedWatermark.getTime() > watermark);
-  const runs = completeRuns(groupRuns(await committedManifests(contract, deps.store)), deps.logger).filter(pending);
+  const runs = completeRuns(groupRuns(await pendingManifests(contract, deps)), deps.logger);
   const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
   for (const run of runs) {
     const loadedAt = deps.clock();
@@ -54,6 +52,9 @@ export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): 
         result.filesSkipped += counts.filesSkipped;
         result.rowsLoaded += counts.rowsLoaded;
         await recordSchema(session, contract, manifest, loadedAt);
+        await session.run(renderSql(recordRunLoadSql, session.dialect, {
+          params: { manifest_key: manifest.key, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: manifest.rowCount, loaded_at: loadedAt },
+        }));
       }
       await session.run(renderSql(advanceWatermarkSql, session.dialect, {
         params: { source: contract.source, entity: contract.entity, watermark: run.proposedWatermark, run_id: run.runId, now: loadedAt },
@@ -67,14 +68,14 @@ export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): 
 /** The manifests of one run id: one, or one per shard. */
 interface CommittedRun {
   readonly runId: string;
-  readonly manifests: readonly RunManifest[];
+  readonly manifests: readonly KeyedManifest[];
   /** The least any shard proposes: shards take their own snapshots, so the safe watermark is the earliest. */
   readonly proposedWatermark: Date;
   readonly shardCount: number;
 }
 
-function groupRuns(manifests: readonly RunManifest[]): CommittedRun[] {
-  const byRun = new Map<string, RunManifest[]>();
+function groupRuns(manifests: readonly KeyedManifest[]): CommittedRun[] {
+  const byRun = new Map<string, KeyedManifest[]>();
   for (const m of manifests) {
     const key = `${m.runId}\u0000${m.shard?.count ?? 1}`;
     byRun.set(key, [...(byRun.get(key) ?? []), m]);
@@ -123,12 +124,20 @@ async function loadManifestFiles(session: WarehouseSession, contract: Contract, 
   return counts;
 }
 
-/** Every manifest of the entity, in the order their windows closed. */
-async function committedManifests(contract: Contract, store: ObjectStore): Promise<RunManifest[]> {
-  const keys = (await store.list(entityPrefix(contract))).map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`));
-  const manifests = await Promise.all(keys.map(async (key) => parseRunManifest((await store.getText(key)) ?? '', key)));
+/**
+ * The entity's manifests not yet in ops.run_loads, in the order their windows
+ * closed. Only those are read: listing is cheap, reading every manifest of
+ * years of hourly runs each hour is not.
+ */
+async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<KeyedManifest[]> {
+  const rows = await deps.warehouse.query<{ manifest_key: string }>(renderSql(loadedRunsSql, deps.warehouse.dialect, { params: { source: contract.source, entity: contract.entity } }));
+  const done = new Set(rows.map((r) => r.manifest_key));
+  const keys = (await deps.store.list(entityPrefix(contract))).map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
+  const manifests = await Promise.all(keys.map(async (key) => ({ ...parseRunManifest((await deps.store.getText(key)) ?? '', key), key })));
   return manifests.sort((a, b) => a.window.end.localeCompare(b.window.end) || a.runId.localeCompare(b.runId));
 }
+
+type KeyedManifest = RunManifest & { readonly key: string };
 
 /** The ledger outlives Snowflake's 64-day load metadata: a file in it never loads again. */
 async function loadedFiles(warehouse: Warehouse, contract: Contract): Promise<Set<string>> {
