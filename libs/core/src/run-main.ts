@@ -13,13 +13,18 @@ export async function runMain(app: string, main: (setLogger: (logger: Logger) =>
     await main((l) => (logger = l));
   } catch (error) {
     code = exitCodeFor(error);
+    if (code === ExitCode.ok) return finish(logger, code);
     const message = error instanceof Error ? error.message : String(error);
     if (logger) logger.error({ err: error, exitCode: code }, `${app} failed: ${message}`);
-    else process.stderr.write(`${app}: ${message}\n`);
+    else process.stderr.write(`${message.startsWith(`${app}: `) ? message : `${app}: ${message}`}\n`);
     if (code === ExitCode.unexpected && !(error instanceof ConfigError) && error instanceof Error && error.stack) {
       process.stderr.write(`${error.stack}\n`);
     }
   }
+  return finish(logger, code);
+}
+
+function finish(logger: Logger | undefined, code: ExitCode): never {
   logger?.flush?.();
   process.exit(code);
 }

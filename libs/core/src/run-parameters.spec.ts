@@ -1,5 +1,5 @@
-import { ConfigError } from './errors';
-import { defaultHourWindow, deriveRunId, parseRunArgs } from './run-parameters';
+import { ConfigError, exitCodeFor } from './errors';
+import { defaultHourWindow, deriveRunId, HelpShown, parseRunArgs } from './run-parameters';
 
 const now = new Date('2026-11-29T10:42:17Z');
 const parse = (argv: string[], env: Record<string, string> = {}) => parseRunArgs('extract-test', argv, env, now);
@@ -78,5 +78,24 @@ describe('deriveRunId', () => {
     expect(deriveRunId('hourly', at)).toBe(deriveRunId('hourly', new Date(at)));
     expect(deriveRunId('hourly', at)).toBe('hourly-20261129T10');
     expect(deriveRunId('nightly', at)).toBe('nightly-20261129');
+  });
+});
+
+describe('--help', () => {
+  it('prints the usage to stdout and stops with exit code 0, not as an error', () => {
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      let thrown: unknown;
+      try {
+        parseRunArgs('help-test', ['--help'], {}, new Date('2026-11-29T10:30:00Z'));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(HelpShown);
+      expect(exitCodeFor(thrown)).toBe(0);
+      expect(write.mock.calls.map(([text]) => String(text)).join('')).toContain('--run-id <id>');
+    } finally {
+      write.mockRestore();
+    }
   });
 });

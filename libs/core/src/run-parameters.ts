@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from './errors';
+import { ConfigError, ExitCode, NorthstarError } from './errors';
 import { floorToHour, hourWindow, parseInstant, type TimeWindow } from './time-window';
 
 export const runModes = ['hourly', 'nightly', 'backfill'] as const;
@@ -33,7 +33,7 @@ export function parseRunArgs<T = Record<string, unknown>>(
 ): ParsedArgs<T> {
   const command = new Command(app)
     .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined })
+    .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) })
     .addOption(new Option('--mode <mode>', 'hourly | nightly | backfill').choices(runModes).env('NORTHSTAR_MODE').default('hourly'))
     .addOption(new Option('--at <iso>', 'the scheduled hour this run stands for (default: the current hour)').env('NORTHSTAR_AT'))
     .addOption(new Option('--start <iso>', 'window start (backfill)').env('NORTHSTAR_START'))
@@ -47,6 +47,7 @@ export function parseRunArgs<T = Record<string, unknown>>(
     process.env = { ...env } as NodeJS.ProcessEnv;
     command.parse([...argv], { from: 'user' });
   } catch (error) {
+    if (error instanceof CommanderError && error.code === 'commander.helpDisplayed') throw new HelpShown();
     if (error instanceof CommanderError) throw new ConfigError(`${app}: ${error.message.replace(/^error: /, '')}`);
     throw error;
   } finally {
@@ -89,4 +90,12 @@ export function deriveRunId(mode: RunMode, scheduledAt: Date, window?: TimeWindo
 
 export function defaultHourWindow(run: RunParameters): TimeWindow {
   return run.window ?? hourWindow(run.scheduledAt);
+}
+
+/** `--help` was asked for and printed: the app stops here, successfully. */
+export class HelpShown extends NorthstarError {
+  readonly exitCode = ExitCode.ok;
+  constructor() {
+    super('help shown');
+  }
 }
