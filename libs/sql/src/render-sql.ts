@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import { endOfLiteralOrComment } from './sql-scanner';
 import type { SqlTemplate } from './sql-template';
 
 /** SQL text made by this library's builders, safe to splice into a template. */
@@ -75,7 +76,7 @@ function bindParameters(sql: string, dialect: Dialect, params: Readonly<Record<s
   let i = 0;
   while (i < sql.length) {
     const ch = sql[i];
-    const skip = skippable(sql, i);
+    const skip = endOfLiteralOrComment(sql, i);
     if (skip > i) {
       out += sql.slice(i, skip);
       i = skip;
@@ -109,27 +110,4 @@ function bindParameters(sql: string, dialect: Dialect, params: Readonly<Record<s
 function startsParameter(sql: string, i: number): boolean {
   const before = sql[i - 1] ?? ' ';
   return before !== ':' && sql[i + 1] !== ':' && !/[A-Za-z0-9_")\]]/.test(before);
-}
-
-/** End index of a string literal, quoted identifier or comment starting at i; i when none starts there. */
-function skippable(sql: string, i: number): number {
-  const ch = sql[i];
-  if (ch === "'" || ch === '"') {
-    let j = i + 1;
-    while (j < sql.length) {
-      if (sql[j] === ch && sql[j + 1] === ch) j += 2;
-      else if (sql[j] === ch) return j + 1;
-      else j++;
-    }
-    return sql.length;
-  }
-  if (ch === '-' && sql[i + 1] === '-') {
-    const end = sql.indexOf('\n', i);
-    return end === -1 ? sql.length : end;
-  }
-  if (ch === '/' && sql[i + 1] === '*') {
-    const end = sql.indexOf('*/', i + 2);
-    return end === -1 ? sql.length : end + 2;
-  }
-  return i;
 }

@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import { endOfLiteralOrComment } from './sql-scanner';
 import { renderSql, type RenderInput, type RenderedSql } from './render-sql';
 import type { SqlTemplate } from './sql-template';
 
@@ -16,32 +17,15 @@ export function splitStatements(sql: string): string[] {
   let start = 0;
   let i = 0;
   while (i < sql.length) {
-    const ch = sql[i];
-    if (ch === "'" || ch === '"') i = endOfQuoted(sql, i);
-    else if (ch === '-' && sql[i + 1] === '-') i = endOfLine(sql, i);
-    else if (ch === ';') {
+    const skipped = endOfLiteralOrComment(sql, i);
+    if (skipped > i) i = skipped;
+    else if (sql[i] === ';') {
       statements.push(sql.slice(start, i));
       start = ++i;
     } else i++;
   }
   statements.push(sql.slice(start));
   return statements.map(withoutLeadingComments).filter((s) => stripComments(s).trim().length > 0);
-}
-
-function endOfQuoted(sql: string, i: number): number {
-  const quote = sql[i];
-  let j = i + 1;
-  while (j < sql.length) {
-    if (sql[j] === quote && sql[j + 1] === quote) j += 2;
-    else if (sql[j] === quote) return j + 1;
-    else j++;
-  }
-  return sql.length;
-}
-
-function endOfLine(sql: string, i: number): number {
-  const end = sql.indexOf('\n', i);
-  return end === -1 ? sql.length : end;
 }
 
 /** Comment lines before a statement belong to the file, not the statement: drop them. */

@@ -5,7 +5,7 @@ import { duckdbDialect, fragment, renderSql, type Dialect, type RenderedSql } fr
 import { translateDuckDbError } from './duckdb-errors';
 import { duckDbBinds, normaliseDuckDbValue } from './duckdb-values';
 import { SerialQueue } from './serial-queue';
-import { TransactionSession } from './transaction-session';
+import { runTransaction } from './transaction-session';
 import type { Row, Warehouse, WarehouseSession } from './warehouse';
 
 export interface DuckDbOpenOptions {
@@ -14,9 +14,6 @@ export interface DuckDbOpenOptions {
   readonly threads?: number;
 }
 
-const begin: RenderedSql = { sql: 'begin transaction', binds: [] };
-const commit: RenderedSql = { sql: 'commit', binds: [] };
-const rollback: RenderedSql = { sql: 'rollback', binds: [] };
 
 /**
  * UTC for every session; threads via SET rather than instance config, so
@@ -76,20 +73,9 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   transaction<T>(fn: (session: WarehouseSession) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      await this.execute(begin);
-      const session = new TransactionSession(this.dialect, (s) => this.execute(s), (s) => this.read(s));
-      try {
-        const result = await fn(session);
-        session.end();
-        await this.execute(commit);
-        return result;
-      } catch (error) {
-        session.end();
-        await this.execute(rollback).catch(() => undefined);
-        throw error;
-      }
-    });
+    return this.queue.run(() =>
+      runTransaction({ dialect: this.dialect, execute: (s) => this.execute(s), read: (s) => this.read(s), onRollbackError: () => undefined }, fn),
+    );
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { loadSnowflakeSdk } from './snowflake-sdk-setup';
 import { translateSnowflakeError } from './snowflake-errors';
 import { snowflakeSessionStatements } from './snowflake-session';
 import { normaliseSnowflakeRow, snowflakeBind, type SnowflakeBind, type SnowflakeColumnLike } from './snowflake-values';
-import { TransactionSession } from './transaction-session';
+import { runTransaction } from './transaction-session';
 import type { Row, Warehouse, WarehouseSession } from './warehouse';
 
 export interface SnowflakeStatementLike {
@@ -28,9 +28,6 @@ export interface SnowflakeConnectionLike {
   destroy(callback: (error: Error | undefined) => void): void;
 }
 
-const begin: RenderedSql = { sql: 'begin transaction', binds: [] };
-const commit: RenderedSql = { sql: 'commit', binds: [] };
-const rollback: RenderedSql = { sql: 'rollback', binds: [] };
 
 /**
  * Production warehouse over snowflake-sdk: one session, calls served in
@@ -71,20 +68,17 @@ export class SnowflakeWarehouse implements Warehouse {
   }
 
   transaction<T>(fn: (session: WarehouseSession) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      await this.execute(begin);
-      const session = new TransactionSession(this.dialect, async (s) => void (await this.execute(s)), (s) => this.execute(s));
-      try {
-        const result = await fn(session);
-        session.end();
-        await this.execute(commit);
-        return result;
-      } catch (error) {
-        session.end();
-        await this.execute(rollback).catch((e) => this.logger.warn({ err: e }, 'Snowflake rollback failed'));
-        throw error;
-      }
-    });
+    return this.queue.run(() =>
+      runTransaction(
+        {
+          dialect: this.dialect,
+          execute: async (s) => void (await this.execute(s)),
+          read: (s) => this.execute(s),
+          onRollbackError: (e) => this.logger.warn({ err: e }, 'Snowflake rollback failed'),
+        },
+        fn,
+      ),
+    );
   }
 
   async close(): Promise<void> {

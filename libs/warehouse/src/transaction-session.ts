@@ -33,3 +33,34 @@ export class TransactionSession implements WarehouseSession {
     return work();
   }
 }
+
+const begin: RenderedSql = { sql: 'begin transaction', binds: [] };
+const commit: RenderedSql = { sql: 'commit', binds: [] };
+const rollback: RenderedSql = { sql: 'rollback', binds: [] };
+
+export interface TransactionConnection {
+  readonly dialect: Dialect;
+  execute(statement: RenderedSql): Promise<void>;
+  read(statement: RenderedSql): Promise<Row[]>;
+  /** A failed rollback must not hide the error that caused it. */
+  onRollbackError(error: unknown): void;
+}
+
+/**
+ * begin; fn(session); commit, or rollback when fn throws. Both adapters call
+ * it from inside their call queue, so nothing else interleaves.
+ */
+export async function runTransaction<T>(connection: TransactionConnection, fn: (session: WarehouseSession) => Promise<T>): Promise<T> {
+  await connection.execute(begin);
+  const session = new TransactionSession(connection.dialect, (s) => connection.execute(s), (s) => connection.read(s));
+  try {
+    const result = await fn(session);
+    session.end();
+    await connection.execute(commit);
+    return result;
+  } catch (error) {
+    session.end();
+    await connection.execute(rollback).catch((e) => connection.onRollbackError(e));
+    throw error;
+  }
+}
