@@ -6,8 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { Client } from 'pg';
-import { formatTextTable } from '@northstar/core';
+import { formatTextTable, loadConfig } from '@northstar/core';
 import { loadSqlTemplate, postgresDialect, renderStatements } from '@northstar/sql';
+import { pinnedCommand, planCpus } from './bench/cpu-pinning';
 
 const root = path.resolve(__dirname, '..');
 
@@ -15,12 +16,15 @@ const opts = new Command('bench')
   .argument('[suite]', 'orders-db', 'orders-db')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
   .option('--repeat <n>', 'runs per case (the median is reported)', '3')
-  .option('--rows-per-part <n>', 'Parquet part size', '1000000')
+  .option('--rows-per-part <n>', 'Parquet part size (default: the extractors\' own, NORTHSTAR_ROWS_PER_PART)', String(loadConfig(process.env, false).rowsPerPart))
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
+  .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string }>();
+  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string; pin: boolean }>();
 
-interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number }
+interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean }
+
+const cpus = planCpus(opts.pin);
 
 async function prepareDatabase(adminUrl: string, rows: number): Promise<string> {
   const admin = new Client({ connectionString: adminUrl });
@@ -40,13 +44,15 @@ async function prepareDatabase(adminUrl: string, rows: number): Promise<string> 
 }
 
 function runCase(kind: string, url: string): CaseResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench/orders-db-case.ts'), kind, url, opts.rowsPerPart], { cwd: root, encoding: 'utf8' });
+  const [command, args] = pinnedCommand(cpus, process.execPath, ['--import', 'tsx', path.join(__dirname, 'bench/orders-db-case.ts'), kind, url, opts.rowsPerPart, String(cpus.serverCpu ?? '')]);
+  const out = execFileSync(command, args, { cwd: root, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '') as CaseResult;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
+  process.stderr.write(`CPUs: ${cpus.description}; parts of ${opts.rowsPerPart} rows\n`);
   const table = [];
   for (const rows of opts.rows.split(',').map(Number)) {
     process.stderr.write(`seeding ${rows} orders...\n`);
@@ -57,17 +63,18 @@ async function main() {
         const r = runCase(kind, url);
         if (r.rows !== rows) throw new Error(`${kind} read ${r.rows} rows, expected ${rows}`);
         results[kind].push(r);
-        process.stderr.write(`  ${kind}: ${Math.round(r.rowsPerSecond)} rows/s, ${Math.round(r.peakRssMb)} MB\n`);
+        const unpinned = cpus.serverCpu !== undefined && !r.serverPinned ? ' (its PostgreSQL backend could not be pinned)' : '';
+        process.stderr.write(`  ${kind}: ${Math.round(r.rowsPerSecond)} rows/s, ${Math.round(r.peakRssMb)} MB${unpinned}\n`);
       }
     }
     const ceil = median(results.ceiling.map((r) => r.rowsPerSecond));
     for (const kind of ['ceiling', 'extract']) {
       const rate = median(results[kind].map((r) => r.rowsPerSecond));
-      table.push({ rows, path: kind === 'ceiling' ? 'COPY TO STDOUT csv, bytes only' : 'extract: COPY csv -> parts -> DuckDB -> Parquet -> raw zone', 'rows/s': Math.round(rate), 'peak RSS MB': Math.round(median(results[kind].map((r) => r.peakRssMb))), 'of ceiling': `${Math.round((rate / ceil) * 100)}%` });
+      table.push({ rows, path: kind === 'ceiling' ? 'COPY TO STDOUT csv, bytes only' : `extract: COPY csv -> parts of ${opts.rowsPerPart} -> DuckDB -> Parquet -> raw zone`, 'rows/s': Math.round(rate), 'peak RSS MB': Math.round(median(results[kind].map((r) => r.peakRssMb))), 'of ceiling': `${Math.round((rate / ceil) * 100)}%` });
     }
   }
   const report = formatTextTable(table);
-  process.stdout.write(`${report}\n`);
+  process.stdout.write(`CPUs: ${cpus.description}; parts of ${opts.rowsPerPart} rows\n${report}\n`);
   mkdirSync(path.join(root, 'tmp'), { recursive: true });
   writeFileSync(path.join(root, 'tmp', 'bench-orders-db.json'), JSON.stringify(table, null, 2));
 }

@@ -12,8 +12,10 @@ import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { columnList, postgresDialect, renderSql } from '@northstar/sql';
 import { OrdersDbSource } from '../../apps/extract-orders-db/src/orders-db-source';
+import { pinServerBackends } from './cpu-pinning';
 
-const [kind, url, rowsPerPart] = process.argv.slice(2);
+const [kind, url, rowsPerPart, serverCpu] = process.argv.slice(2);
+const APPLICATION_NAME = 'northstar-bench';
 const contract = contractFor('orders_db', 'orders');
 const everything = { start: new Date('1970-01-01T00:00:00Z'), end: new Date('2100-01-01T00:00:00Z') };
 
@@ -21,8 +23,9 @@ let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
 
 async function ceiling(): Promise<number> {
-  const client = new Client({ connectionString: url });
+  const client = new Client({ connectionString: url, application_name: APPLICATION_NAME });
   await client.connect();
+  await pinServer();
   const select = renderSql('copy (select {{ columns }} from orders) to stdout with (format csv)', postgresDialect, {
     fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
   });
@@ -36,7 +39,8 @@ async function ceiling(): Promise<number> {
 
 async function extract(): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-orders-'));
-  const source = await OrdersDbSource.connect(url, 'northstar-bench');
+  const source = await OrdersDbSource.connect(url, APPLICATION_NAME);
+  await pinServer();
   const parquet = await ParquetWriter.open({ tempDir: dir, threads: 1 });
   try {
     const result = await extractToRawZone(
@@ -54,12 +58,18 @@ async function extract(): Promise<number> {
   }
 }
 
+let serverPinned = false;
+
+async function pinServer(): Promise<void> {
+  if (serverCpu !== undefined && serverCpu !== '') serverPinned = await pinServerBackends(url, APPLICATION_NAME, Number(serverCpu));
+}
+
 async function main() {
   const started = process.hrtime.bigint();
   const rows = kind === 'ceiling' ? await ceiling() : await extract();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
-  process.stdout.write(`${JSON.stringify({ kind, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakRss / 2 ** 20 })}\n`);
+  process.stdout.write(`${JSON.stringify({ kind, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakRss / 2 ** 20, serverPinned })}\n`);
 }
 
 main().catch((error) => {

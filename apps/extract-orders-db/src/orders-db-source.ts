@@ -67,11 +67,7 @@ export class OrdersDbSource {
         shard_count: String(sharded ? shard.count : 1),
       },
     }));
-    const copy = renderSql(sharded ? extractWindowShardSql : extractWindowSql, postgresDialect, {
-      idents: { table, cursor: contract.cursor, ...(sharded ? { shard_key: singleKey(contract) } : {}) },
-      fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
-    });
-    yield* this.copy(copy);
+    yield* this.copy(windowCopyStatement(table, contract, sharded));
   }
 
   /** CSV of every row's key, cursor and creation day: the whole table, no window. */
@@ -130,6 +126,14 @@ async function readHorizon(client: Client): Promise<SnapshotHorizon> {
     await client.query('rollback to savepoint snapshot_horizon');
     return { snapshotXmin: undefined, oldestOpenXactStart: undefined, openWriters: 0, observed: false, unobservedReason: (error as Error).message };
   }
+}
+
+/** The COPY of one window (bounds and shard bound beforehand with set_window.sql). */
+export function windowCopyStatement(table: string, contract: Pick<Contract, 'columns' | 'cursor' | 'businessKey'>, sharded: boolean): RenderedSql {
+  return renderSql(sharded ? extractWindowShardSql : extractWindowSql, postgresDialect, {
+    idents: { table, cursor: contract.cursor, ...(sharded ? { shard_key: singleKey(contract) } : {}) },
+    fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
+  });
 }
 
 /** Sharding, key sets and digests hash or order by one key column; every orders DB table has one. */

@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       ordersDbUrl: LOCAL_ORDERS_DB_URL,
       lookbackMs: 3_600_000,
       safetyLagMs: 60_000,
-      rowsPerPart: 1_000_000,
+      rowsPerPart: 250_000,
       log: { level: 'info', format: 'json' },
     });
     expect(config.initialStart.toISOString()).toBe('2024-01-01T00:00:00.000Z');

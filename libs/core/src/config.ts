@@ -34,7 +34,7 @@ const envSchema = z.object({
   NORTHSTAR_LOOKBACK_MINUTES: wholeNumber(60),
   NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
   NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true, error: 'an ISO-8601 instant such as 2024-01-01T00:00:00Z' }).default('2024-01-01T00:00:00Z'),
-  NORTHSTAR_ROWS_PER_PART: z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).positive({ error: 'a whole number above 0' }).default(1_000_000),
+  NORTHSTAR_ROWS_PER_PART: z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).positive({ error: 'a whole number above 0' }).default(250_000),
   NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NORTHSTAR_LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
 });

@@ -67,4 +67,15 @@ describe('splitCsvIntoParts', () => {
     expect(parts.map((p) => p.text)).toEqual(expected);
     expect(parts.map((p) => p.rows)).toEqual([...Array(28).fill(7), 4]);
   });
+
+  it('keeps every byte and its order when parts span many write batches', async () => {
+    // ~3.4 MB in 8 KB chunks, as a COPY stream arrives: several 1 MB batches per part.
+    const records = Array.from({ length: 40_000 }, (_, i) => `${i},"order ${i}, line ""${i % 97}""",${'x'.repeat(i % 150)}`);
+    const csv = `${records.join('\n')}\n`;
+    const chunks = Array.from({ length: Math.ceil(csv.length / 8192) }, (_, i) => csv.slice(i * 8192, (i + 1) * 8192));
+    const parts = await split(chunks, 15_000);
+    expect(parts.map((p) => p.rows)).toEqual([15_000, 15_000, 10_000]);
+    expect(parts.map((p) => p.text).join('')).toBe(csv);
+    expect(parts[1].text.startsWith('15000,')).toBe(true);
+  });
 });

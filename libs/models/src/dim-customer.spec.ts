@@ -12,6 +12,8 @@ type Version = {
   is_inferred: boolean;
 };
 
+type DimRow = Omit<Version, 'email'> & { customer_id: number; is_deleted: boolean; deleted_at: string | null; _row_hash: string; _merged_at: string };
+
 describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
   let sandbox: OrdersModelSandbox;
   beforeEach(async () => {
@@ -102,5 +104,67 @@ describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
     ]);
     expect(await orderCustomerSk(10)).toBe(inferred.customer_sk);
     expect(await failedChecks()).toEqual([]);
+  });
+
+  describe('hard deletes found by the nightly customer key set', () => {
+    const DELETED_AT = '2026-11-02T06:00:00Z';
+    const rows = () =>
+      sandbox.query<DimRow>('select customer_id, customer_sk, valid_from, valid_to, is_current, is_inferred, is_deleted, deleted_at, _row_hash, _merged_at from curated.dim_customer order by customer_id, valid_from');
+    const flags = (customerId: number) =>
+      sandbox.query('select valid_from, valid_to, is_deleted, deleted_at from curated.dim_customer where customer_id = :customer_id order by valid_from', { customer_id: customerId });
+    const facts = () => sandbox.query('select order_id, customer_sk, is_deleted, _row_hash, _merged_at from curated.fct_orders order by order_id');
+    const keySetWithout1 = () => sandbox.landKeys('customers', [{ customer_id: 2, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' }], '2026-11-02 06:00:00+00');
+    const ranges = (dim: DimRow[]) => dim.map(({ customer_id, customer_sk, valid_from, valid_to, is_current, is_inferred }) => ({ customer_id, customer_sk, valid_from, valid_to, is_current, is_inferred }));
+    let before: { dim: DimRow[]; facts: unknown[] };
+
+    beforeEach(async () => {
+      // customer 1 has two versions and an order in each; customer 3 is only an inferred member
+      await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00', { email: 'a@x' }), row.customer(1, '2026-03-01 00:00:00+00', { email: 'b@x' }), row.customer(2, '2026-02-01 00:00:00+00')]);
+      await sandbox.land('orders', [row.order(10, 1, '2026-03-01 10:00:00+00', { ordered_at: '2026-02-15 00:00:00+00' }), row.order(11, 1, '2026-03-20 10:00:00+00', { ordered_at: '2026-03-15 00:00:00+00' }), row.order(12, 3, '2026-03-01 10:00:00+00')]);
+      await sandbox.run();
+      before = { dim: await rows(), facts: await facts() };
+      // customer 1 is gone from the source; the key set is the only raw input landed
+      await keySetWithout1();
+      await sandbox.run();
+    });
+
+    it('flags every version of the deleted customer with one deleted_at, keeping the ranges and the facts\' customer_sk', async () => {
+      expect(await flags(1)).toEqual([
+        { valid_from: '2026-01-01T00:00:00Z', valid_to: '2026-03-01T00:00:00Z', is_deleted: true, deleted_at: DELETED_AT },
+        { valid_from: '2026-03-01T00:00:00Z', valid_to: null, is_deleted: true, deleted_at: DELETED_AT },
+      ]);
+      expect(await flags(2)).toEqual([expect.objectContaining({ is_deleted: false, deleted_at: null })]);
+      expect(await flags(3)).toEqual([{ valid_from: '1900-01-01T00:00:00Z', valid_to: null, is_deleted: false, deleted_at: null }]);
+      expect(ranges(await rows())).toEqual(ranges(before.dim));
+      expect(await facts()).toEqual(before.facts); // same customer_sk, and not even rewritten
+      expect(await failedChecks()).toEqual([]);
+    });
+
+    it('fails the split-flag quality check when one version loses the flag', async () => {
+      await sandbox.query("update curated.dim_customer set is_deleted = false, deleted_at = null where customer_id = 1 and valid_to is null");
+      expect(await failedChecks()).toEqual(['dim_customer_split_delete_flag']);
+    });
+
+    it('is not undone by an overlap re-read of an older or the same version, and a replay changes no row', async () => {
+      const flagged = await rows();
+      await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00', { email: 'a@x' }), row.customer(1, '2026-03-01 00:00:00+00', { email: 'b@x' })], '2026-11-02 07:30:00+00');
+      await keySetWithout1();
+      await sandbox.run();
+      expect(await rows()).toEqual(flagged);
+      expect(await facts()).toEqual(before.facts);
+    });
+
+    it('is cleared on every version by a newer source update, even one that opens no version', async () => {
+      expect((await flags(1)).map((f) => f['is_deleted'])).toEqual([true, true]);
+      await sandbox.land('customers', [row.customer(1, '2026-11-02 07:10:00+00', { email: 'b@x' })], '2026-11-02 07:30:00+00');
+      await sandbox.run();
+      expect(await flags(1)).toEqual([
+        { valid_from: '2026-01-01T00:00:00Z', valid_to: '2026-03-01T00:00:00Z', is_deleted: false, deleted_at: null },
+        { valid_from: '2026-03-01T00:00:00Z', valid_to: null, is_deleted: false, deleted_at: null },
+      ]);
+      expect(ranges(await rows())).toEqual(ranges(before.dim));
+      expect(await facts()).toEqual(before.facts);
+      expect(await failedChecks()).toEqual([]);
+    });
   });
 });

@@ -12,6 +12,8 @@ function sqlFilesUnder(dir: string): string[] {
 
 describe('model catalog', () => {
   const models = loadModelCatalog();
+  const model = (name: string, dependsOn: string[]): Model =>
+    ({ name, layer: 'curated', target: `curated.${name}`, dependsOn, tracks: [], template: { file: `${name}.sql`, name, header: {}, dependsOn, body: '' } }) as Model;
 
   it('finds the orders models, each after what it reads', () => {
     const names = models.map((m) => m.name);
@@ -25,6 +27,7 @@ describe('model catalog', () => {
     before('reconcile_orders_db__orders', 'fct_orders');
     before('reconcile_orders_db__order_items', 'fct_order_items');
     before('reconcile_orders_db__products', 'dim_product');
+    before('reconcile_orders_db__customers', 'dim_customer');
     before('dim_customer', 'fct_orders');
     before('fct_orders', 'fct_order_items');
   });
@@ -40,13 +43,22 @@ describe('model catalog', () => {
       { table: 'staging.stg_orders_db__orders', column: '_staged_at' },
       { table: 'curated.dim_customer', column: '_merged_at' },
     ]);
+    // the delete flag reaches dim_customer through staging alone (the reconciliation lands no raw version)
+    expect(models.find((m) => m.name === 'dim_customer')?.tracks).toEqual([
+      { table: 'raw.orders_db__customers', column: '_loaded_at' },
+      { table: 'staging.stg_orders_db__customers', column: '_staged_at' },
+      { table: 'staging.stg_orders_db__orders', column: '_staged_at' },
+    ]);
     expect(models.find((m) => m.name === 'dim_date')?.tracks).toEqual([]);
   });
 
   it('runs, after a raw load, what is downstream, the static models, and what those read', () => {
     const names = downstreamOf(models, ['raw.orders_db__orders_keys']).map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(['reconcile_orders_db__orders', 'stg_orders_db__orders', 'dim_customer', 'fct_orders', 'fct_order_items', 'dim_date']));
-    expect(names).not.toContain('reconcile_orders_db__customers');
+    // fct_orders reads dim_customer, which reads the customers staging table the customers reconciliation flags
+    expect(names).toContain('reconcile_orders_db__customers');
+    const unrelated = orderByDependencies([model('a', ['raw.x']), model('b', ['raw.y']), model('c', ['a', 'b']), model('e', ['raw.z'])]);
+    expect(downstreamOf(unrelated, ['raw.x']).map((m) => m.name)).toEqual(['a', 'b', 'c']);
   });
 
   it('every .sql file in the library has a header whose name matches its file', () => {
@@ -56,8 +68,6 @@ describe('model catalog', () => {
   });
 
   it('refuses a cycle and an unknown dependency', () => {
-    const model = (name: string, dependsOn: string[]): Model =>
-      ({ name, layer: 'curated', target: `curated.${name}`, dependsOn, tracks: [], template: { file: `${name}.sql`, name, header: {}, dependsOn, body: '' } }) as Model;
     expect(() => orderByDependencies([model('a', ['b']), model('b', ['a'])])).toThrow(/cycle: a -> b -> a/);
     expect(() => orderByDependencies([model('a', ['nope'])])).toThrow(/unknown model "nope"/);
     expect(orderByDependencies([model('b', ['a']), model('a', ['raw.x'])]).map((m) => m.name)).toEqual(['a', 'b']);
@@ -65,7 +75,7 @@ describe('model catalog', () => {
 
   it('loads quality checks with a severity and the table they check', () => {
     const checks = loadQualityChecks();
-    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_duplicate_order', 'dim_customer_one_current_version', 'dim_customer_overlapping_ranges', 'fct_order_items_orphan_line']));
+    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_duplicate_order', 'dim_customer_one_current_version', 'dim_customer_overlapping_ranges', 'dim_customer_split_delete_flag', 'fct_order_items_orphan_line']));
     for (const check of checks) expect(['error', 'warn']).toContain(check.severity);
   });
 });

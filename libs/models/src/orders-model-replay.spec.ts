@@ -43,6 +43,25 @@ describe('replaying the same batches', () => {
     }
   });
 
+  it('leaves every curated table unchanged after a customer and a product were hard-deleted', async () => {
+    const keySets = async () => {
+      await sandbox.landKeys('customers', [1, 3].map((id) => ({ customer_id: id, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' })), '2026-11-02 06:00:00+00');
+      await sandbox.landKeys('products', [{ product_id: 6, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' }], '2026-11-02 06:00:00+00');
+    };
+    for (const [entity, rows] of batches) await sandbox.land(entity, rows);
+    await keySets();
+    await sandbox.run();
+    expect(await sandbox.query('select customer_id, count(*) as versions from curated.dim_customer where is_deleted group by customer_id')).toEqual([{ customer_id: 2, versions: 1 }]);
+    expect(await sandbox.query('select product_id from curated.dim_product where is_deleted')).toEqual([{ product_id: 5 }]);
+    const built = await curatedHash();
+    for (let replay = 0; replay < 2; replay++) {
+      for (const [entity, rows] of batches) await sandbox.land(entity, rows, '2026-11-02 09:00:00+00');
+      await keySets();
+      await sandbox.run();
+      expect(await curatedHash()).toBe(built);
+    }
+  });
+
   it('builds dim_date once, as a calendar of ISO weeks and weekdays', async () => {
     const first = await sandbox.run();
     expect(first.find((r) => r.model === 'dim_date')?.status).toBe('ran');

@@ -94,4 +94,33 @@ describe('orders DB staging on DuckDB', () => {
       expect((await lineFlags())[1]).toEqual({ order_item_id: 20, is_deleted: false, deleted_at: null });
     });
   });
+
+  describe('a hard-deleted product', () => {
+    const products = () => sandbox.query('select product_id, product_sk, product_name, is_deleted, deleted_at, _row_hash, _merged_at from curated.dim_product order by product_id');
+
+    beforeEach(async () => {
+      await sandbox.land('products', [row.product(5, '2026-02-02 00:00:00+00', { name: 'New name' }), row.product(6, '2026-02-01 00:00:00+00')]);
+      await sandbox.land('order_items', [row.orderItem(100, 10, 5, '2026-03-01 10:00:00+00')]);
+      await sandbox.run();
+      await sandbox.landKeys('products', [{ product_id: 6, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' }], '2026-11-02 06:00:00+00');
+      await sandbox.run();
+    });
+
+    it('is flagged in dim_product, its order lines keeping their product_sk', async () => {
+      expect(await products()).toEqual([
+        expect.objectContaining({ product_id: 5, product_name: 'New name', is_deleted: true, deleted_at: '2026-11-02T06:00:00Z' }),
+        expect.objectContaining({ product_id: 6, is_deleted: false, deleted_at: null }),
+      ]);
+      const [deleted] = await products();
+      expect(await sandbox.query('select product_sk from curated.fct_order_items')).toEqual([{ product_sk: deleted['product_sk'] }]);
+    });
+
+    it('is not resurrected by a later overlap read of an older or the same version, nor by the key set again', async () => {
+      const flagged = await products();
+      await sandbox.land('products', [row.product(5, '2026-02-01 00:00:00+00', { name: 'Old name' }), row.product(5, '2026-02-02 00:00:00+00', { name: 'New name' })], '2026-11-02 07:30:00+00');
+      await sandbox.landKeys('products', [{ product_id: 6, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' }], '2026-11-02 06:00:00+00');
+      await sandbox.run();
+      expect(await products()).toEqual(flagged); // not even rewritten
+    });
+  });
 });
