@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import type { RunParameters } from '@northstar/core';
+import { recordingLogger } from '@northstar/core/testing';
 import { contractFor } from '@northstar/contracts';
 import { extractOrdersDb } from './extract-orders-db';
 import { ordersStream } from './streams/orders.stream';
@@ -9,7 +10,7 @@ const orders = contractFor('orders_db', 'orders');
 // Wall clock throughout: the horizon compares with pg_stat_activity.xact_start, which is wall clock.
 const now = () => new Date();
 const hourly = (runId: string): RunParameters => ({ mode: 'hourly', scheduledAt: now(), runId });
-const noLookback = { initialStart: new Date(Date.now() - 6 * 3_600_000), lookbackMs: 0, safetyLagMs: 0 };
+const noLookback = { initialStart: new Date(Date.now() - 6 * 3_600_000), lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
 
 async function extractAndLoad(fixture: OrdersDbFixture, runId: string, config = noLookback) {
   const deps = await fixture.deps(config);
@@ -66,6 +67,34 @@ describe('extractOrdersDb on PostgreSQL: the snapshot horizon', () => {
       expect(after.snapshot?.limitedBy).toBe('schedule');
       expect(await loadedOrderIds()).toContain(lateOrderId);
     } finally {
+      await writer.end();
+    }
+  });
+
+  it('warns, naming the session, when an open writer holds the window end back longer than configured', async () => {
+    const writer: Client = await fixture.connect();
+    try {
+      await writer.query("set application_name = 'nightly-repricing'");
+      const writerPid = Number((await writer.query('select pg_backend_pid() as pid')).rows[0]['pid']);
+      await fixture.beginWriterStampingNow(writer, 990_000_002);
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+      const warnings = async (openWriterWarnMs: number) => {
+        const { logger, records } = recordingLogger();
+        const deps = await fixture.deps({ ...noLookback, openWriterWarnMs });
+        try {
+          await extractOrdersDb(hourly(`warn-${openWriterWarnMs}`), [ordersStream], { ...deps, logger });
+        } finally {
+          await deps.source.close();
+        }
+        return records.filter((r) => r['level'] === 'warn');
+      };
+      expect(await warnings(60_000)).toEqual([]);
+      const [held] = await warnings(0);
+      expect(held).toMatchObject({ writerPid, writerApplication: 'nightly-repricing', openWriters: 1 });
+      expect(held['msg']).toMatch(new RegExp(`held back \\d+ min by a transaction open since .*pid ${writerPid}, application "nightly-repricing"`));
+    } finally {
+      await writer.query('rollback');
       await writer.end();
     }
   });

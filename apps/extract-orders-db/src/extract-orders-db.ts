@@ -7,7 +7,7 @@ import { describeHorizon, horizonEnd } from './snapshot-horizon';
 import type { OrdersDbStream } from './streams';
 
 export interface OrdersDbExtractionDeps extends ExtractionDeps {
-  readonly config: Pick<NorthstarConfig, 'initialStart' | 'lookbackMs' | 'safetyLagMs'>;
+  readonly config: Pick<NorthstarConfig, 'initialStart' | 'lookbackMs' | 'safetyLagMs' | 'openWriterWarnMs'>;
   readonly warehouse: WarehouseSession;
   readonly source: OrdersDbSource;
   readonly logger: Logger;
@@ -17,7 +17,7 @@ export interface OrdersDbExtractionDeps extends ExtractionDeps {
 
 /** Extracts each stream's window from one snapshot of the orders DB. */
 export async function extractOrdersDb(run: RunParameters, streams: readonly OrdersDbStream[], deps: OrdersDbExtractionDeps): Promise<ExtractionResult[]> {
-  logHorizon(deps);
+  logHorizon(run, deps);
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
     const logger = deps.logger.child({ entity: stream.contract.entity });
@@ -51,7 +51,7 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
  * the oldest open writer, since the watermark moves to it.
  */
 async function windowFor(run: RunParameters, stream: OrdersDbStream, deps: OrdersDbExtractionDeps) {
-  const scheduledBound = run.window ? run.window.end : new Date(run.scheduledAt.getTime() - deps.config.safetyLagMs);
+  const scheduledBound = scheduledBoundOf(run, deps);
   const { end, limitedBy } = horizonEnd(scheduledBound, deps.source.horizon);
   const snapshot = describeHorizon(deps.source.horizon, limitedBy);
   if (run.window) return { window: { start: new Date(Math.min(run.window.start.getTime(), end.getTime())), end }, snapshot };
@@ -66,11 +66,31 @@ async function windowFor(run: RunParameters, stream: OrdersDbStream, deps: Order
   return { window, snapshot };
 }
 
-function logHorizon(deps: OrdersDbExtractionDeps): void {
+function scheduledBoundOf(run: RunParameters, deps: OrdersDbExtractionDeps): Date {
+  return run.window ? run.window.end : new Date(run.scheduledAt.getTime() - deps.config.safetyLagMs);
+}
+
+/**
+ * A writer left open holds every window's end at its start: correct, but
+ * the warehouse stops moving forward until it commits, so a long hold is
+ * logged as a warning (an alarm's hook) naming the session to look at.
+ */
+function logHorizon(run: RunParameters, deps: OrdersDbExtractionDeps): void {
   const horizon = deps.source.horizon;
   const fields = { snapshotXmin: horizon.snapshotXmin, oldestOpenXactStart: horizon.oldestOpenXactStart?.toISOString(), openWriters: horizon.openWriters };
-  if (horizon.observed) deps.logger.info(fields, 'snapshot horizon');
-  else deps.logger.warn({ ...fields, reason: horizon.unobservedReason }, 'open transactions not observable; the window ends at the scheduled bound and only the lookback covers late commits');
+  if (!horizon.observed) {
+    deps.logger.warn({ ...fields, reason: horizon.unobservedReason }, 'open transactions not observable; the window ends at the scheduled bound and only the lookback covers late commits');
+    return;
+  }
+  deps.logger.info(fields, 'snapshot horizon');
+  const heldBackMs = horizon.oldestOpenXactStart ? scheduledBoundOf(run, deps).getTime() - horizon.oldestOpenXactStart.getTime() : 0;
+  if (heldBackMs > deps.config.openWriterWarnMs) {
+    const writer = horizon.oldestWriter;
+    deps.logger.warn(
+      { ...fields, heldBackMinutes: Math.round(heldBackMs / 60_000), writerPid: writer?.pid, writerApplication: writer?.applicationName },
+      `window end held back ${Math.round(heldBackMs / 60_000)} min by a transaction open since ${horizon.oldestOpenXactStart?.toISOString()} (pid ${writer?.pid ?? '?'}, application "${writer?.applicationName ?? '?'}"): rows after it wait until it ends`,
+    );
+  }
 }
 
 /** Added source columns are reported and ignored; missing or retyped ones stop the run (exit 3). */

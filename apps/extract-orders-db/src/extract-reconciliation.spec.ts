@@ -7,7 +7,7 @@ import { OrdersDbFixture } from './testing';
 
 const start = new Date('2026-11-02T00:00:00Z');
 const nightly: RunParameters = { mode: 'nightly', scheduledAt: new Date('2026-11-02T02:00:00Z'), runId: 'nightly-20261102' };
-const config = { initialStart: new Date('2020-01-01T00:00:00Z'), lookbackMs: 0, safetyLagMs: 0 };
+const config = { initialStart: new Date('2020-01-01T00:00:00Z'), lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
 
 interface Digest extends Record<string, unknown> { created_day: string; row_count: number; amount_sum: string | null; key_hash: string }
 

@@ -9,7 +9,7 @@ import { OrdersDbFixture } from './testing';
 const orders = contractFor('orders_db', 'orders');
 const start = new Date('2026-11-02T00:00:00Z');
 const everything = { start: new Date('2020-01-01T00:00:00Z'), end: new Date('2026-11-03T00:00:00Z') };
-const config = { initialStart: everything.start, lookbackMs: 0, safetyLagMs: 0 };
+const config = { initialStart: everything.start, lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
 
 async function csvLines(url: string, shard?: ShardSpec): Promise<string[]> {
   const source = await OrdersDbSource.connect(url, 'northstar-test');

@@ -118,6 +118,7 @@ async function readHorizon(client: Client): Promise<SnapshotHorizon> {
     return {
       snapshotXmin: row['snapshot_xmin'] == null ? undefined : String(row['snapshot_xmin']),
       oldestOpenXactStart: row['oldest_open_xact_start'] instanceof Date ? row['oldest_open_xact_start'] : undefined,
+      ...(row['oldest_writer_pid'] == null ? {} : { oldestWriter: { pid: Number(row['oldest_writer_pid']), applicationName: String(row['oldest_writer_application'] ?? '') } }),
       openWriters: Number(row['open_writers'] ?? 0),
       observed: seesAll,
       ...(seesAll ? {} : { unobservedReason: 'the role lacks pg_read_all_stats, so other sessions are hidden in pg_stat_activity' }),

@@ -9,6 +9,8 @@ import type { ManifestSnapshot } from '@northstar/extract';
 export interface SnapshotHorizon {
   readonly snapshotXmin: string | undefined;
   readonly oldestOpenXactStart: Date | undefined;
+  /** The session of that oldest open transaction, to name it when it holds a window back. */
+  readonly oldestWriter?: { readonly pid: number; readonly applicationName: string };
   readonly openWriters: number;
   readonly observed: boolean;
   /** Why the horizon could not be observed, for the log. */

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       ordersDbUrl: LOCAL_ORDERS_DB_URL,
       lookbackMs: 3_600_000,
       safetyLagMs: 60_000,
+      openWriterWarnMs: 900_000,
       rowsPerPart: 250_000,
       log: { level: 'info', format: 'json' },
     });

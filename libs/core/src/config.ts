@@ -33,6 +33,7 @@ const envSchema = z.object({
   NORTHSTAR_MASK_KEY: z.string().min(16, 'at least 16 characters').optional(),
   NORTHSTAR_LOOKBACK_MINUTES: wholeNumber(60),
   NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
+  NORTHSTAR_OPEN_WRITER_WARN_MINUTES: wholeNumber(15),
   NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true, error: 'an ISO-8601 instant such as 2024-01-01T00:00:00Z' }).default('2024-01-01T00:00:00Z'),
   NORTHSTAR_ROWS_PER_PART: z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).positive({ error: 'a whole number above 0' }).default(250_000),
   NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -67,6 +68,8 @@ export interface NorthstarConfig {
   readonly maskKey?: string;
   readonly lookbackMs: number;
   readonly safetyLagMs: number;
+  /** A writer open longer than this, holding the window end back, is logged as a warning. */
+  readonly openWriterWarnMs: number;
   readonly initialStart: Date;
   readonly rowsPerPart: number;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
@@ -127,6 +130,7 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? LOCAL_MASK_KEY : required('NORTHSTAR_MASK_KEY', cloud))),
     lookbackMs: v.NORTHSTAR_LOOKBACK_MINUTES * 60_000,
     safetyLagMs: v.NORTHSTAR_SAFETY_LAG_SECONDS * 1000,
+    openWriterWarnMs: v.NORTHSTAR_OPEN_WRITER_WARN_MINUTES * 60_000,
     initialStart: new Date(v.NORTHSTAR_INITIAL_START),
     rowsPerPart: v.NORTHSTAR_ROWS_PER_PART,
     log: { level: v.NORTHSTAR_LOG_LEVEL, format: v.NORTHSTAR_LOG_FORMAT ?? (isTty ? 'pretty' : 'json') },

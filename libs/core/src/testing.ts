@@ -1,5 +1,19 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+
+/** A logger that keeps every record it is given, for tests of what a run warns about. */
+export function recordingLogger(): { logger: Logger; records: Record<string, unknown>[] } {
+  const records: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(line: Buffer, _encoding, done) {
+      records.push(JSON.parse(line.toString('utf8')) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info', formatters: { level: (label) => ({ level: label }) } }, sink), records };
+}
 
 /**
  * ../shared/realdata beside the checkout. Tests built on it call
