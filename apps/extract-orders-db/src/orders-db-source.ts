@@ -1,21 +1,11 @@
-import * as path from 'node:path';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { TransientError, type TimeWindow } from '@northstar/core';
-import { digestAmountColumn, CREATED_AT_COLUMN, type Contract, type LogicalType } from '@northstar/contracts';
-import { columnList, loadSqlTemplate, postgresDialect, renderSql, type RenderedSql } from '@northstar/sql';
+import type { Contract, LogicalType } from '@northstar/contracts';
+import type { RenderedSql } from '@northstar/sql';
 import type { ShardSpec } from '@northstar/extract';
+import { extractStatements } from './extract-statements';
 import type { SnapshotHorizon } from './snapshot-horizon';
-
-const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
-const extractWindowSql = sql('extract_window');
-const extractWindowShardSql = sql('extract_window_shard');
-const extractKeySetSql = sql('extract_key_set');
-const extractDigestsSql = sql('extract_digests');
-const extractDigestsWithoutAmountSql = sql('extract_digests_without_amount');
-const setWindowSql = sql('set_window');
-const observedColumnsSql = sql('observed_columns');
-const snapshotHorizonSql = sql('snapshot_horizon');
 
 export interface ObservedColumn {
   readonly name: string;
@@ -52,38 +42,25 @@ export class OrdersDbSource {
   }
 
   async observedColumns(table: string): Promise<ObservedColumn[]> {
-    const result = await this.run(renderSql(observedColumnsSql, postgresDialect, { params: { schema: 'public', table } }));
+    const result = await this.run(extractStatements.observedColumns(table));
     return result.map((row) => ({ name: String(row['column_name']), type: logicalTypeOf(row) }));
   }
 
   /** CSV of the contract's columns for rows with cursor in [start, end) (and in the shard), in column order. */
   async *copyWindow(table: string, contract: Pick<Contract, 'columns' | 'cursor' | 'businessKey'>, window: TimeWindow, shard?: ShardSpec): AsyncGenerator<Buffer> {
     const sharded = shard !== undefined && shard.count > 1;
-    await this.run(renderSql(setWindowSql, postgresDialect, {
-      params: {
-        window_start: window.start.toISOString(),
-        window_end: window.end.toISOString(),
-        shard_index: String(sharded ? shard.index : 0),
-        shard_count: String(sharded ? shard.count : 1),
-      },
-    }));
-    yield* this.copy(windowCopyStatement(table, contract, sharded));
+    await this.run(extractStatements.setWindow(window, sharded ? shard : undefined));
+    yield* this.copy(extractStatements.windowCopy(table, contract, sharded));
   }
 
   /** CSV of every row's key, cursor and creation day: the whole table, no window. */
   async *copyKeySet(table: string, contract: Contract): AsyncGenerator<Buffer> {
-    yield* this.copy(renderSql(extractKeySetSql, postgresDialect, {
-      idents: { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN },
-    }));
+    yield* this.copy(extractStatements.keySetCopy(table, contract));
   }
 
   /** CSV of one digest row per UTC creation day: count, amount sum, key hash. */
   async *copyDigests(table: string, contract: Contract): AsyncGenerator<Buffer> {
-    const amount = digestAmountColumn(contract);
-    const idents = { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN };
-    yield* this.copy(amount
-      ? renderSql(extractDigestsSql, postgresDialect, { idents: { ...idents, amount } })
-      : renderSql(extractDigestsWithoutAmountSql, postgresDialect, { idents }));
+    yield* this.copy(extractStatements.digestsCopy(table, contract));
   }
 
   async close(): Promise<void> {
@@ -109,7 +86,7 @@ export class OrdersDbSource {
  * functions) must not abort the run's transaction, only lose the horizon.
  */
 async function readHorizon(client: Client): Promise<SnapshotHorizon> {
-  const statement = renderSql(snapshotHorizonSql, postgresDialect);
+  const statement = extractStatements.snapshotHorizon();
   await client.query('savepoint snapshot_horizon');
   try {
     const [row] = (await client.query(statement.sql, statement.binds as unknown[])).rows as Record<string, unknown>[];
@@ -127,20 +104,6 @@ async function readHorizon(client: Client): Promise<SnapshotHorizon> {
     await client.query('rollback to savepoint snapshot_horizon');
     return { snapshotXmin: undefined, oldestOpenXactStart: undefined, openWriters: 0, observed: false, unobservedReason: (error as Error).message };
   }
-}
-
-/** The COPY of one window (bounds and shard bound beforehand with set_window.sql). */
-export function windowCopyStatement(table: string, contract: Pick<Contract, 'columns' | 'cursor' | 'businessKey'>, sharded: boolean): RenderedSql {
-  return renderSql(sharded ? extractWindowShardSql : extractWindowSql, postgresDialect, {
-    idents: { table, cursor: contract.cursor, ...(sharded ? { shard_key: singleKey(contract) } : {}) },
-    fragments: { columns: columnList(contract.columns.map((c) => c.name), postgresDialect) },
-  });
-}
-
-/** Sharding, key sets and digests hash or order by one key column; every orders DB table has one. */
-function singleKey(contract: Pick<Contract, 'businessKey'>): string {
-  if (contract.businessKey.length !== 1) throw new Error(`orders DB: expected a single-column business key, got ${contract.businessKey.join(', ')}`);
-  return contract.businessKey[0];
 }
 
 function logicalTypeOf(row: Record<string, unknown>): LogicalType | undefined {

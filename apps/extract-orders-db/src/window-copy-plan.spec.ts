@@ -1,13 +1,10 @@
-import * as path from 'node:path';
 import { Client } from 'pg';
 import { contractFor } from '@northstar/contracts';
 import { createScratchDatabase, OrdersDbSandbox, type ScratchDatabase } from '@northstar/sandbox';
-import { loadSqlTemplate, postgresDialect, renderSql } from '@northstar/sql';
-import { windowCopyStatement } from './orders-db-source';
+import { extractStatements } from './extract-statements';
 import { ADMIN_URL } from './testing';
 
 const orders = contractFor('orders_db', 'orders');
-const setWindowSql = loadSqlTemplate(path.join(__dirname, '../sql/set_window.sql'));
 
 interface PlanNode { 'Filter'?: string; 'Index Cond'?: string; 'Subplan Name'?: string; 'Plans'?: PlanNode[] }
 
@@ -17,12 +14,13 @@ function nodesOf(node: PlanNode): PlanNode[] {
 
 /** The plan PostgreSQL chooses for the select inside a window COPY (COPY itself cannot be explained). */
 async function planOfWindowCopy(client: Client, sharded: boolean): Promise<PlanNode[]> {
-  const copy = windowCopyStatement('orders', orders, sharded).sql;
+  const copy = extractStatements.windowCopy('orders', orders, sharded).sql;
   const select = /copy \(([\s\S]*)\) to stdout with \(format csv\)\s*$/.exec(copy)?.[1];
   if (!select) throw new Error(`not a COPY of a select:\n${copy}`);
-  const window = renderSql(setWindowSql, postgresDialect, {
-    params: { window_start: '1970-01-01T00:00:00Z', window_end: '2100-01-01T00:00:00Z', shard_index: '1', shard_count: sharded ? '3' : '1' },
-  });
+  const window = extractStatements.setWindow(
+    { start: new Date('1970-01-01T00:00:00Z'), end: new Date('2100-01-01T00:00:00Z') },
+    sharded ? { index: 1, count: 3 } : undefined,
+  );
   await client.query(window.sql, window.binds as unknown[]);
   const { rows } = await client.query(`explain (format json) ${select}`);
   return nodesOf((rows[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan);

@@ -1,3 +1,4 @@
 export * from './model-catalog';
 export * from './model-runner';
 export * from './quality-checks';
+export * from './render-model';

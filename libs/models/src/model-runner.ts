@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
-import { loadSqlTemplate, renderSql, renderStatements, type RenderedSql } from '@northstar/sql';
+import { loadSqlTemplate, renderSql, type RenderedSql } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 import { ensureRawInputs, tableExists } from './raw-inputs';
+import { renderModel, type ModelBatch } from './render-model';
 
 const runnerSql = (file: string) => loadSqlTemplate(path.join(modelsSqlDir, 'runner', file));
 const readStateSql = runnerSql('read_model_state.sql');
@@ -50,7 +51,7 @@ export async function runModels(models: readonly Model[], deps: ModelRunDeps): P
 async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
   const { warehouse } = deps;
   const now = deps.clock();
-  const statements = (params: Record<string, unknown>) => renderStatements(model.template, warehouse.dialect, { params, idents: model.idents });
+  const statements = (batch: ModelBatch) => renderModel(model, warehouse.dialect, batch);
   const isDdl = (s: RenderedSql) => /^\s*create\s/i.test(s.sql);
   // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
   const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });

@@ -1,0 +1,10 @@
+copy (
+  select
+    (created_at at time zone 'UTC')::date as created_day,
+    count(*) as row_count,
+    sum(total) as amount_sum,
+    md5(string_agg(coalesce(order_id::text, '') || ':' || updated_at::text, ',' order by order_id, updated_at)) as key_hash
+  from orders
+  group by 1
+  order by 1
+) to stdout with (format csv);
