@@ -78,4 +78,13 @@ describe('splitCsvIntoParts', () => {
     expect(parts.map((p) => p.text).join('')).toBe(csv);
     expect(parts[1].text.startsWith('15000,')).toBe(true);
   });
+
+  it('fails with the part file named when a part cannot be written, instead of crashing or hanging', async () => {
+    const dir = path.join(tmpdir(), `split-missing-${process.pid}`, 'no-such-dir');
+    async function* input() {
+      yield Buffer.from('1,a\n2,b\n');
+    }
+    const parts = splitCsvIntoParts(input(), { dir, rowsPerPart: 10, baseName: 'p' });
+    await expect(parts.next()).rejects.toThrow(/cannot write CSV part .*no-such-dir\/p-00000\.csv: ENOENT/);
+  });
 });

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import * as path from 'node:path';
 
 export interface CsvPartFile {
@@ -109,6 +111,8 @@ class PartSink {
   private file = '';
   private pending: Buffer[] = [];
   private pendingBytes = 0;
+  /** A write error (disk full, no such directory) kept until the next call can throw it. */
+  private failure: Error | undefined;
 
   constructor(private readonly options: CsvSplitOptions) {}
 
@@ -120,9 +124,12 @@ class PartSink {
   async write(bytes: Buffer): Promise<void> {
     if (bytes.length === 0) return;
     if (!this.stream) {
-      this.file = path.join(this.options.dir, `${this.options.baseName}-${String(this.index).padStart(5, '0')}.csv`);
-      this.stream = createWriteStream(this.file, { highWaterMark: WRITE_BATCH_BYTES });
+      const file = path.join(this.options.dir, `${this.options.baseName}-${String(this.index).padStart(5, '0')}.csv`);
+      this.file = file;
+      this.stream = createWriteStream(file, { highWaterMark: WRITE_BATCH_BYTES });
+      this.stream.on('error', (error) => (this.failure ??= new Error(`cannot write CSV part ${file}: ${error.message}`, { cause: error })));
     }
+    this.throwIfFailed();
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= WRITE_BATCH_BYTES) await this.flush();
@@ -131,6 +138,7 @@ class PartSink {
   private async flush(): Promise<void> {
     const stream = this.stream;
     if (!stream || this.pendingBytes === 0) return;
+    this.throwIfFailed();
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
@@ -139,7 +147,12 @@ class PartSink {
     let drained = true;
     for (const bytes of batch) drained = stream.write(bytes);
     stream.uncork();
-    if (!drained) await new Promise<void>((resolve) => stream.once('drain', resolve));
+    if (!drained) await once(stream, 'drain').catch(() => undefined);
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure;
   }
 
   /** Closes a half-written part on failure so no stream outlives the run. */
@@ -148,13 +161,15 @@ class PartSink {
     this.stream = undefined;
     this.pending = [];
     this.pendingBytes = 0;
-    if (stream) await new Promise<void>((resolve) => stream.once('close', () => resolve()).destroy());
+    // finished() settles even for a stream that already failed or closed.
+    if (stream) await finished(stream.destroy()).catch(() => undefined);
   }
 
   async finish(): Promise<CsvPartFile> {
     await this.flush();
     const stream = this.stream;
-    if (stream) await new Promise<void>((resolve, reject) => stream.once('error', reject).end(() => resolve()));
+    if (stream) await finished(stream.end()).catch(() => undefined);
+    this.throwIfFailed();
     const part = { index: this.index, path: this.file, rows: this.rows };
     this.totalRows += this.rows;
     this.index++;
