@@ -86,9 +86,10 @@ function logHorizon(run: RunParameters, deps: OrdersDbExtractionDeps): void {
   const heldBackMs = horizon.oldestOpenXactStart ? scheduledBoundOf(run, deps).getTime() - horizon.oldestOpenXactStart.getTime() : 0;
   if (heldBackMs > deps.config.openWriterWarnMs) {
     const writer = horizon.oldestWriter;
+    const heldBackMinutes = Math.round(heldBackMs / 60_000);
     deps.logger.warn(
-      { ...fields, heldBackMinutes: Math.round(heldBackMs / 60_000), writerPid: writer?.pid, writerApplication: writer?.applicationName },
-      `window end held back ${Math.round(heldBackMs / 60_000)} min by a transaction open since ${horizon.oldestOpenXactStart?.toISOString()} (pid ${writer?.pid ?? '?'}, application "${writer?.applicationName ?? '?'}"): rows after it wait until it ends`,
+      { ...fields, heldBackMinutes, writerPid: writer?.pid, writerApplication: writer?.applicationName },
+      `window end held back ${heldBackMinutes} min by a transaction open since ${horizon.oldestOpenXactStart?.toISOString()} (pid ${writer?.pid ?? '?'}, application "${writer?.applicationName ?? '?'}"): rows after it wait until it ends`,
     );
   }
 }
