@@ -40,6 +40,13 @@ describe('parseRunArgs', () => {
     }
   });
 
+  it('gives backfills of windows that share their hours different run ids', () => {
+    const idOf = (start: string, end: string) => parse(['--mode', 'backfill', '--start', start, '--end', end]).run.runId;
+    expect(idOf('2026-11-02T10:00:00Z', '2026-11-02T10:30:00Z')).toBe('backfill-20261102T100000000-20261102T103000000');
+    expect(idOf('2026-11-02T10:00:00Z', '2026-11-02T10:45:00.5Z')).toBe('backfill-20261102T100000000-20261102T104500500');
+    expect(idOf('2026-11-02T10:00:00Z', '2026-11-02T12:00:00Z')).toBe('backfill-20261102T10-20261102T12');
+  });
+
   it('runs a backfill over an explicit window', () => {
     const { run } = parse(['--mode', 'backfill', '--start', '2026-11-01T00:00:00Z', '--end', '2026-11-03T00:00:00Z']);
     expect(run).toEqual({

@@ -83,7 +83,13 @@ function explicitWindow(start: string | undefined, end: string | undefined): Tim
  */
 export function deriveRunId(mode: RunMode, scheduledAt: Date, window?: TimeWindow): string {
   const stamp = (d: Date) => d.toISOString().slice(0, 13).replace(/[-:]/g, '');
-  if (mode === 'backfill' && window) return `backfill-${stamp(window.start)}-${stamp(window.end)}`;
+  if (mode === 'backfill' && window) {
+    // Hour stamps would give [10:00, 10:30) and [10:00, 10:45) one id, and the
+    // second backfill would find the first committed and read nothing.
+    const onHours = [window.start, window.end].every((d) => d.getTime() % 3_600_000 === 0);
+    const exact = (d: Date) => (onHours ? stamp(d) : d.toISOString().replace(/[-:.]/g, '').slice(0, -1));
+    return `backfill-${exact(window.start)}-${exact(window.end)}`;
+  }
   if (mode === 'nightly') return `nightly-${stamp(scheduledAt).slice(0, 8)}`;
   return `${mode}-${stamp(scheduledAt)}`;
 }
