@@ -1,32 +1,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { createScratchDatabase, isoToMicros, OrdersDbSandbox, type FaultName, type FaultReport, type LateCommit, type ScratchDatabase } from '@northstar/sandbox';
-import { PipelineHarness, POSTGRES_ADMIN_URL, uniqueDatabaseName, type PipelineOutcome } from './pipeline-harness';
+import { isoToMicros, type FaultName, type FaultReport, type LateCommit } from '@northstar/sandbox';
+import { ALL_SUCCEEDED, SEEDED_START as START, seededOrdersDb, type PipelineHarness, type PipelineOutcome } from './pipeline-harness';
 
-const START = new Date('2026-11-02T06:00:00Z');
-const ALL_SUCCEEDED = [['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']];
 
 type OrderState = { order_id: number; order_status: string; updated_us: number; total_amount: string; is_deleted: boolean };
 
-/** One seeded orders DB and a harness over it, for the life of a describe. */
-function seededOrdersDb(prefix: string) {
-  const env = {} as { db: ScratchDatabase; sandbox: OrdersDbSandbox; harness: PipelineHarness };
-  beforeAll(async () => {
-    env.db = await createScratchDatabase(POSTGRES_ADMIN_URL, uniqueDatabaseName(prefix));
-    env.sandbox = await OrdersDbSandbox.connect(env.db.url, { scale: 0.01, start: START });
-    await env.sandbox.createSchema();
-    await env.sandbox.seed();
-    env.harness = new PipelineHarness(env.db.url);
-    expect((await env.harness.hourly('2026-11-02T06:00:00Z')).jobs).toEqual(ALL_SUCCEEDED);
-  }, 120_000);
-  afterAll(async () => {
-    await env.sandbox?.close();
-    await env.db?.drop();
-    env.harness?.dispose();
-  });
-  return env;
-}
 
 async function sourceQuery<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new Client({ connectionString: url });

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig, type RunMode } from '@northstar/core';
 import { renderSql } from '@northstar/sql';
 import { openWarehouse, type Row } from '@northstar/warehouse';
+import { createScratchDatabase, OrdersDbSandbox, type ScratchDatabase } from '@northstar/sandbox';
 
 export const workspaceRoot = path.resolve(__dirname, '..');
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -60,6 +61,24 @@ export class PipelineHarness {
     return { runId, exitCode: run.status ?? -1, jobs: jobs.map((j) => [j.step, j.status] as const), output: `${run.stdout}${run.stderr}` };
   }
 
+  /** One app run on its own, as an operator would run it (`npx tsx apps/<app>/src/main.ts ...`). */
+  app(app: string, args: readonly string[]): { exitCode: number; output: string } {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps', app, 'src/main.ts'), ...args], {
+      cwd: workspaceRoot, env: this.env, encoding: 'utf8',
+    });
+    return { exitCode: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
+  }
+
+  /** A statement that changes the warehouse, as someone with a SQL prompt on it would. */
+  async execute(sql: string): Promise<void> {
+    const warehouse = await openWarehouse(this.config.warehouse, silentLogger());
+    try {
+      await warehouse.run(renderSql(sql, warehouse.dialect));
+    } finally {
+      await warehouse.close();
+    }
+  }
+
   /** `idents` are quoted by the dialect (`{{ name }}` in the text), as everywhere else. */
   async query<T extends Row = Row>(sql: string, params: Record<string, unknown> = {}, idents: Record<string, string> = {}): Promise<T[]> {
     const warehouse = await openWarehouse(this.config.warehouse, silentLogger(), { readOnly: true });
@@ -84,4 +103,38 @@ export interface PipelineOutcome {
 
 export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** What ops.pipeline_runs shows for an hourly orders run where every job succeeded. */
+export const ALL_SUCCEEDED = [['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']];
+
+/** The sandbox history of seededOrdersDb starts here; its first hourly run is at this hour. */
+export const SEEDED_START = new Date('2026-11-02T06:00:00Z');
+
+export interface SeededOrdersDb {
+  db: ScratchDatabase;
+  sandbox: OrdersDbSandbox;
+  harness: PipelineHarness;
+}
+
+/**
+ * A scratch orders DB seeded by the sandbox (scale 0.01), a harness over it,
+ * and its first hourly run (all jobs succeeded), for the life of a describe.
+ */
+export function seededOrdersDb(prefix: string): SeededOrdersDb {
+  const env = {} as SeededOrdersDb;
+  beforeAll(async () => {
+    env.db = await createScratchDatabase(POSTGRES_ADMIN_URL, uniqueDatabaseName(prefix));
+    env.sandbox = await OrdersDbSandbox.connect(env.db.url, { scale: 0.01, start: SEEDED_START });
+    await env.sandbox.createSchema();
+    await env.sandbox.seed();
+    env.harness = new PipelineHarness(env.db.url);
+    expect((await env.harness.hourly(SEEDED_START.toISOString())).jobs).toEqual(ALL_SUCCEEDED);
+  }, 120_000);
+  afterAll(async () => {
+    await env.sandbox?.close();
+    await env.db?.drop();
+    env.harness?.dispose();
+  });
+  return env;
 }

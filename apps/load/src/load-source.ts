@@ -1,7 +1,7 @@
 import type { Logger } from '@northstar/core';
 import { rawTableName, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
-import { downstreamOf, runModels, type Model, type ModelRunResult } from '@northstar/models';
+import { downstreamOf, refreshClosure, resetModels, runModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
 
@@ -13,11 +13,30 @@ export interface LoadSourceDeps {
   readonly runId: string;
 }
 
-/** Raw loads for each contract, then the staging and curated models downstream of them. */
-export async function loadSource(contracts: readonly Contract[], models: readonly Model[], deps: LoadSourceDeps): Promise<{ raw: RawLoadResult[]; models: ModelRunResult[] }> {
+export interface LoadSourceOptions {
+  /** Models to rebuild from raw, with everything downstream of them (--full-refresh). */
+  readonly fullRefresh?: readonly string[];
+}
+
+/**
+ * Raw loads for each contract, then the staging and curated models downstream
+ * of them. Models to fully refresh are reset before the raw loads, so this
+ * one run rebuilds them.
+ */
+export async function loadSource(
+  contracts: readonly Contract[],
+  models: readonly Model[],
+  deps: LoadSourceDeps,
+  options: LoadSourceOptions = {},
+): Promise<{ raw: RawLoadResult[]; models: ModelRunResult[] }> {
+  const refreshed = refreshClosure(models, options.fullRefresh ?? []);
   await ensureWarehouseSchemas(deps.warehouse);
+  if (refreshed.length > 0) {
+    deps.logger.warn({ models: refreshed.map((m) => m.name) }, 'full refresh: dropping these models\' tables and state; this run rebuilds them from raw');
+    await resetModels(deps.warehouse, refreshed);
+  }
   const raw: RawLoadResult[] = [];
   for (const contract of contracts) raw.push(await loadCommittedRuns(contract, deps));
-  const affected = downstreamOf(models, contracts.map((c) => `raw.${rawTableName(c)}`));
+  const affected = downstreamOf(models, [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)]);
   return { raw, models: await runModels(affected, deps) };
 }

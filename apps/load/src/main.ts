@@ -8,10 +8,11 @@ import { loadSource } from './load-source';
 const APP = 'load';
 
 void runMain(APP, async (setLogger) => {
-  const { run, options } = parseRunArgs<{ source: string; entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
+  const { run, options } = parseRunArgs<{ source: string; entities?: string; fullRefresh?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command
       .requiredOption('--source <source>', `one of ${sources.join(', ')}`, process.env['NORTHSTAR_SOURCE'])
-      .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES']),
+      .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
+      .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH']),
   );
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, source: options.source } });
@@ -23,7 +24,8 @@ void runMain(APP, async (setLogger) => {
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
-    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId });
+    const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
+    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId }, { fullRefresh });
   } finally {
     await warehouse.close();
   }

@@ -3,7 +3,7 @@ import type { Logger } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { loadSqlTemplate, rawTableRef, renderSql } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type RunManifest } from './run-manifest';
@@ -39,7 +39,8 @@ export interface RawLoadResult {
  * sharded run loads only once every shard has committed.
  */
 export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): Promise<RawLoadResult> {
-  await ensureRawTable(deps.warehouse, contract);
+  const added = await ensureRawTable(deps.warehouse, contract);
+  if (added.length > 0) deps.logger.info({ table: rawTableRef(contract), columns: added, contractVersion: contract.version }, 'raw table: added the columns a newer contract version declares');
   const loaded = await loadedFiles(deps.warehouse, contract);
   const runs = completeRuns(groupRuns(await pendingManifests(contract, deps)), deps.logger);
   const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };

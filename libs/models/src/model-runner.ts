@@ -4,6 +4,7 @@ import { loadSqlTemplate, renderSql, type RenderedSql } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
+import { assertModelShape } from './model-shape';
 import { ensureRawInputs, tableExists } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
 
@@ -55,7 +56,10 @@ async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResul
   const isDdl = (s: RenderedSql) => /^\s*create\s/i.test(s.sql);
   // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
   const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });
-  for (const statement of probe.filter(isDdl)) await warehouse.run(statement);
+  for (const statement of probe.filter(isDdl)) {
+    await assertModelShape(warehouse, model, statement);
+    await warehouse.run(statement);
+  }
   if (!(await ensureRawInputs(warehouse, model))) return 'up-to-date';
   if (model.tracks.length === 0) {
     if (await tableHasRows(warehouse, model.target)) return 'up-to-date';

@@ -1,19 +1,9 @@
-import { OrdersModelSandbox, type OrdersDbEntity } from './orders-model-sandbox';
-import { ordersDbRow as row } from './testing';
-import type { BindValue } from '@northstar/warehouse';
+import { OrdersModelSandbox } from './orders-model-sandbox';
+import { ordersDbHistory, ordersDbRow as row } from './testing';
 
 const curatedTables = ['dim_customer', 'dim_product', 'dim_date', 'fct_orders', 'fct_order_items'];
 
-/** Three hours of orders DB changes: new rows, updates, a late older version, an unknown customer. */
-const batches: readonly [OrdersDbEntity, Record<string, BindValue>[]][] = [
-  ['customers', [row.customer(1, '2026-02-01 00:00:00+00'), row.customer(2, '2026-02-01 00:00:00+00')]],
-  ['products', [row.product(5, '2026-02-01 00:00:00+00')]],
-  ['orders', [row.order(10, 1, '2026-03-01 10:00:00+00'), row.order(11, 3, '2026-03-01 10:00:00+00')]],
-  ['order_items', [row.orderItem(100, 10, 5, '2026-03-01 10:00:00+00'), row.orderItem(101, 11, 6, '2026-03-01 10:00:00+00')]],
-  ['customers', [row.customer(1, '2026-03-05 00:00:00+00', { email: 'new@x' }), row.customer(3, '2026-02-20 00:00:00+00')]],
-  ['orders', [row.order(10, 1, '2026-03-02 09:00:00+00', { status: 'shipped', shipped_at: '2026-03-02 09:00:00+00' })]],
-  ['customers', [row.customer(1, '2026-02-15 00:00:00+00', { phone: '+44 1' })]],
-];
+const batches = ordersDbHistory;
 
 describe('replaying the same batches', () => {
   let sandbox: OrdersModelSandbox;

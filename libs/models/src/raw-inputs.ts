@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { allContracts, keySetContract, rawTableName, type Contract } from '@northstar/contracts';
 import { loadSqlTemplate, renderSql } from '@northstar/sql';
-import { ensureRawTable, type Warehouse } from '@northstar/warehouse';
+import { createRawTable, type Warehouse } from '@northstar/warehouse';
 import type { Model } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 
@@ -25,7 +25,7 @@ export function rawContractFor(table: string): Contract | undefined {
 export async function ensureRawInputs(warehouse: Warehouse, model: Model): Promise<boolean> {
   for (const table of model.dependsOn.filter((d) => d.startsWith('raw.'))) {
     const contract = rawContractFor(table);
-    if (contract) await ensureRawTable(warehouse, contract);
+    if (contract) await createRawTable(warehouse, contract);
     else if (!(await tableExists(warehouse, table))) return false;
   }
   return true;

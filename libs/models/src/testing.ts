@@ -56,3 +56,14 @@ export const ordersDbRow = {
     created_at: '2026-03-01 10:00:00+00', updated_at: updatedAt, ...over,
   }),
 };
+
+/** Three hours of orders DB changes: new rows, updates, a late older version, an order naming a customer not landed yet. */
+export const ordersDbHistory: readonly (readonly ['customers' | 'products' | 'orders' | 'order_items', Record<string, BindValue>[]])[] = [
+  ['customers', [ordersDbRow.customer(1, '2026-02-01 00:00:00+00'), ordersDbRow.customer(2, '2026-02-01 00:00:00+00')]],
+  ['products', [ordersDbRow.product(5, '2026-02-01 00:00:00+00')]],
+  ['orders', [ordersDbRow.order(10, 1, '2026-03-01 10:00:00+00'), ordersDbRow.order(11, 3, '2026-03-01 10:00:00+00')]],
+  ['order_items', [ordersDbRow.orderItem(100, 10, 5, '2026-03-01 10:00:00+00'), ordersDbRow.orderItem(101, 11, 6, '2026-03-01 10:00:00+00')]],
+  ['customers', [ordersDbRow.customer(1, '2026-03-05 00:00:00+00', { email: 'new@x' }), ordersDbRow.customer(3, '2026-02-20 00:00:00+00')]],
+  ['orders', [ordersDbRow.order(10, 1, '2026-03-02 09:00:00+00', { status: 'shipped', shipped_at: '2026-03-02 09:00:00+00' })]],
+  ['customers', [ordersDbRow.customer(1, '2026-02-15 00:00:00+00', { phone: '+44 1' })]],
+];

@@ -3,6 +3,7 @@ export * from './sql-template';
 export * from './render-sql';
 export * from './postgres-dialect';
 export * from './split-statements';
+export * from './parse-create-table';
 export * from './column-definitions';
 export * from './column-list';
 export * from './raw-table-ddl';

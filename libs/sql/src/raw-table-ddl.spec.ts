@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from 'node:path';
 import { allContracts, col, rawTableName, type Contract } from '@northstar/contracts';
 import { duckdbDialect, snowflakeDialect } from './dialect';
-import { rawLoadColumns, rawTableRef, renderRawTableDdl } from './raw-table-ddl';
+import { rawLoadColumns, rawTableRef, renderAddRawColumn, renderRawTableDdl } from './raw-table-ddl';
 
 // Goldens: the DDL each dialect gets, reviewed as text in pull requests.
 // UPDATE_GOLDENS=1 rewrites them (and drops those of removed contracts);
@@ -65,6 +65,12 @@ describe('renderRawTableDdl', () => {
     const sql = renderRawTableDdl(contract, snowflakeDialect).sql;
     expect(sql).toContain('  widget_id number(38, 0),\n  "ORDER" varchar,\n  updated_at timestamp_tz,');
     expect(sql).toContain('  _loaded_at timestamp_tz not null\n)');
+  });
+
+  it('adds a column a newer contract version declares, nullable, quoted as the dialect needs', () => {
+    expect(renderAddRawColumn(contract, 'order', duckdbDialect).sql).toBe('alter table raw.orders_db__widgets add column if not exists "order" varchar');
+    expect(renderAddRawColumn(contract, 'updated_at', snowflakeDialect).sql).toBe('alter table raw.orders_db__widgets add column if not exists updated_at timestamp_tz');
+    expect(() => renderAddRawColumn(contract, 'colour', duckdbDialect)).toThrow('orders_db.widgets has no column "colour"');
   });
 
   it('names the load columns the loader fills', () => {

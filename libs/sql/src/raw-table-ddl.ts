@@ -17,6 +17,7 @@ export const rawLoadColumns: readonly ColumnDefinition[] = [
 ];
 
 let template: SqlTemplate | undefined;
+let addColumnTemplate: SqlTemplate | undefined;
 
 /** `raw.<source>__<entity>`, the qualified name a contract lands in. */
 export function rawTableRef(contract: Pick<Contract, 'source' | 'entity'>): string {
@@ -30,5 +31,19 @@ export function renderRawTableDdl(contract: Contract, dialect: Dialect): Rendere
   return renderSql(template, dialect, {
     idents: { table: rawTableRef(contract) },
     fragments: { source_columns: columnDefinitions(landed, dialect), load_columns: columnDefinitions(rawLoadColumns, dialect) },
+  });
+}
+
+/**
+ * `alter table raw.<source>__<entity> add column if not exists ...`: a column a
+ * newer contract version added, nullable like every landed column.
+ */
+export function renderAddRawColumn(contract: Contract, columnName: string, dialect: Dialect): RenderedSql {
+  const column = contract.columns.find((c) => c.name === columnName);
+  if (!column) throw new Error(`${contract.source}.${contract.entity} has no column "${columnName}"`);
+  addColumnTemplate ??= loadSqlTemplate(path.join(__dirname, '../sql/add_column.sql'));
+  return renderSql(addColumnTemplate, dialect, {
+    idents: { table: rawTableRef(contract) },
+    fragments: { column_definition: columnDefinitions([{ name: column.name, type: column.type, nullable: true }], dialect) },
   });
 }

@@ -6,4 +6,5 @@ export * from './open-warehouse';
 export * from './warehouse-schemas';
 export * from './load-raw-file';
 export * from './raw-table';
+export * from './table-columns';
 export { isTransientSnowflakeError } from './snowflake-errors';

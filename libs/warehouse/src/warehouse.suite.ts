@@ -5,6 +5,7 @@ import { duckdbDialect, fragment, renderSql, type RenderedSql, type SqlFragment 
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { renderLoadRawFile, type LoadRawFileOptions } from './load-raw-file';
 import { ensureRawTable } from './raw-table';
+import { tableColumns } from './table-columns';
 import { everyTypeTestContract } from './testing';
 import type { Warehouse } from './warehouse';
 import { ensureWarehouseSchemas } from './warehouse-schemas';
@@ -148,6 +149,26 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
       const schemas = await query("select lower(schema_name) as name from information_schema.schemata where lower(schema_name) in ('raw', 'staging', 'curated', 'analytics', 'ops') order by 1");
       expect(schemas.map((s) => s['name'])).toEqual(['analytics', 'curated', 'ops', 'raw', 'staging']);
       expect(await query('select source, watermark from ops.watermarks')).toEqual([{ source: 'orders_db', watermark: '2026-11-29T10:00:00Z' }]);
+    });
+
+    it('adds the columns a newer contract version declares to an existing raw table; rows landed before read null there', async () => {
+      const v1 = { ...everyTypeTestContract, entity: 'warehouse_evolving', columns: everyTypeTestContract.columns.filter((c) => c.name !== 'label' && c.name !== 'ratio') };
+      const v2 = { ...everyTypeTestContract, entity: 'warehouse_evolving', version: '1.1.0' };
+      expect(await ensureRawTable(w, v1)).toEqual([]);
+      await run(`insert into raw.orders_db__warehouse_evolving (id, amount, is_active, order_date, updated_at, _run_id, _source_file, _row_number, _extracted_at, _loaded_at)
+        select 1, 2.50, true, cast('2026-11-29' as date), cast('2026-11-29T10:00:00Z' as {{ ts }}), 'r1', 'f1', 1, cast('2026-11-29T10:00:00Z' as {{ ts }}), cast('2026-11-29T10:00:00Z' as {{ ts }})`, {}, types());
+
+      expect(await ensureRawTable(w, v2)).toEqual(['label', 'ratio']);
+      expect(await tableColumns(w, 'raw.orders_db__warehouse_evolving')).toEqual([
+        'id', 'amount', 'is_active', 'order_date', 'payload', 'updated_at', '_run_id', '_source_file', '_row_number', '_extracted_at', '_loaded_at', 'label', 'ratio',
+      ]);
+      expect(await query('select id, label, ratio from raw.orders_db__warehouse_evolving')).toEqual([{ id: 1, label: null, ratio: null }]);
+      // Already migrated: nothing more to add.
+      expect(await ensureRawTable(w, v2)).toEqual([]);
+    });
+
+    it('lists no columns for a table that does not exist', async () => {
+      expect(await tableColumns(w, 'raw.no_such_table')).toEqual([]);
     });
 
     it('loads a landed Parquet file into its raw table with lineage and file row numbers', async () => {

@@ -1,0 +1,85 @@
+import { ConfigError, exitCodeFor } from '@northstar/core';
+import { renderSql } from '@northstar/sql';
+import { refreshClosure, resetModels } from './full-refresh';
+import { OrdersModelSandbox } from './orders-model-sandbox';
+import { ordersDbHistory, ordersDbRow as row } from './testing';
+
+const rebuilt = ['dim_customer', 'fct_orders', 'fct_order_items'];
+
+describe('models built by an earlier version, and --full-refresh', () => {
+  let sandbox: OrdersModelSandbox;
+  beforeEach(async () => {
+    sandbox = await OrdersModelSandbox.open();
+    for (const [entity, rows] of ordersDbHistory) await sandbox.land(entity, rows);
+    // Customer 2 is gone from the source: the nightly key set flags it.
+    await sandbox.landKeys('customers', [1, 3].map((id) => ({ customer_id: id, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' })), '2026-11-02 06:00:00+00');
+    await sandbox.run();
+  });
+  afterEach(() => sandbox.dispose());
+
+  /** Every row of the tables a rebuild touches, without the columns that say when and by which run it was written. */
+  async function content(): Promise<Record<string, unknown>> {
+    const tables = ['staging.stg_orders_db__customers', ...rebuilt.map((t) => `curated.${t}`)];
+    const entries = await Promise.all(tables.map(async (t) => [t, await sandbox.query(`select * exclude (_run_id, ${t.startsWith('staging') ? '_staged_at' : '_merged_at'}) from ${t} order by all`)] as const));
+    return Object.fromEntries(entries);
+  }
+
+  /** What dim_customer looked like before it had the hard-delete flag. */
+  async function makeDimCustomerOld(): Promise<void> {
+    for (const column of ['is_deleted', 'deleted_at']) {
+      await sandbox.warehouse.run(renderSql(`alter table curated.dim_customer drop column ${column}`, sandbox.warehouse.dialect));
+    }
+  }
+
+  it('refuses to run a model whose table lacks columns the model now declares, naming table, columns and fix', async () => {
+    await makeDimCustomerOld();
+    await sandbox.land('customers', [row.customer(3, '2026-03-06 00:00:00+00', { email: 'c3@x' })]);
+    const failure = await sandbox.run().then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect(exitCodeFor(failure)).toBe(2);
+    expect((failure as Error).message).toBe(
+      'curated.dim_customer was built by an earlier version of model dim_customer: the table lacks is_deleted, deleted_at. ' +
+        "Rebuild it from raw with the load app's --full-refresh dim_customer (it rebuilds the models downstream too). dim_customer did not run.",
+    );
+    expect(await sandbox.query('select count(*) as versions from curated.dim_customer where customer_id = 3')).toEqual([{ versions: 1 }]);
+  });
+
+  it('names columns the table still has but the model no longer declares', async () => {
+    await sandbox.warehouse.run(renderSql('alter table curated.fct_orders add column legacy_flag boolean', sandbox.warehouse.dialect));
+    await expect(sandbox.run()).rejects.toThrow('curated.fct_orders was built by an earlier version of model fct_orders: the table still has legacy_flag, which the model no longer declares.');
+  });
+
+  it('takes in a model and every model downstream of it, in run order, and nothing upstream', () => {
+    expect(refreshClosure(sandbox.models, ['dim_customer']).map((m) => m.name)).toEqual(rebuilt);
+    const fromStaging = refreshClosure(sandbox.models, ['stg_orders_db__customers']).map((m) => m.name);
+    expect(fromStaging).toEqual(expect.arrayContaining(['stg_orders_db__customers', 'reconcile_orders_db__customers', ...rebuilt]));
+    expect(fromStaging).not.toContain('stg_orders_db__orders');
+    expect(fromStaging.indexOf('stg_orders_db__customers')).toBeLessThan(fromStaging.indexOf('dim_customer'));
+  });
+
+  it('refuses a model name the catalog does not have, listing those it has', () => {
+    expect(() => refreshClosure(sandbox.models, ['dim_customers'])).toThrow(/--full-refresh: no model named dim_customers; models: .*dim_customer/);
+  });
+
+  it('rebuilds an old dim_customer and its facts from raw to the rows a fresh build has', async () => {
+    const before = await content();
+    await makeDimCustomerOld();
+    const models = refreshClosure(sandbox.models, ['dim_customer']);
+    await resetModels(sandbox.warehouse, models);
+    expect(await sandbox.query("select count(*) as n from information_schema.tables where table_name in ('dim_customer', 'fct_orders', 'fct_order_items')")).toEqual([{ n: 0 }]);
+    expect(await sandbox.query('select model from ops.model_state where model in (:a, :b, :c)', { a: 'dim_customer', b: 'fct_orders', c: 'fct_order_items' })).toEqual([]);
+
+    const ran = await sandbox.run();
+    expect(ran.filter((r) => rebuilt.includes(r.model)).map((r) => r.status)).toEqual(['ran', 'ran', 'ran']);
+    expect(await content()).toEqual(before);
+    expect(await sandbox.query('select distinct customer_id from curated.dim_customer where is_deleted')).toEqual([{ customer_id: 2 }]);
+  });
+
+  it('rebuilds staging from raw with its hard-delete flags, so nothing deleted comes back', async () => {
+    const before = await content();
+    await resetModels(sandbox.warehouse, refreshClosure(sandbox.models, ['stg_orders_db__customers']));
+    await sandbox.run();
+    expect(await content()).toEqual(before);
+    expect(await sandbox.query('select customer_id from staging.stg_orders_db__customers where is_deleted')).toEqual([{ customer_id: 2 }]);
+  });
+});

@@ -1,0 +1,36 @@
+import * as path from 'node:path';
+import { ConfigError } from '@northstar/core';
+import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import type { Warehouse } from '@northstar/warehouse';
+import { modelsSqlDir, type Model } from './model-catalog';
+
+const forgetStateSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'forget_model_state.sql'));
+const dropTableSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'drop_model_table.sql'));
+
+/**
+ * The named models and every model downstream of them, in run order: a
+ * rebuilt dimension gets rebuilt facts, so no fact keeps a key the rebuild
+ * no longer has.
+ */
+export function refreshClosure(models: readonly Model[], names: readonly string[]): Model[] {
+  const unknown = names.filter((name) => !models.some((m) => m.name === name));
+  if (unknown.length > 0) {
+    throw new ConfigError(`--full-refresh: no model named ${unknown.join(', ')}; models: ${models.map((m) => m.name).join(', ')}`);
+  }
+  const reached = new Set(names);
+  for (const model of models) if (model.dependsOn.some((d) => reached.has(d))) reached.add(model.name);
+  return models.filter((m) => reached.has(m.name));
+}
+
+/**
+ * Makes the models start over: their state is forgotten first, then their
+ * tables dropped, so the next run rebuilds them from raw. In that order, a
+ * failure in between leaves a table the rebuild merges into, never an empty
+ * table whose state says it is up to date.
+ */
+export async function resetModels(warehouse: Warehouse, models: readonly Model[]): Promise<void> {
+  await warehouse.transaction(async (session) => {
+    for (const model of models) await session.run(renderSql(forgetStateSql, session.dialect, { params: { model: model.name } }));
+  });
+  for (const model of models) await warehouse.run(renderSql(dropTableSql, warehouse.dialect, { idents: { table: model.target } }));
+}

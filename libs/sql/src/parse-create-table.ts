@@ -1,0 +1,55 @@
+import { endOfLiteralOrComment } from './sql-scanner';
+
+const CONSTRAINT = /^(constraint|primary\s+key|unique|foreign\s+key|check)\b/i;
+
+export interface CreatedTable {
+  /** As written in the statement, lower case (schema.table). */
+  readonly table: string;
+  /** Declared column names, lower case, in order. */
+  readonly columns: string[];
+}
+
+const CREATE_TABLE = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|transient\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)\s*\(/i;
+
+/**
+ * The table and column names a `create table ... ( ... )` statement declares:
+ * what a model's target table should have. Table constraints are skipped; a
+ * quoted name keeps its spelling, lower-cased like the warehouse's folded
+ * catalog names.
+ */
+export function parseCreateTable(sql: string): CreatedTable {
+  const head = CREATE_TABLE.exec(sql);
+  if (!head) throw new Error(`not a create table statement with a column list: ${sql.slice(0, 80)}`);
+  return { table: head[1].toLowerCase(), columns: columnsFrom(sql, head[0].length - 1) };
+}
+
+function columnsFrom(sql: string, open: number): string[] {
+  const entries: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open + 1; i < sql.length; i++) {
+    const skipped = endOfLiteralOrComment(sql, i);
+    if (skipped > i) {
+      i = skipped - 1;
+      continue;
+    }
+    const ch = sql[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if ((ch === ',' && depth === 0) || ch === ')') {
+      entries.push(withoutComments(sql.slice(start, i)).trim());
+      start = i + 1;
+      if (ch === ')') return entries.filter((e) => e && !CONSTRAINT.test(e)).map(columnName);
+    }
+  }
+  throw new Error(`unbalanced parentheses in create table statement: ${sql.slice(0, 80)}`);
+}
+
+function columnName(entry: string): string {
+  const quoted = /^"((?:[^"]|"")+)"/.exec(entry);
+  return (quoted ? quoted[1].replace(/""/g, '"') : entry.split(/\s+/)[0]).toLowerCase();
+}
+
+function withoutComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+}
