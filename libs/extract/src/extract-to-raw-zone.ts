@@ -66,6 +66,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     extractedAt: deps.clock().toISOString(),
     contractVersion: request.contract.version,
     schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, request.drift?.added ?? []),
+    columns: request.contract.columns.map((c) => c.name),
     proposedWatermark: request.proposedWatermark.toISOString(),
     rowCount: files.reduce((sum, f) => sum + f.rows, 0),
     files,

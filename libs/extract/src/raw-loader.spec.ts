@@ -70,6 +70,46 @@ describe('loadCommittedRuns', () => {
     expect(runs).toEqual([{ run_id: 'hourly-1', rows_loaded: 2 }, { run_id: 'hourly-2', rows_loaded: 0 }, { run_id: 'hourly-3', rows_loaded: 1 }]);
   });
 
+  describe('a run extracted under another contract version', () => {
+    const older = { ...products, version: '0.9.0', columns: products.columns.filter((c) => c.name !== 'category') };
+    const newer = { ...products, version: '1.1.0', columns: [...products.columns, { ...products.columns[1], name: 'colour' }] };
+    const olderCsv = (ids: number[]) => ids.map((i) => `${i},SKU-${i},Widget ${i},${i}.25,EUR,t,2026-11-02 06:00:00+00,2026-11-02 06:30:00+00\n`).join('');
+    const newerCsv = (ids: number[]) => productCsv(ids).replace(/\n/g, ',red\n');
+
+    async function landUnder(contract: typeof products, runId: string, csv: string) {
+      await extractToRawZone(
+        {
+          contract, runId, mode: 'hourly', scheduledAt: at,
+          window: { start: new Date('2026-11-02T05:00:00Z'), end: new Date('2026-11-02T06:59:00Z') },
+          proposedWatermark: new Date('2026-11-02T06:59:00Z'),
+          openCsv: async function* () { yield csv; },
+        },
+        { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
+      );
+    }
+
+    it('loads a run from before a column was added: its rows read null there', async () => {
+      await landUnder(older, 'hourly-old', olderCsv([1, 2]));
+      await land('hourly-new', [3], '2026-11-02T07:59:00Z');
+      expect(await load()).toMatchObject({ filesLoaded: 2, rowsLoaded: 3 });
+      const rows = await db.warehouse.query<{ product_id: number; category: string | null; sku: string }>({ sql: 'select product_id, category, sku from raw.orders_db__products order by product_id', binds: [] });
+      expect(rows).toEqual([
+        { product_id: 1, category: null, sku: 'SKU-1' },
+        { product_id: 2, category: null, sku: 'SKU-2' },
+        { product_id: 3, category: 'tools', sku: 'SKU-3' },
+      ]);
+    });
+
+    it('refuses a run holding a column this contract does not declare, loading nothing of it', async () => {
+      await landUnder(newer, 'hourly-newer', newerCsv([1]));
+      await expect(load()).rejects.toThrow(
+        'orders_db/products run hourly-newer was extracted under contract version 1.1.0 and holds colour, which contract version 1.0.0 here does not declare; load it with the release that declares them',
+      );
+      expect(await rawIds()).toEqual([]);
+      expect((await readWatermark(db.warehouse, products))).toBeUndefined();
+    });
+  });
+
   it('loads an unsharded run once and moves the watermark to its proposal', async () => {
     await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
     expect((await load()).rowsLoaded).toBe(2);

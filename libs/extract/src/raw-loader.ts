@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Logger } from '@northstar/core';
+import { DataContractError, type Logger } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
@@ -104,12 +104,13 @@ function completeRuns(runs: readonly CommittedRun[], logger: Logger): CommittedR
 
 async function loadManifestFiles(session: WarehouseSession, contract: Contract, manifest: RunManifest, loaded: ReadonlySet<string>, deps: RawLoadDeps, loadedAt: Date) {
   const counts = { filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
+  const landed = landedColumns(contract, manifest);
   for (const file of manifest.files) {
     if (loaded.has(file.key)) {
       counts.filesSkipped++;
       continue;
     }
-    await session.run(renderLoadRawFile(contract, session.dialect, {
+    await session.run(renderLoadRawFile(landed, session.dialect, {
       location: deps.store.locate(file.key),
       sourceFile: file.key,
       runId: manifest.runId,
@@ -144,6 +145,25 @@ type KeyedManifest = RunManifest & { readonly key: string };
 async function loadedFiles(warehouse: Warehouse, contract: Contract): Promise<Set<string>> {
   const rows = await warehouse.query<{ source_file: string }>(renderSql(loadedFilesSql, warehouse.dialect, { params: { source: contract.source, entity: contract.entity } }));
   return new Set(rows.map((r) => r.source_file));
+}
+
+/**
+ * The contract narrowed to the columns the run's files hold. A run extracted
+ * under an earlier contract version lacks the columns added since: those read
+ * null for its rows. A run holding a column this contract does not declare
+ * (extracted by a newer release, loaded by an older one) is refused rather
+ * than loaded without it.
+ */
+function landedColumns(contract: Contract, manifest: RunManifest): Contract {
+  if (!manifest.columns) return contract;
+  const unknown = manifest.columns.filter((name) => !contract.columns.some((c) => c.name === name));
+  if (unknown.length > 0) {
+    throw new DataContractError(
+      `${manifest.source}/${manifest.entity} run ${manifest.runId} was extracted under contract version ${manifest.contractVersion} and holds ${unknown.join(', ')}, ` +
+        `which contract version ${contract.version} here does not declare; load it with the release that declares them`,
+    );
+  }
+  return { ...contract, columns: contract.columns.filter((c) => manifest.columns?.includes(c.name)) };
 }
 
 async function recordSchema(session: WarehouseSession, contract: Contract, manifest: RunManifest, now: Date): Promise<void> {

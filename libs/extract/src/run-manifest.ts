@@ -20,6 +20,12 @@ export const runManifestSchema = z.object({
   extractedAt: z.iso.datetime(),
   contractVersion: z.string(),
   schemaFingerprint: z.string(),
+  /**
+   * The columns the run's Parquet files hold: the contract's when it was
+   * extracted. Manifests written before it was recorded lack it; the loader
+   * then takes the current contract's columns, as it always did.
+   */
+  columns: z.array(z.string()).optional(),
   /** Where the next run may start reading (minus its lookback) once this one is loaded. */
   proposedWatermark: z.iso.datetime(),
   rowCount: z.number().int().nonnegative(),
