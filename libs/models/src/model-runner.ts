@@ -1,11 +1,11 @@
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type RenderedSql } from '@northstar/sql';
-import type { Warehouse } from '@northstar/warehouse';
+import { tableExists, type Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 import { assertModelShape } from './model-shape';
-import { ensureRawInputs, tableExists } from './raw-inputs';
+import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
 
 const runnerSql = (file: string) => loadSqlTemplate(path.join(modelsSqlDir, 'runner', file));

@@ -2,9 +2,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
-import type { Warehouse } from '@northstar/warehouse';
+import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir } from './model-catalog';
-import { tableExists } from './raw-inputs';
 
 export interface QualityCheck {
   readonly name: string;

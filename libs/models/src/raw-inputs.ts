@@ -1,11 +1,6 @@
-import * as path from 'node:path';
 import { allContracts, keySetContract, rawTableName, type Contract } from '@northstar/contracts';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
-import { createRawTable, type Warehouse } from '@northstar/warehouse';
+import { createRawTable, tableExists, type Warehouse } from '@northstar/warehouse';
 import type { Model } from './model-catalog';
-import { modelsSqlDir } from './model-catalog';
-
-const tableExistsSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/table_exists.sql'));
 
 /** The contract a raw table (raw.<source>__<entity>, or a nightly <entity>_keys set) lands from. */
 export function rawContractFor(table: string): Contract | undefined {
@@ -29,12 +24,4 @@ export async function ensureRawInputs(warehouse: Warehouse, model: Model): Promi
     else if (!(await tableExists(warehouse, table))) return false;
   }
   return true;
-}
-
-export async function tableExists(warehouse: Warehouse, table: string): Promise<boolean> {
-  const [schemaName, tableName] = table.split('.');
-  const rows = await warehouse.query<{ tables_found: number | string }>(
-    renderSql(tableExistsSql, warehouse.dialect, { params: { schema_name: schemaName, table_name: tableName } }),
-  );
-  return Number(rows[0]?.tables_found ?? 0) > 0;
 }

@@ -23,24 +23,29 @@ export function parseCreateTable(sql: string): CreatedTable {
   return { table: head[1].toLowerCase(), columns: columnsFrom(sql, head[0].length - 1) };
 }
 
+/** Top-level entries of the parenthesised list opening at `open`; comments are dropped, literals kept whole. */
 function columnsFrom(sql: string, open: number): string[] {
   const entries: string[] = [];
+  let entry = '';
   let depth = 0;
-  let start = open + 1;
   for (let i = open + 1; i < sql.length; i++) {
     const skipped = endOfLiteralOrComment(sql, i);
     if (skipped > i) {
+      const isComment = sql[i] === '-' || sql[i] === '/';
+      entry += isComment ? ' ' : sql.slice(i, skipped);
       i = skipped - 1;
       continue;
     }
     const ch = sql[i];
-    if (ch === '(') depth++;
-    else if (ch === ')' && depth > 0) depth--;
-    else if ((ch === ',' && depth === 0) || ch === ')') {
-      entries.push(withoutComments(sql.slice(start, i)).trim());
-      start = i + 1;
+    if ((ch === ',' && depth === 0) || (ch === ')' && depth === 0)) {
+      entries.push(entry.trim());
+      entry = '';
       if (ch === ')') return entries.filter((e) => e && !CONSTRAINT.test(e)).map(columnName);
+      continue;
     }
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    entry += ch;
   }
   throw new Error(`unbalanced parentheses in create table statement: ${sql.slice(0, 80)}`);
 }
@@ -48,8 +53,4 @@ function columnsFrom(sql: string, open: number): string[] {
 function columnName(entry: string): string {
   const quoted = /^"((?:[^"]|"")+)"/.exec(entry);
   return (quoted ? quoted[1].replace(/""/g, '"') : entry.split(/\s+/)[0]).toLowerCase();
-}
-
-function withoutComments(sql: string): string {
-  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }

@@ -11,3 +11,8 @@ export async function tableColumns(session: WarehouseSession, table: string): Pr
   );
   return rows.map((row) => String(row.column_name));
 }
+
+/** Whether `schema.table` exists: a table always has a column, so this is the same catalog lookup. */
+export async function tableExists(session: WarehouseSession, table: string): Promise<boolean> {
+  return (await tableColumns(session, table)).length > 0;
+}
