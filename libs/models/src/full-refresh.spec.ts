@@ -49,6 +49,20 @@ describe('models built by an earlier version, and --full-refresh', () => {
     await expect(sandbox.run()).rejects.toThrow('curated.fct_orders was built by an earlier version of model fct_orders: the table still has legacy_flag, which the model no longer declares.');
   });
 
+  it('names a column whose type differs from what the model now declares, which a MERGE would otherwise round into', async () => {
+    // fct_orders as a release that declared totals with a scale of 1 would have built it.
+    await sandbox.warehouse.run(renderSql('alter table curated.fct_orders alter column total_amount set data type decimal(14, 1)', sandbox.warehouse.dialect));
+    await expect(sandbox.run()).rejects.toThrow(
+      'curated.fct_orders was built by an earlier version of model fct_orders: the table has total_amount as DECIMAL(14,1) where the model now declares decimal(14, 2). ' +
+        "Rebuild it from raw with the load app's --full-refresh fct_orders",
+    );
+  });
+
+  it('finds every table a model built exactly as the model declares it (spellings differ, types do not)', async () => {
+    // The first run in beforeEach built every table; the second compares each with its DDL and must pass.
+    await expect(sandbox.run()).resolves.toHaveLength(sandbox.models.length);
+  });
+
   it('takes in a model and every model downstream of it, in run order, and nothing upstream', () => {
     expect(refreshClosure(sandbox.models, ['dim_customer']).map((m) => m.name)).toEqual(rebuilt);
     const fromStaging = refreshClosure(sandbox.models, ['stg_orders_db__customers']).map((m) => m.name);

@@ -8,3 +8,4 @@ export * from './column-definitions';
 export * from './column-list';
 export * from './raw-table-ddl';
 export * from './create-schema';
+export * from './type-key';

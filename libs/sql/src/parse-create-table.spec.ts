@@ -1,20 +1,30 @@
 import { parseCreateTable } from './parse-create-table';
 
 describe('parseCreateTable', () => {
-  it('lists the declared columns in order, skipping types, defaults and constraints', () => {
+  it('lists the declared columns and their types in order, skipping defaults and constraints', () => {
     const sql = `create table if not exists curated.dim_x (
       x_sk varchar not null,
-      amount decimal(14, 2), -- a comment, with a comma
+      amount decimal(14,   2), -- a comment, with a comma
       "Order" varchar default 'a, b',
-      /* block, comment */ valid_from timestamptz not null,
+      /* block, comment */ valid_from timestamp with time zone not null,
+      loaded_at TIMESTAMP_TZ(9) NOT NULL DEFAULT current_timestamp(),
       primary key (x_sk),
       constraint positive check (amount > 0)
     )`;
-    expect(parseCreateTable(sql)).toEqual({ table: 'curated.dim_x', columns: ['x_sk', 'amount', 'order', 'valid_from'] });
+    expect(parseCreateTable(sql)).toEqual({
+      table: 'curated.dim_x',
+      columns: [
+        { name: 'x_sk', type: 'varchar' },
+        { name: 'amount', type: 'decimal(14, 2)' },
+        { name: 'order', type: 'varchar' },
+        { name: 'valid_from', type: 'timestamp with time zone' },
+        { name: 'loaded_at', type: 'timestamp_tz(9)' },
+      ],
+    });
   });
 
   it('reads quoted names with doubled quotes', () => {
-    expect(parseCreateTable('create or replace table T ("a""b" int, c int)')).toEqual({ table: 't', columns: ['a"b', 'c'] });
+    expect(parseCreateTable('create or replace table T ("a""b" int, c int)')).toEqual({ table: 't', columns: [{ name: 'a"b', type: 'int' }, { name: 'c', type: 'int' }] });
   });
 
   it('refuses what is not a create table with a column list', () => {

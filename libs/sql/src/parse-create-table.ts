@@ -1,30 +1,39 @@
 import { endOfLiteralOrComment } from './sql-scanner';
 
 const CONSTRAINT = /^(constraint|primary\s+key|unique|foreign\s+key|check)\b/i;
+/** Where a column's type ends: the first column constraint or option after it. */
+const AFTER_TYPE = /\s+(?:not\s+null|null|default|primary\s+key|unique|references|check|collate|comment|constraint|generated|identity|autoincrement)\b/i;
+
+export interface DeclaredColumn {
+  /** Lower case, as the warehouse's folded catalog names. */
+  readonly name: string;
+  /** The declared type as written, lower case, spaces collapsed (`decimal(14, 2)`, `timestamp with time zone`). */
+  readonly type: string;
+}
 
 export interface CreatedTable {
   /** As written in the statement, lower case (schema.table). */
   readonly table: string;
-  /** Declared column names, lower case, in order. */
-  readonly columns: string[];
+  /** Declared columns, in order. */
+  readonly columns: DeclaredColumn[];
 }
 
 const CREATE_TABLE = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|transient\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)\s*\(/i;
 
 /**
- * The table and column names a `create table ... ( ... )` statement declares:
- * what a model's target table should have. Table constraints are skipped; a
- * quoted name keeps its spelling, lower-cased like the warehouse's folded
- * catalog names.
+ * The table, column names and column types a `create table ... ( ... )`
+ * statement declares: what a model's target table should have. Table
+ * constraints are skipped; a quoted name keeps its spelling, lower-cased like
+ * the warehouse's folded catalog names.
  */
 export function parseCreateTable(sql: string): CreatedTable {
   const head = CREATE_TABLE.exec(sql);
   if (!head) throw new Error(`not a create table statement with a column list: ${sql.slice(0, 80)}`);
-  return { table: head[1].toLowerCase(), columns: columnsFrom(sql, head[0].length - 1) };
+  return { table: head[1].toLowerCase(), columns: entriesFrom(sql, head[0].length - 1).filter((e) => !CONSTRAINT.test(e)).map(declaredColumn) };
 }
 
 /** Top-level entries of the parenthesised list opening at `open`; comments are dropped, literals kept whole. */
-function columnsFrom(sql: string, open: number): string[] {
+function entriesFrom(sql: string, open: number): string[] {
   const entries: string[] = [];
   let entry = '';
   let depth = 0;
@@ -40,7 +49,7 @@ function columnsFrom(sql: string, open: number): string[] {
     if ((ch === ',' && depth === 0) || (ch === ')' && depth === 0)) {
       entries.push(entry.trim());
       entry = '';
-      if (ch === ')') return entries.filter((e) => e && !CONSTRAINT.test(e)).map(columnName);
+      if (ch === ')') return entries.filter((e) => e);
       continue;
     }
     if (ch === '(') depth++;
@@ -50,7 +59,10 @@ function columnsFrom(sql: string, open: number): string[] {
   throw new Error(`unbalanced parentheses in create table statement: ${sql.slice(0, 80)}`);
 }
 
-function columnName(entry: string): string {
+function declaredColumn(entry: string): DeclaredColumn {
   const quoted = /^"((?:[^"]|"")+)"/.exec(entry);
-  return (quoted ? quoted[1].replace(/""/g, '"') : entry.split(/\s+/)[0]).toLowerCase();
+  const name = quoted ? quoted[1].replace(/""/g, '"') : entry.split(/\s+/)[0];
+  const rest = entry.slice(quoted ? quoted[0].length : name.length);
+  const type = rest.split(AFTER_TYPE)[0].replace(/\s+/g, ' ').trim().toLowerCase();
+  return { name: name.toLowerCase(), type };
 }

@@ -18,7 +18,7 @@ export async function createRawTable(warehouse: Warehouse, contract: Contract): 
  */
 export async function ensureRawTable(warehouse: Warehouse, contract: Contract): Promise<string[]> {
   await createRawTable(warehouse, contract);
-  const existing = new Set(await tableColumns(warehouse, rawTableRef(contract)));
+  const existing = new Set((await tableColumns(warehouse, rawTableRef(contract))).map((c) => c.name));
   const missing = contract.columns.map((c) => c.name).filter((name) => !existing.has(name.toLowerCase()));
   for (const name of missing) await warehouse.run(renderAddRawColumn(contract, name, warehouse.dialect));
   return missing;

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { duckdbDialect, fragment, renderSql, type RenderedSql, type SqlFragment } from '@northstar/sql';
+import { duckdbDialect, fragment, renderSql, typeKey, type RenderedSql, type SqlFragment } from '@northstar/sql';
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { renderLoadRawFile, type LoadRawFileOptions } from './load-raw-file';
 import { ensureRawTable } from './raw-table';
@@ -159,12 +159,30 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
         select 1, 2.50, true, cast('2026-11-29' as date), cast('2026-11-29T10:00:00Z' as {{ ts }}), 'r1', 'f1', 1, cast('2026-11-29T10:00:00Z' as {{ ts }}), cast('2026-11-29T10:00:00Z' as {{ ts }})`, {}, types());
 
       expect(await ensureRawTable(w, v2)).toEqual(['label', 'ratio']);
-      expect(await tableColumns(w, 'raw.orders_db__warehouse_evolving')).toEqual([
+      expect((await tableColumns(w, 'raw.orders_db__warehouse_evolving')).map((c) => c.name)).toEqual([
         'id', 'amount', 'is_active', 'order_date', 'payload', 'updated_at', '_run_id', '_source_file', '_row_number', '_extracted_at', '_loaded_at', 'label', 'ratio',
       ]);
       expect(await query('select id, label, ratio from raw.orders_db__warehouse_evolving')).toEqual([{ id: 1, label: null, ratio: null }]);
       // Already migrated: nothing more to add.
       expect(await ensureRawTable(w, v2)).toEqual([]);
+    });
+
+    it('reports each column type so that it keys equal to the spelling a model declared it with', async () => {
+      // The spellings the models' DDL uses, and each contract type's own.
+      const declared = ['bigint', 'integer', 'varchar', 'boolean', 'date', 'decimal(12, 2)', 'decimal(14, 2)', w.dialect.macros['ts_type'](),
+        ...(['string', 'integer', 'double', 'boolean', 'date', 'timestamp', 'json'] as const).map((kind) => w.dialect.typeName({ kind })),
+        w.dialect.typeName({ kind: 'decimal', precision: 20, scale: 6 })];
+      const columns = declared.map((type, i) => `c${i} ${type}`).join(', ');
+      await run(`create or replace table staging.suite_declared_types (${columns})`);
+      const reported = await tableColumns(w, 'staging.suite_declared_types');
+      expect(reported.map((c) => c.name)).toEqual(declared.map((_, i) => `c${i}`));
+      const keys = reported.map((c, i) => ({ declared: declared[i], key: typeKey(w.dialect.name, declared[i]), reported: typeKey(w.dialect.name, c.type) }));
+      for (const k of keys) expect(k.key).toBeDefined();
+      expect(keys.map((k) => k.reported)).toEqual(keys.map((k) => k.key));
+      // And it tells a narrower scale apart.
+      await run(`create or replace table staging.suite_narrower (c0 decimal(14, 1))`);
+      const [narrower] = await tableColumns(w, 'staging.suite_narrower');
+      expect(typeKey(w.dialect.name, narrower.type)).not.toBe(typeKey(w.dialect.name, 'decimal(14, 2)'));
     });
 
     it('lists no columns for a table that does not exist', async () => {
