@@ -1,4 +1,5 @@
 import { silentLogger } from '@northstar/core';
+import { loadModelCatalog, type Model } from './model-catalog';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { loadQualityChecks, runQualityChecks } from './quality-checks';
 import { ordersDbRow as row } from './testing';
@@ -106,6 +107,24 @@ describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
     expect(await failedChecks()).toEqual([]);
   });
 
+  it('starts a first version without created_at at its updated_at, also where least() is null on a null argument', async () => {
+    const customer = row.customer(1, '2026-02-01 00:00:00+00', { created_at: null });
+    const starts = (s: OrdersModelSandbox) => s.query('select customer_sk, valid_from, valid_to from curated.dim_customer');
+    await sandbox.land('customers', [customer]);
+    await sandbox.run();
+    expect(await starts(sandbox)).toEqual([expect.objectContaining({ valid_from: '2026-02-01T00:00:00Z', valid_to: null })]);
+    // Snowflake's least() returns null if any argument is null; DuckDB's skips it. Run Snowflake's on DuckDB.
+    const snowflakeLeast = await OrdersModelSandbox.open(loadModelCatalog().map(withNullPropagatingLeast));
+    try {
+      await snowflakeLeast.query('create macro snowflake_least(a, b) as case when a is null or b is null then null else least(a, b) end');
+      await snowflakeLeast.land('customers', [customer]);
+      await snowflakeLeast.run();
+      expect(await starts(snowflakeLeast)).toEqual(await starts(sandbox));
+    } finally {
+      await snowflakeLeast.dispose();
+    }
+  });
+
   describe('hard deletes found by the nightly customer key set', () => {
     const DELETED_AT = '2026-11-02T06:00:00Z';
     const rows = () =>
@@ -154,6 +173,26 @@ describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
       expect(await facts()).toEqual(before.facts);
     });
 
+    it('is kept on every version when a version older than the delete loads late, its range opened flagged', async () => {
+      await sandbox.land('customers', [row.customer(1, '2026-11-02 05:50:00+00', { email: 'c@x' })], '2026-11-02 05:55:00+00');
+      await sandbox.run();
+      expect(await flags(1)).toEqual([
+        { valid_from: '2026-01-01T00:00:00Z', valid_to: '2026-03-01T00:00:00Z', is_deleted: true, deleted_at: DELETED_AT },
+        { valid_from: '2026-03-01T00:00:00Z', valid_to: '2026-11-02T05:50:00Z', is_deleted: true, deleted_at: DELETED_AT },
+        { valid_from: '2026-11-02T05:50:00Z', valid_to: null, is_deleted: true, deleted_at: DELETED_AT },
+      ]);
+      expect(await failedChecks()).toEqual([]);
+    });
+
+    it('is withdrawn from every version by a later key set that holds the customer again, with no newer version', async () => {
+      await sandbox.landKeys('customers', [1, 2].map((id) => ({ customer_id: id, updated_at: '2026-03-01 00:00:00+00', created_day: '2026-01-01' })), '2026-11-03 06:00:00+00');
+      await sandbox.run();
+      expect((await flags(1)).map((f) => [f['is_deleted'], f['deleted_at']])).toEqual([[false, null], [false, null]]);
+      expect(ranges(await rows())).toEqual(ranges(before.dim));
+      expect(await facts()).toEqual(before.facts);
+      expect(await failedChecks()).toEqual([]);
+    });
+
     it('is cleared on every version by a newer source update, even one that opens no version', async () => {
       expect((await flags(1)).map((f) => f['is_deleted'])).toEqual([true, true]);
       await sandbox.land('customers', [row.customer(1, '2026-11-02 07:10:00+00', { email: 'b@x' })], '2026-11-02 07:30:00+00');
@@ -168,3 +207,10 @@ describe('dim_customer (SCD2) and the customer_sk on fct_orders', () => {
     });
   });
 });
+
+/** dim_customer with least() swapped for one that, like Snowflake's, is null when an argument is. */
+function withNullPropagatingLeast(model: Model): Model {
+  if (model.name !== 'dim_customer') return model;
+  expect(model.template.body).toContain('least(');
+  return { ...model, template: { ...model.template, body: model.template.body.replaceAll('least(', 'snowflake_least(') } };
+}

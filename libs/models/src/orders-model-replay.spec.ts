@@ -52,6 +52,29 @@ describe('replaying the same batches', () => {
     }
   });
 
+  it('leaves every staging and curated table unchanged replaying both the key set that flagged a customer and the later one that withdrew it', async () => {
+    const stagingTables = ['customers', 'products', 'orders', 'order_items'].map((e) => `stg_orders_db__${e}`);
+    const stagingHash = async () =>
+      JSON.stringify(await Promise.all(stagingTables.map((t) => sandbox.query(`select md5(string_agg(cast(to_json(t) as varchar), '|' order by cast(to_json(t) as varchar))) as h from staging.${t} as t`))));
+    const customerKeys = (ids: number[], extractedAt: string) =>
+      sandbox.landKeys('customers', ids.map((id) => ({ customer_id: id, updated_at: '2026-02-01 00:00:00+00', created_day: '2026-01-01' })), extractedAt);
+    for (const [entity, rows] of batches) await sandbox.land(entity, rows);
+    await customerKeys([1, 3], '2026-11-02 06:00:00+00');
+    await sandbox.run();
+    expect(await sandbox.query('select distinct customer_id from curated.dim_customer where is_deleted')).toEqual([{ customer_id: 2 }]);
+    await customerKeys([1, 2, 3], '2026-11-03 06:00:00+00');
+    await sandbox.run();
+    expect(await sandbox.query('select count(*) as n from curated.dim_customer where is_deleted')).toEqual([{ n: 0 }]);
+    const built = [await stagingHash(), await curatedHash()];
+    for (let replay = 0; replay < 2; replay++) {
+      for (const [entity, rows] of batches) await sandbox.land(entity, rows, '2026-11-02 09:00:00+00');
+      await customerKeys([1, 3], '2026-11-02 06:00:00+00');
+      await customerKeys([1, 2, 3], '2026-11-03 06:00:00+00');
+      await sandbox.run();
+      expect([await stagingHash(), await curatedHash()]).toEqual(built);
+    }
+  });
+
   it('builds dim_date once, as a calendar of ISO weeks and weekdays', async () => {
     const first = await sandbox.run();
     expect(first.find((r) => r.model === 'dim_date')?.status).toBe('ran');

@@ -3,7 +3,7 @@ import { contractFor, keySetContract, type Contract } from '@northstar/contracts
 import { renderSql } from '@northstar/sql';
 import { ensureWarehouseSchemas, type BindValue, type Row } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
-import { loadModelCatalog } from './model-catalog';
+import { loadModelCatalog, type Model } from './model-catalog';
 import { runModels, type ModelRunResult } from './model-runner';
 import { landRawRows } from './testing';
 
@@ -17,14 +17,17 @@ export type OrdersDbEntity = 'customers' | 'products' | 'orders' | 'order_items'
 export class OrdersModelSandbox {
   private tick = 0;
   private runs = 0;
-  readonly models = loadModelCatalog();
 
-  private constructor(private readonly db: TempDuckDb) {}
+  private constructor(
+    private readonly db: TempDuckDb,
+    readonly models: readonly Model[],
+  ) {}
 
-  static async open(): Promise<OrdersModelSandbox> {
+  /** `models` lets a spec run altered models (another engine's semantics) on the same data. */
+  static async open(models: readonly Model[] = loadModelCatalog()): Promise<OrdersModelSandbox> {
     const db = await openTempDuckDb();
     await ensureWarehouseSchemas(db.warehouse);
-    return new OrdersModelSandbox(db);
+    return new OrdersModelSandbox(db, models);
   }
 
   readonly clock = (): Date => new Date(Date.UTC(2026, 10, 2, 8, 0, 0) + ++this.tick);

@@ -70,6 +70,12 @@ describe('dialects', () => {
     expect(snowflakeDialect.macros['json_text']('payload')).toBe('to_json(payload)');
   });
 
+  it('keeps null fields in a whole row as JSON on both engines', () => {
+    // DuckDB's to_json keeps nulls; Snowflake's object_construct would drop them.
+    expect(duckdbDialect.macros['row_json']('raw_orders')).toBe('cast(to_json(raw_orders) as varchar)');
+    expect(snowflakeDialect.macros['row_json']('raw_orders')).toBe('to_json(object_construct_keep_null(raw_orders.*))');
+  });
+
   it('formats instants for keys as fixed UTC text on both engines', () => {
     expect(duckdbDialect.macros['ts_key']('valid_from')).toBe("strftime(timezone('UTC', valid_from), '%Y-%m-%dT%H:%M:%S.%fZ')");
     expect(snowflakeDialect.macros['ts_key']('valid_from')).toBe(`to_varchar(convert_timezone('UTC', valid_from), 'YYYY-MM-DD"T"HH24:MI:SS.FF6"Z"')`);

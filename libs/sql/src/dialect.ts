@@ -136,7 +136,8 @@ export const snowflakeDialect: Dialect = {
     current_ts: () => 'current_timestamp()',
     ts_type: () => 'timestamp_tz',
     json_text: (expr) => `to_json(${expr})`,
-    row_json: (alias) => `to_json(object_construct(${alias}.*))`,
+    // object_construct drops NULL-valued keys, and a quarantined row's null key is the reason it is there.
+    row_json: (alias) => `to_json(object_construct_keep_null(${alias}.*))`,
     ts_key: (expr) => `to_varchar(convert_timezone('UTC', ${expr}), 'YYYY-MM-DD"T"HH24:MI:SS.FF6"Z"')`,
     utc_midnight: (day) => `to_timestamp_tz('${isoDateArg(day, 'utc_midnight')} 00:00:00 +00:00', 'YYYY-MM-DD HH24:MI:SS TZH:TZM')`,
     // seq4() may leave gaps; row_number() over it does not.

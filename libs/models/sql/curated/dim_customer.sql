@@ -5,8 +5,9 @@
 -- tracks:     raw.orders_db__customers._loaded_at, staging.stg_orders_db__customers._staged_at, staging.stg_orders_db__orders._staged_at
 -- tracked:    email, first_name, last_name, phone, country_code (a change to anything else, updated_at included, makes no version)
 -- validity:   [valid_from, valid_to): valid_from is the version's updated_at, except the first version,
---             valid from the customer's created_at; valid_to is the next version's valid_from, null for the
---             current version (is_current = true). Inferred members are valid from 1900-01-01.
+--             valid from the customer's created_at (its updated_at if created_at is null or later);
+--             valid_to is the next version's valid_from, null for the current version (is_current = true).
+--             Inferred members are valid from 1900-01-01.
 -- deletes:    is_deleted, deleted_at describe the customer, not a version: every version of a customer
 --             flagged in staging carries the same pair, ranges unchanged; inferred members are never deleted.
 
@@ -112,12 +113,15 @@ using (
     having min(valid_from) = {{ utc_midnight('1900-01-01') }}
   ),
 
+  -- Snowflake's least() is null when any argument is (DuckDB's skips nulls):
+  -- a first version without created_at falls back to its updated_at on both,
+  -- not to a null valid_from that would fail the whole MERGE.
   started as (
     select
       collapsed.*,
       case
         when row_number() over (partition by collapsed.customer_id order by collapsed.updated_at) = 1
-          then coalesce(inferred_anchors.anchored_from, least(collapsed.created_at, collapsed.updated_at))
+          then coalesce(inferred_anchors.anchored_from, least(collapsed.created_at, collapsed.updated_at), collapsed.updated_at)
         else collapsed.updated_at
       end as valid_from
     from collapsed

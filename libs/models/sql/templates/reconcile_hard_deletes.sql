@@ -1,5 +1,5 @@
 -- name:       reconcile_hard_deletes
--- grain:      one row per staged row of an entity, flagged in place (the model owns no table)
+-- grain:      one row per staged row of an entity, flagged or unflagged in place (the model owns no table)
 -- keys:       the entity's business key ({{ key }})
 -- depends-on: set per entity by reconcileModels: the staging model and the raw key set
 -- tracks:     set per entity: the key set's _loaded_at
@@ -10,7 +10,14 @@
 -- row whose key is missing from the latest set, and that was not written after
 -- the set was taken, was deleted in the source: it is flagged, never removed.
 -- deleted_at is when the set was extracted (the delete happened before that).
--- Flagged rows get a new _staged_at so the curated MERGEs pick the flag up.
+--
+-- A flag is withdrawn when a set extracted after deleted_at holds the key
+-- again: the key set is the only evidence of a delete, and a row that rarely
+-- changes may bring no newer version to clear a false flag (one written after
+-- the snapshot of the set that flagged it). A set extracted at or before
+-- deleted_at, the flagging set itself replayed included, changes nothing,
+-- so replaying a night is idempotent.
+-- Changed rows get a new _staged_at so the curated MERGEs pick the flag up.
 
 merge into {{ staging_table }} as target
 using (
@@ -43,15 +50,27 @@ using (
       and not exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ key }})
   ),
 
+  reappeared as (
+    select staged.{{ key }} as business_key
+    from {{ staging_table }} as staged
+    cross join latest_run
+    where staged.is_deleted
+      and staged.deleted_at < latest_run.extracted_at
+      and exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ key }})
+  ),
+
   final as (
-    select business_key, extracted_at as deleted_at
+    select business_key, true as is_deleted, extracted_at as deleted_at
     from vanished
+    union all
+    select business_key, false as is_deleted, cast(null as {{ ts_type() }}) as deleted_at
+    from reappeared
   )
 
   select * from final
 ) as source
 on target.{{ key }} = source.business_key
 when matched then update set
-  is_deleted = true,
+  is_deleted = source.is_deleted,
   deleted_at = source.deleted_at,
   _staged_at = :now;

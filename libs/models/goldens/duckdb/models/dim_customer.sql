@@ -78,12 +78,15 @@ using (
     having min(valid_from) = cast('1900-01-01 00:00:00+00' as timestamptz)
   ),
 
+  -- Snowflake's least() is null when any argument is (DuckDB's skips nulls):
+  -- a first version without created_at falls back to its updated_at on both,
+  -- not to a null valid_from that would fail the whole MERGE.
   started as (
     select
       collapsed.*,
       case
         when row_number() over (partition by collapsed.customer_id order by collapsed.updated_at) = 1
-          then coalesce(inferred_anchors.anchored_from, least(collapsed.created_at, collapsed.updated_at))
+          then coalesce(inferred_anchors.anchored_from, least(collapsed.created_at, collapsed.updated_at), collapsed.updated_at)
         else collapsed.updated_at
       end as valid_from
     from collapsed

@@ -29,16 +29,28 @@ using (
       and not exists (select 1 from latest_keys where latest_keys.business_key = staged.order_id)
   ),
 
+  reappeared as (
+    select staged.order_id as business_key
+    from staging.stg_orders_db__orders as staged
+    cross join latest_run
+    where staged.is_deleted
+      and staged.deleted_at < latest_run.extracted_at
+      and exists (select 1 from latest_keys where latest_keys.business_key = staged.order_id)
+  ),
+
   final as (
-    select business_key, extracted_at as deleted_at
+    select business_key, true as is_deleted, extracted_at as deleted_at
     from vanished
+    union all
+    select business_key, false as is_deleted, cast(null as timestamptz) as deleted_at
+    from reappeared
   )
 
   select * from final
 ) as source
 on target.order_id = source.business_key
 when matched then update set
-  is_deleted = true,
+  is_deleted = source.is_deleted,
   deleted_at = source.deleted_at,
   _staged_at = $2;
 -- binds:

@@ -26,7 +26,7 @@ select
   _source_file,
   _row_number,
   'customer_id is null: the business key is missing',
-  to_json(object_construct(raw_customers.*)),
+  to_json(object_construct_keep_null(raw_customers.*)),
   :1
 from raw.orders_db__customers as raw_customers
 where customer_id is null
@@ -89,8 +89,8 @@ when matched and (
   country_code = source.country_code,
   created_at = source.created_at,
   updated_at = source.updated_at,
-  is_deleted = case when source.updated_at > target.updated_at then false else target.is_deleted end,
-  deleted_at = case when source.updated_at > target.updated_at then null else target.deleted_at end,
+  is_deleted = case when source.updated_at > target.deleted_at then false else target.is_deleted end,
+  deleted_at = case when source.updated_at > target.deleted_at then null else target.deleted_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,

@@ -33,7 +33,7 @@ select
   _source_file,
   _row_number,
   'order_id is null: the business key is missing',
-  to_json(object_construct(raw_orders.*)),
+  to_json(object_construct_keep_null(raw_orders.*)),
   :1
 from raw.orders_db__orders as raw_orders
 where order_id is null
@@ -110,8 +110,8 @@ when matched and (
   cancelled_at = source.cancelled_at,
   created_at = source.created_at,
   updated_at = source.updated_at,
-  is_deleted = case when source.updated_at > target.updated_at then false else target.is_deleted end,
-  deleted_at = case when source.updated_at > target.updated_at then null else target.deleted_at end,
+  is_deleted = case when source.updated_at > target.deleted_at then false else target.is_deleted end,
+  deleted_at = case when source.updated_at > target.deleted_at then null else target.deleted_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,

@@ -5,8 +5,11 @@
 -- tracks:     raw.orders_db__orders._loaded_at
 
 -- Rows without an order_id cannot be keyed: they go to ops.quarantine, not to staging.
--- is_deleted/deleted_at are set by reconcile_orders_db__orders; only a newer
--- version (a re-inserted row) clears them, an overlap re-read never does.
+-- is_deleted/deleted_at are set by reconcile_orders_db__orders, and cleared by it when a later
+-- key set holds the key again. Here only a version written after the delete was
+-- observed (updated_at > deleted_at: a re-inserted or updated row) clears them;
+-- one merely newer than the staged version may be a pre-delete extract loaded
+-- late, and an overlap re-read is older still.
 
 create table if not exists staging.stg_orders_db__orders (
   order_id bigint not null,
@@ -116,8 +119,8 @@ when matched and (
   cancelled_at = source.cancelled_at,
   created_at = source.created_at,
   updated_at = source.updated_at,
-  is_deleted = case when source.updated_at > target.updated_at then false else target.is_deleted end,
-  deleted_at = case when source.updated_at > target.updated_at then null else target.deleted_at end,
+  is_deleted = case when source.updated_at > target.deleted_at then false else target.is_deleted end,
+  deleted_at = case when source.updated_at > target.deleted_at then null else target.deleted_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,
