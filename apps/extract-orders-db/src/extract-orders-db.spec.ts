@@ -2,11 +2,16 @@ import type { Client } from 'pg';
 import type { RunParameters } from '@northstar/core';
 import { recordingLogger } from '@northstar/core/testing';
 import { contractFor } from '@northstar/contracts';
+import * as path from 'node:path';
+import { loadSqlTemplate, postgresDialect, renderSql } from '@northstar/sql';
 import { extractOrdersDb } from './extract-orders-db';
+import { OrdersDbSource } from './orders-db-source';
+import { horizonEnd } from './snapshot-horizon';
 import { ordersStream } from './streams/orders.stream';
 import { OrdersDbFixture } from './testing';
 
 const orders = contractFor('orders_db', 'orders');
+const insertOrderNowSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/insert_order_now.sql'));
 // Wall clock throughout: the horizon compares with pg_stat_activity.xact_start, which is wall clock.
 const now = () => new Date();
 const hourly = (runId: string): RunParameters => ({ mode: 'hourly', scheduledAt: now(), runId });
@@ -64,10 +69,82 @@ describe('extractOrdersDb on PostgreSQL: the snapshot horizon', () => {
       await writer.query('commit');
       const after = await extractAndLoad(fixture, 'r2');
       expect(after.window.start).toBe(during.window.end);
-      expect(after.snapshot?.limitedBy).toBe('schedule');
+      expect(after.snapshot?.limitedBy).not.toBe('open-transaction');
       expect(await loadedOrderIds()).toContain(lateOrderId);
     } finally {
       await writer.end();
+    }
+  });
+
+  it('holds the window at a transaction that has only read so far, since it may still write rows stamped with its start', async () => {
+    const client: Client = await fixture.connect();
+    const lateOrderId = 990_000_003;
+    try {
+      await client.query('begin');
+      const started = (await client.query('select now() as t')).rows[0]['t'] as Date; // no xid yet: nothing written
+      await new Promise((resolve) => setTimeout(resolve, 20));
+
+      const during = await extractAndLoad(fixture, 'r-read-first');
+      expect(during.snapshot).toMatchObject({ limitedBy: 'open-transaction', openWriters: 1 });
+      expect(Date.parse(during.window.end)).toBeLessThanOrEqual(started.getTime());
+
+      const { sql, binds } = renderSql(insertOrderNowSql, postgresDialect, { params: { order_id: lateOrderId } });
+      await client.query(sql, binds as unknown[]);
+      await client.query('commit');
+      await extractAndLoad(fixture, 'r-read-first-after');
+      expect(await loadedOrderIds()).toContain(lateOrderId);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('does not count open transactions of its own application: other extract runs, read only', async () => {
+    const other = await OrdersDbSource.connect(fixture.database.url, 'northstar-test');
+    try {
+      const manifest = await extractAndLoad(fixture, 'r-other-extract');
+      expect(manifest.snapshot).toMatchObject({ openWriters: 0 });
+      expect(manifest.snapshot?.limitedBy).not.toBe('open-transaction');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('misses no writer that commits while the run takes its snapshot (raced many times)', async () => {
+    const writer: Client = await fixture.connect();
+    try {
+      for (let trial = 0; trial < 40; trial++) {
+        const orderId = 990_100_000 + trial;
+        const stamped = await fixture.beginWriterStampingNow(writer, orderId);
+        const connecting = OrdersDbSource.connect(fixture.database.url, 'northstar-test');
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 6));
+        await writer.query('commit');
+        const source = await connecting;
+        try {
+          let csv = '';
+          for await (const chunk of source.copyWindow('orders', orders, { start: new Date(stamped.getTime() - 1), end: new Date(stamped.getTime() + 1) })) csv += chunk.toString('utf8');
+          const inSnapshot = csv.split('\n').some((line) => line.startsWith(`${orderId},`));
+          const { end } = horizonEnd(new Date(Date.now() + 3_600_000), source.horizon);
+          // Either this snapshot holds the row, or the window ends before it and the next one reads it.
+          expect(inSnapshot || end.getTime() <= stamped.getTime()).toBe(true);
+        } finally {
+          await source.close();
+        }
+      }
+    } finally {
+      await writer.end();
+    }
+  });
+
+  it('reads a backfill asked to end in the future only up to the source clock, so the watermark never passes now', async () => {
+    const deps = await fixture.deps(noLookback);
+    try {
+      const future = { start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() + 2 * 86_400_000) };
+      const [result] = await extractOrdersDb({ mode: 'backfill', scheduledAt: future.start, window: future, runId: 'backfill-future' }, [ordersStream], deps);
+      expect(result.manifest.snapshot?.limitedBy).toBe('source-clock');
+      expect(Date.parse(result.manifest.window.end)).toBeLessThanOrEqual(Date.now());
+      expect(Date.parse(result.manifest.proposedWatermark)).toBe(Date.parse(result.manifest.window.end));
+    } finally {
+      await deps.source.close();
     }
   });
 

@@ -61,6 +61,35 @@ describe('extractReconciliation on PostgreSQL (nightly mode)', () => {
     expect(digests.every((d) => /^[0-9a-f]{32}$/.test(d.key_hash))).toBe(true);
   });
 
+  it('dates the key sets at the start of a transaction still open at the snapshot, so its late rows are not judged deleted', async () => {
+    const open = await fixture.connect();
+    try {
+      await open.query('begin');
+      const started = (await open.query('select now() as t')).rows[0]['t'] as Date;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const deps = await fixture.deps(config);
+      try {
+        const [keys] = await extractReconciliation({ ...nightly, runId: 'nightly-open-transaction' }, ordersDbStreams.slice(0, 1), deps);
+        expect(keys.manifest.snapshot?.limitedBy).toBe('open-transaction');
+        expect(Date.parse(keys.manifest.extractedAt)).toBeLessThanOrEqual(started.getTime());
+      } finally {
+        await deps.source.close();
+      }
+      await open.query('rollback');
+      const deps2 = await fixture.deps(config);
+      const snapshotTaken = Date.now();
+      try {
+        const [keys] = await extractReconciliation({ ...nightly, runId: 'nightly-none-open' }, ordersDbStreams.slice(0, 1), deps2);
+        expect(keys.manifest.snapshot?.limitedBy).toBe('source-clock');
+        expect(Date.parse(keys.manifest.extractedAt)).toBeLessThanOrEqual(snapshotTaken);
+      } finally {
+        await deps2.source.close();
+      }
+    } finally {
+      await open.end();
+    }
+  });
+
   it('leaves amount_sum null for entities without an amount column', async () => {
     const [row] = await fixture.query<{ days: number; with_amount: number }>('select count(*)::integer as days, count(amount_sum)::integer as with_amount from raw.orders_db__customers_digests');
     expect(row.days).toBeGreaterThan(0);

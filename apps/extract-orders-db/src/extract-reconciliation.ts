@@ -2,7 +2,7 @@ import type { RunParameters } from '@northstar/core';
 import { digestContract, keySetContract, type Contract } from '@northstar/contracts';
 import { extractToRawZone, type ExtractionResult } from '@northstar/extract';
 import { checkDrift, type OrdersDbExtractionDeps } from './extract-orders-db';
-import { describeHorizon } from './snapshot-horizon';
+import { describeHorizon, horizonEnd } from './snapshot-horizon';
 import type { OrdersDbStream } from './streams';
 
 /** Key sets cover the whole table, not a window: the window recorded is "since the epoch". */
@@ -15,7 +15,12 @@ const EPOCH = new Date(0);
  * nothing special.
  */
 export async function extractReconciliation(run: RunParameters, streams: readonly OrdersDbStream[], deps: OrdersDbExtractionDeps): Promise<ExtractionResult[]> {
-  const snapshot = describeHorizon(deps.source.horizon, 'schedule');
+  // Every row stamped before this instant is in the snapshot (no transaction
+  // that could still add one was open): the reconciliation judges only those,
+  // so a row committed late is not taken for deleted. The clock stands in
+  // when the server could not say.
+  const { end: completeUpTo, limitedBy } = horizonEnd(deps.clock(), deps.source.horizon);
+  const snapshot = describeHorizon(deps.source.horizon, limitedBy);
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
     await checkDrift(stream, deps.source);
@@ -37,6 +42,7 @@ export async function extractReconciliation(run: RunParameters, streams: readonl
             proposedWatermark: run.scheduledAt,
             openCsv,
             snapshot,
+            extractedAt: completeUpTo,
           },
           { ...deps, logger },
         ),

@@ -9,7 +9,8 @@ const window = { start: new Date('2026-11-29T08:20:00Z'), end: new Date('2026-11
 
 describe('golden SQL the orders DB extractor sends', () => {
   it.each([
-    ['snapshot_horizon', () => [extractStatements.snapshotHorizon()]],
+    ['open_transactions', () => [extractStatements.openTransactions()]],
+    ['snapshot_xmin', () => [extractStatements.snapshotXmin()]],
     ['observed_columns', () => [extractStatements.observedColumns('orders')]],
     ['window_copy', () => [extractStatements.setWindow(window, undefined), extractStatements.windowCopy('orders', orders, false)]],
     ['window_copy_shard', () => [extractStatements.setWindow(window, { index: 2, count: 4 }), extractStatements.windowCopy('orders', orders, true)]],

@@ -12,14 +12,20 @@ const extractDigestsSql = sql('extract_digests');
 const extractDigestsWithoutAmountSql = sql('extract_digests_without_amount');
 const setWindowSql = sql('set_window');
 const observedColumnsSql = sql('observed_columns');
-const snapshotHorizonSql = sql('snapshot_horizon');
+const openTransactionsSql = sql('open_transactions');
+const snapshotXminSql = sql('snapshot_xmin');
 
 type KeyedContract = Pick<Contract, 'columns' | 'cursor' | 'businessKey'>;
 
 /** Every statement the orders DB extractor sends, rendered from apps/extract-orders-db/sql. */
 export const extractStatements = {
-  snapshotHorizon(): RenderedSql {
-    return renderSql(snapshotHorizonSql, postgresDialect);
+  /** Sent before the snapshot's transaction begins. */
+  openTransactions(): RenderedSql {
+    return renderSql(openTransactionsSql, postgresDialect);
+  },
+  /** The transaction's first statement, which fixes its snapshot. */
+  snapshotXmin(): RenderedSql {
+    return renderSql(snapshotXminSql, postgresDialect);
   },
   observedColumns(table: string): RenderedSql {
     return renderSql(observedColumnsSql, postgresDialect, { params: { schema: 'public', table } });

@@ -1,33 +1,43 @@
 import type { ManifestSnapshot } from '@northstar/extract';
 
 /**
- * What the run's snapshot says about writers still open when it was taken.
- * `oldestOpenXactStart` is undefined when none was open or when they could
- * not be seen (`observed` false: the server hides pg_stat_activity, as the
- * embedded PGlite or a role without pg_read_all_stats may).
+ * What the server said about open transactions just before the run's
+ * snapshot was taken. `oldestOpenXactStart` is undefined when none was open
+ * or when they could not be seen (`observed` false: the server hides
+ * pg_stat_activity, as the embedded PGlite or a role without
+ * pg_read_all_stats may).
  */
 export interface SnapshotHorizon {
   readonly snapshotXmin: string | undefined;
+  /** The server's clock when it listed open transactions, just before the snapshot. */
+  readonly observedAt: Date | undefined;
   readonly oldestOpenXactStart: Date | undefined;
   /** The session of that oldest open transaction, to name it when it holds a window back. */
   readonly oldestWriter?: { readonly pid: number; readonly applicationName: string };
+  /** Open transactions of other applications: any of them may still write. */
   readonly openWriters: number;
   readonly observed: boolean;
   /** Why the horizon could not be observed, for the log. */
   readonly unobservedReason?: string;
 }
 
-export type WindowEndReason = 'schedule' | 'open-transaction';
+export type WindowEndReason = ManifestSnapshot['limitedBy'];
 
 /**
  * The upper bound of a window read from this snapshot: the scheduled bound,
- * pulled back to the start of the oldest transaction still open, since that
- * transaction may yet commit rows stamped from its start onwards.
+ * pulled back to the start of the oldest transaction still open (it may yet
+ * commit rows stamped from its start on) and never past the server's clock
+ * when the snapshot was taken (rows stamped later may still arrive; a
+ * backfill asked to end in the future reads up to now, not beyond).
  */
 export function horizonEnd(scheduledBound: Date, horizon: SnapshotHorizon): { end: Date; limitedBy: WindowEndReason } {
-  const open = horizon.oldestOpenXactStart;
-  if (open && open.getTime() < scheduledBound.getTime()) return { end: open, limitedBy: 'open-transaction' };
-  return { end: scheduledBound, limitedBy: 'schedule' };
+  const bounds: { end: Date; limitedBy: WindowEndReason }[] = [
+    { end: scheduledBound, limitedBy: 'schedule' },
+    ...(horizon.oldestOpenXactStart ? [{ end: horizon.oldestOpenXactStart, limitedBy: 'open-transaction' as const }] : []),
+    ...(horizon.observedAt ? [{ end: horizon.observedAt, limitedBy: 'source-clock' as const }] : []),
+  ];
+  // The earliest wins; on a tie, the first listed names it.
+  return bounds.reduce((earliest, b) => (b.end.getTime() < earliest.end.getTime() ? b : earliest));
 }
 
 /** The horizon as it goes into manifests and logs. */

@@ -21,6 +21,12 @@ export interface ExtractionRequest {
   readonly shard?: ShardSpec;
   readonly drift?: { readonly added: readonly string[] };
   readonly snapshot?: ManifestSnapshot;
+  /**
+   * The instant the data is complete up to, when the source knows it better
+   * than the clock at the manifest's writing (a snapshot's horizon): key sets
+   * are compared with staging as of this instant. Default: the clock.
+   */
+  readonly extractedAt?: Date;
 }
 
 export interface ExtractionDeps {
@@ -63,7 +69,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     mode: request.mode,
     scheduledAt: request.scheduledAt.toISOString(),
     window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
-    extractedAt: deps.clock().toISOString(),
+    extractedAt: (request.extractedAt ?? deps.clock()).toISOString(),
     contractVersion: request.contract.version,
     schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, request.drift?.added ?? []),
     columns: request.contract.columns.map((c) => c.name),

@@ -39,7 +39,8 @@ export const runManifestSchema = z.object({
       oldestOpenXactStart: z.iso.datetime().nullable(),
       openWriters: z.number().int().nonnegative(),
       observed: z.boolean(),
-      limitedBy: z.enum(['schedule', 'open-transaction']),
+      /** What ended the window: its scheduled bound, an open transaction's start, or the source's clock at the snapshot. */
+      limitedBy: z.enum(['schedule', 'open-transaction', 'source-clock']),
     })
     .optional(),
 });

@@ -1,0 +1,24 @@
+with open_transactions as (
+  select activity.pid, activity.application_name, activity.xact_start
+  from pg_stat_activity as activity
+  where activity.datname = current_database()
+    and activity.backend_type = 'client backend'
+    and activity.xact_start is not null
+    and activity.pid <> pg_backend_pid()
+    and activity.application_name is distinct from current_setting('application_name')
+),
+
+oldest_open as (
+  select pid, application_name, xact_start
+  from open_transactions
+  order by xact_start, pid
+  limit 1
+)
+
+select
+  date_trunc('milliseconds', statement_timestamp()) as observed_at,
+  (select date_trunc('milliseconds', xact_start) from oldest_open) as oldest_open_xact_start,
+  (select pid from oldest_open) as oldest_open_pid,
+  (select application_name from oldest_open) as oldest_open_application,
+  (select count(*) from open_transactions) as open_transactions,
+  pg_has_role(current_user, 'pg_read_all_stats', 'member') as sees_all_sessions;
