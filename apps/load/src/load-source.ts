@@ -11,6 +11,8 @@ export interface LoadSourceDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly runId: string;
+  /** Snowflake stage over the raw zone (SNOWFLAKE_RAW_STAGE), for the raw loads' COPY. */
+  readonly rawStage?: string;
 }
 
 export interface LoadSourceOptions {

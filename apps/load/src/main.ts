@@ -25,7 +25,8 @@ void runMain(APP, async (setLogger) => {
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
-    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId }, { fullRefresh });
+    const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
+    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId, rawStage }, { fullRefresh });
   } finally {
     await warehouse.close();
   }

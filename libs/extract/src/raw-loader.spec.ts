@@ -1,15 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { silentLogger, type Logger } from '@northstar/core';
+import { DataContractError, ExitCode, exitCodeFor, silentLogger, TransientError, type Logger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
-import { ensureWarehouseSchemas } from '@northstar/warehouse';
-import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
+import { fragment, renderSql } from '@northstar/sql';
+import { ensureWarehouseSchemas, SnowflakeWarehouse } from '@northstar/warehouse';
+import { fakeSnowflakeColumn, openTempDuckDb, RecordingSnowflakeConnection, type RecordedStatement, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractToRawZone } from './extract-to-raw-zone';
 import { loadCommittedRuns } from './raw-loader';
-import type { ShardSpec } from './raw-zone-layout';
+import { entityPrefix, type ShardSpec } from './raw-zone-layout';
 import { readWatermark } from './watermark-store';
 
 const products = contractFor('orders_db', 'products');
@@ -40,17 +41,26 @@ describe('loadCommittedRuns', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function land(runId: string, ids: number[], watermark: string, shard?: ShardSpec) {
-    await extractToRawZone(
+  interface LandOptions {
+    readonly shard?: ShardSpec;
+    /** The window's start; its end is the proposed watermark. */
+    readonly start?: string;
+    readonly mode?: 'hourly' | 'backfill';
+    readonly rowsPerPart?: number;
+  }
+
+  async function land(runId: string, ids: number[], watermark: string, options: LandOptions = {}) {
+    const { manifest, manifestKey } = await extractToRawZone(
       {
-        contract: products, runId, mode: 'hourly', scheduledAt: at,
-        window: { start: new Date('2026-11-02T05:00:00Z'), end: new Date(watermark) },
+        contract: products, runId, mode: options.mode ?? 'hourly', scheduledAt: at,
+        window: { start: new Date(options.start ?? '2026-11-02T05:00:00Z'), end: new Date(watermark) },
         proposedWatermark: new Date(watermark),
         openCsv: async function* () { yield productCsv(ids); },
-        ...(shard ? { shard } : {}),
+        ...(options.shard ? { shard: options.shard } : {}),
       },
-      { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
+      { store, parquet, maskKey: undefined, rowsPerPart: options.rowsPerPart ?? 1000, tempDir: dir, logger: silentLogger(), clock },
     );
+    return { files: manifest.files.map((f) => f.key), manifestKey };
   }
 
   const load = (logger: Logger = silentLogger()) => loadCommittedRuns(products, { warehouse: db.warehouse, store, logger, clock, runId: 'load-1' });
@@ -119,8 +129,8 @@ describe('loadCommittedRuns', () => {
   });
 
   it('skips a sharded run until every shard has committed, then loads all of it at the earliest proposed watermark', async () => {
-    await land('hourly-2', [1, 4], '2026-11-02T06:59:00Z', { index: 0, count: 3 });
-    await land('hourly-2', [2], '2026-11-02T06:58:30Z', { index: 2, count: 3 });
+    await land('hourly-2', [1, 4], '2026-11-02T06:59:00Z', { shard: { index: 0, count: 3 } });
+    await land('hourly-2', [2], '2026-11-02T06:58:30Z', { shard: { index: 2, count: 3 } });
     const info = jest.fn();
     const logger = { ...silentLogger(), info } as unknown as Logger;
     const first = await load(logger);
@@ -128,10 +138,148 @@ describe('loadCommittedRuns', () => {
     expect(info).toHaveBeenCalledWith(expect.objectContaining({ runId: 'hourly-2', missingShards: [1] }), 'sharded run incomplete; not loaded yet');
     expect(await readWatermark(db.warehouse, products)).toBeUndefined();
 
-    await land('hourly-2', [3], '2026-11-02T06:59:10Z', { index: 1, count: 3 });
+    await land('hourly-2', [3], '2026-11-02T06:59:10Z', { shard: { index: 1, count: 3 } });
     const second = await load();
     expect(second).toMatchObject({ manifests: 3, filesLoaded: 3, rowsLoaded: 4 });
     expect(await rawIds()).toEqual([1, 2, 3, 4]);
     expect((await readWatermark(db.warehouse, products))?.toISOString()).toBe('2026-11-02T06:58:30.000Z');
+  });
+
+  describe('a file that does not load as its manifest says (the run fails by name, exit 3, and nothing of it is kept)', () => {
+    const ledger = async () => (await db.warehouse.query<{ run_id: string }>({ sql: 'select run_id from ops.file_loads order by run_id', binds: [] })).map((r) => r.run_id);
+    const loadedRuns = async () => (await db.warehouse.query<{ run_id: string }>({ sql: 'select run_id from ops.run_loads order by run_id', binds: [] })).map((r) => r.run_id);
+
+    /** Run hourly-1 loaded; hourly-2 is the one that fails. */
+    beforeEach(async () => {
+      await land('hourly-1', [1], '2026-11-02T06:59:00Z');
+      await load();
+    });
+
+    async function expectOnlyHourly1Loaded() {
+      expect(await rawIds()).toEqual([1]);
+      expect(await ledger()).toEqual(['hourly-1']);
+      expect(await loadedRuns()).toEqual(['hourly-1']);
+      expect((await readWatermark(db.warehouse, products))?.toISOString()).toBe('2026-11-02T06:59:00.000Z');
+    }
+
+    async function expectDataContractError(failure: Promise<unknown>, message: string | RegExp) {
+      const error = await failure.then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DataContractError);
+      expect(exitCodeFor(error)).toBe(ExitCode.dataViolation);
+      expect((error as Error).message).toMatch(message);
+    }
+
+    it('a file its manifest lists but the raw zone lacks (checked before loading)', async () => {
+      const { files } = await land('hourly-2', [2, 3, 4], '2026-11-02T07:59:00Z', { rowsPerPart: 2 });
+      expect(files).toHaveLength(2);
+      unlinkSync(store.locate(files[1]));
+      await expectDataContractError(load(), `orders_db/products run hourly-2, file ${files[1]}: its manifest lists it but the raw zone does not hold it; nothing of the run is loaded`);
+      await expectOnlyHourly1Loaded();
+    });
+
+    it('a file gone from the raw zone after the load listed it (the engine\'s not-found error)', async () => {
+      const { files } = await land('hourly-2', [2], '2026-11-02T07:59:00Z');
+      jest.spyOn(store, 'list').mockResolvedValue(await store.list(entityPrefix(products)));
+      unlinkSync(store.locate(files[0]));
+      await expectDataContractError(load(), new RegExp(`^orders_db/products run hourly-2, file ${files[0]}: the raw zone no longer holds it \\(DuckDB failed on .*No files found`));
+      await expectOnlyHourly1Loaded();
+    });
+
+    it('a value that does not convert to its column\'s type: the engine\'s message names the column', async () => {
+      const { files } = await land('hourly-2', [2, 3], '2026-11-02T07:59:00Z');
+      await db.warehouse.run(renderSql(
+        `copy (select 'abc' as product_id, 'SKU-2' as sku, 'Widget' as name, 'tools' as category, '1.25' as unit_price, 'EUR' as currency, true as is_active,
+          timestamptz '2026-11-02 06:00:00+00' as created_at, timestamptz '2026-11-02 06:30:00+00' as updated_at) to {{ target }} (format parquet)`,
+        db.warehouse.dialect,
+        { fragments: { target: fragment(db.warehouse.dialect.literal(store.locate(files[0]))) } },
+      ));
+      await expectDataContractError(load(), new RegExp(`^orders_db/products run hourly-2, file ${files[0]}: DuckDB failed on "insert into raw.orders_db__products .*Conversion Error: .*'abc'.* product_id`, 's'));
+      await expectOnlyHourly1Loaded();
+    });
+
+    it('a file whose rows in the raw table differ from its manifest\'s count', async () => {
+      const { files, manifestKey } = await land('hourly-2', [2, 3], '2026-11-02T07:59:00Z');
+      const manifest = JSON.parse((await store.getText(manifestKey)) ?? '');
+      await store.putText(manifestKey, JSON.stringify({ ...manifest, rowCount: 3, files: [{ ...manifest.files[0], rows: 3 }] }));
+      await expectDataContractError(load(), `orders_db/products run hourly-2, file ${files[0]}: its manifest counts 3 rows but the raw table holds 2 for it after loading; nothing of the run is loaded`);
+      await expectOnlyHourly1Loaded();
+    });
+  });
+
+  it('loads a backfill of a detached window without moving the watermark; a run reading on from the watermark moves it', async () => {
+    await land('hourly-10', [1], '2026-11-02T10:00:00Z', { start: '2026-11-02T09:00:00Z' });
+    await load();
+    const watermark = async () => (await readWatermark(db.warehouse, products))?.toISOString();
+    expect(await watermark()).toBe('2026-11-02T10:00:00.000Z');
+
+    await land('backfill-12-14', [2, 3], '2026-11-02T14:00:00Z', { start: '2026-11-02T12:00:00Z', mode: 'backfill' });
+    const info = jest.fn();
+    expect(await load({ ...silentLogger(), info } as unknown as Logger)).toMatchObject({ filesLoaded: 1, rowsLoaded: 2 });
+    expect(await rawIds()).toEqual([1, 2, 3]);
+    expect(await watermark()).toBe('2026-11-02T10:00:00.000Z');
+    expect(info).toHaveBeenCalledWith(
+      expect.objectContaining({ runId: 'backfill-12-14', windowStart: '2026-11-02T12:00:00.000Z', watermark: '2026-11-02T10:00:00.000Z' }),
+      'run loaded without moving the watermark: its window starts after the watermark (a backfill of a detached window)',
+    );
+
+    await land('hourly-11', [4], '2026-11-02T11:00:00Z', { start: '2026-11-02T09:55:00Z' });
+    await load();
+    expect(await watermark()).toBe('2026-11-02T11:00:00.000Z');
+  });
+
+  describe('on Snowflake (a recording connection)', () => {
+    const isCopy = (s: RecordedStatement) => s.sql.includes('copy into raw.orders_db__products');
+    const isRowCount = (s: RecordedStatement) => s.sql.includes('count(*) as row_count');
+
+    /** Answers the per-file row count as a Snowflake holding `held` rows of each file; every other statement succeeds with no rows. */
+    const holding = (held: Record<string, number>, failCopy?: Error) => (s: RecordedStatement) => {
+      if (failCopy && isCopy(s)) throw failCopy;
+      if (!isRowCount(s)) return undefined;
+      return { columns: [fakeSnowflakeColumn('SOURCE_FILE', 'text'), fakeSnowflakeColumn('ROW_COUNT', 'fixed')], rows: Object.entries(held).map(([key, n]) => [key, String(n)]) };
+    };
+
+    async function loadInto(connection: RecordingSnowflakeConnection, rawStage?: string) {
+      const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+      return loadCommittedRuns(products, { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', ...(rawStage ? { rawStage } : {}) });
+    }
+
+    const recorded = (connection: RecordingSnowflakeConnection) => ({
+      ledgerOrWatermarkWritten: connection.statements.some((s) => /insert into ops\.(file_loads|run_loads)|merge into ops\.watermarks/.test(s.sql)),
+      last: connection.statements.at(-1)?.sql,
+    });
+
+    it('copies from the configured raw stage (SNOWFLAKE_RAW_STAGE)', async () => {
+      const { files } = await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
+      const connection = new RecordingSnowflakeConnection(holding({ [files[0]]: 2 }));
+      expect(await loadInto(connection, 'ops.northstar_raw')).toMatchObject({ filesLoaded: 1, rowsLoaded: 2 });
+      const copies = connection.statements.filter(isCopy);
+      expect(copies).toHaveLength(1);
+      expect(copies[0].sql).toContain('  from @ops.northstar_raw\n');
+      expect(copies[0].sql).toContain(`files = ('${files[0]}')`);
+      expect(recorded(connection)).toEqual({ ledgerOrWatermarkWritten: true, last: 'commit' });
+    });
+
+    it('refuses a COPY that loaded nothing (a stage whose root is not the raw zone\'s), recording nothing and rolling back', async () => {
+      const { files } = await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
+      const connection = new RecordingSnowflakeConnection(holding({}));
+      const error = await loadInto(connection).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DataContractError);
+      expect((error as Error).message).toBe(`orders_db/products run hourly-1, file ${files[0]}: its manifest counts 2 rows but the raw table holds 0 for it after loading; nothing of the run is loaded`);
+      expect(recorded(connection)).toEqual({ ledgerOrWatermarkWritten: false, last: 'rollback' });
+    });
+
+    it.each([
+      ['a network failure stays transient', Object.assign(new Error('Network error. Could not reach Snowflake.'), { code: 401001 }), TransientError, ExitCode.transient],
+      ['a value that does not convert is bad data', Object.assign(new Error("Numeric value 'abc' is not recognized"), { code: '100038', sqlState: '22018' }), DataContractError, ExitCode.dataViolation],
+      ['a SQL error stays unexpected', Object.assign(new Error("SQL compilation error: Stage 'RAW_ZONE' does not exist"), { code: '002003', sqlState: '02000' }), Error, ExitCode.unexpected],
+    ])('names the file of a failed COPY: %s', async (_name, cause, kind, exitCode) => {
+      const { files } = await land('hourly-1', [1, 2], '2026-11-02T06:59:00Z');
+      const connection = new RecordingSnowflakeConnection(holding({ [files[0]]: 2 }, cause));
+      const error = await loadInto(connection).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(kind);
+      expect(exitCodeFor(error)).toBe(exitCode);
+      expect((error as Error).message).toBe(`orders_db/products run hourly-1, file ${files[0]}: Snowflake failed on "copy into raw.orders_db__products (product_id, sku, name, category, unit_price, currency, is_active, created_at, updated_at, _run_id, _source_file, _row_number, _extracted_at, _loaded_at)": ${cause.message}`);
+      expect(recorded(connection)).toEqual({ ledgerOrWatermarkWritten: false, last: 'rollback' });
+    });
   });
 });

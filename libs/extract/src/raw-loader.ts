@@ -1,12 +1,13 @@
 import * as path from 'node:path';
-import { DataContractError, type Logger } from '@northstar/core';
+import { ConfigError, DataContractError, ExitCode, exitCodeFor, TransientError, type Logger } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
 import { loadSqlTemplate, rawTableRef, renderSql } from '@northstar/sql';
-import { ensureRawTable, renderLoadRawFile, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
+import { ensureRawTable, renderLoadRawFile, ValueConversionError, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
-import { parseRunManifest, type RunManifest } from './run-manifest';
+import { parseRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
+import { readWatermark } from './watermark-store';
 
 const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql/load', `${name}.sql`));
 const loadedFilesSql = sql('loaded_files');
@@ -15,6 +16,7 @@ const recordRunLoadSql = sql('record_run_load');
 const recordFileLoadSql = sql('record_file_load');
 const advanceWatermarkSql = sql('advance_watermark');
 const registerSchemaSql = sql('register_schema');
+const rawRowsPerFileSql = sql('raw_rows_per_file');
 
 export interface RawLoadDeps {
   readonly warehouse: Warehouse;
@@ -22,6 +24,8 @@ export interface RawLoadDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly runId: string;
+  /** Snowflake stage whose root is the raw zone's root (SNOWFLAKE_RAW_STAGE); DuckDB reads the store's locations instead. */
+  readonly rawStage?: string;
 }
 
 export interface RawLoadResult {
@@ -36,30 +40,27 @@ export interface RawLoadResult {
  * Loads every committed run (one with a manifest) of an entity that is not
  * loaded yet. Each run is one transaction: its files, their ledger rows in
  * ops.file_loads and the watermark move commit together or not at all. A
- * sharded run loads only once every shard has committed.
+ * sharded run loads only once every shard has committed. A file the raw zone
+ * lacks, a value that does not fit its column, or a file whose rows in the raw
+ * table differ from its manifest's count fails the run (exit 3) by name.
  */
 export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): Promise<RawLoadResult> {
   const added = await ensureRawTable(deps.warehouse, contract);
   if (added.length > 0) deps.logger.info({ table: rawTableRef(contract), columns: added, contractVersion: contract.version }, 'raw table: added the columns a newer contract version declares');
   const loaded = await loadedFiles(deps.warehouse, contract);
-  const runs = completeRuns(groupRuns(await pendingManifests(contract, deps)), deps.logger);
+  const pending = await pendingManifests(contract, deps);
+  const runs = completeRuns(groupRuns(pending.manifests), deps.logger);
   const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
   for (const run of runs) {
     const loadedAt = deps.clock();
     await deps.warehouse.transaction(async (session) => {
       for (const manifest of run.manifests) {
-        const counts = await loadManifestFiles(session, contract, manifest, loaded, deps, loadedAt);
+        const counts = await loadManifest(session, contract, manifest, { loaded, stored: pending.stored, loadedAt }, deps);
         result.filesLoaded += counts.filesLoaded;
         result.filesSkipped += counts.filesSkipped;
         result.rowsLoaded += counts.rowsLoaded;
-        await recordSchema(session, contract, manifest, loadedAt);
-        await session.run(renderSql(recordRunLoadSql, session.dialect, {
-          params: { manifest_key: manifest.key, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: manifest.rowCount, loaded_at: loadedAt },
-        }));
       }
-      await session.run(renderSql(advanceWatermarkSql, session.dialect, {
-        params: { source: contract.source, entity: contract.entity, watermark: run.proposedWatermark, run_id: run.runId, now: loadedAt },
-      }));
+      await advanceWatermark(session, contract, run, loadedAt, deps.logger);
     });
   }
   deps.logger.info(result, 'raw load');
@@ -72,6 +73,8 @@ interface CommittedRun {
   readonly manifests: readonly KeyedManifest[];
   /** The least any shard proposes: shards take their own snapshots, so the safe watermark is the earliest. */
   readonly proposedWatermark: Date;
+  /** The latest start of any shard's window: the run read contiguously from there on. */
+  readonly windowStart: Date;
   readonly shardCount: number;
 }
 
@@ -85,6 +88,7 @@ function groupRuns(manifests: readonly KeyedManifest[]): CommittedRun[] {
     runId: group[0].runId,
     manifests: group,
     proposedWatermark: new Date(Math.min(...group.map((m) => Date.parse(m.proposedWatermark)))),
+    windowStart: new Date(Math.max(...group.map((m) => Date.parse(m.window.start)))),
     shardCount: group[0].shard?.count ?? 1,
   }));
   return runs.sort((a, b) => a.proposedWatermark.getTime() - b.proposedWatermark.getTime() || a.runId.localeCompare(b.runId));
@@ -102,41 +106,127 @@ function completeRuns(runs: readonly CommittedRun[], logger: Logger): CommittedR
   });
 }
 
-async function loadManifestFiles(session: WarehouseSession, contract: Contract, manifest: RunManifest, loaded: ReadonlySet<string>, deps: RawLoadDeps, loadedAt: Date) {
-  const counts = { filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
+interface LoadContext {
+  /** Files in the ledger: never loaded again. */
+  readonly loaded: ReadonlySet<string>;
+  /** Every key under the entity's prefix when the load listed it. */
+  readonly stored: ReadonlySet<string>;
+  readonly loadedAt: Date;
+}
+
+/**
+ * One manifest: its files not in the ledger yet, the check that the raw table
+ * holds the rows the manifest counts for them, then their ledger rows, the
+ * schema seen and the manifest's own row. Checking before recording means a
+ * file that loaded short is never marked loaded.
+ */
+async function loadManifest(session: WarehouseSession, contract: Contract, manifest: KeyedManifest, context: LoadContext, deps: RawLoadDeps) {
   const landed = landedColumns(contract, manifest);
-  for (const file of manifest.files) {
-    if (loaded.has(file.key)) {
-      counts.filesSkipped++;
-      continue;
-    }
-    await session.run(renderLoadRawFile(landed, session.dialect, {
-      location: deps.store.locate(file.key),
-      sourceFile: file.key,
-      runId: manifest.runId,
-      extractedAt: new Date(manifest.extractedAt),
-      loadedAt,
-    }));
+  const files = manifest.files.filter((file) => !context.loaded.has(file.key));
+  for (const file of files) await loadFile(session, landed, manifest, file, context, deps);
+  await checkRawRows(session, contract, manifest, files);
+  for (const file of files) {
     await session.run(renderSql(recordFileLoadSql, session.dialect, {
-      params: { source_file: file.key, sha256: file.sha256, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: file.rows, loaded_at: loadedAt },
+      params: { source_file: file.key, sha256: file.sha256, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: file.rows, loaded_at: context.loadedAt },
     }));
-    counts.filesLoaded++;
-    counts.rowsLoaded += file.rows;
   }
-  return counts;
+  await recordSchema(session, contract, manifest, context.loadedAt);
+  await session.run(renderSql(recordRunLoadSql, session.dialect, {
+    params: { manifest_key: manifest.key, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: manifest.rowCount, loaded_at: context.loadedAt },
+  }));
+  return { filesLoaded: files.length, filesSkipped: manifest.files.length - files.length, rowsLoaded: files.reduce((n, f) => n + f.rows, 0) };
+}
+
+/** Names a file in errors and logs: source/entity, run id and object key. */
+const describeFile = (manifest: RunManifest, file: ManifestFile) => `${manifest.source}/${manifest.entity} run ${manifest.runId}, file ${file.key}`;
+
+async function loadFile(session: WarehouseSession, landed: Contract, manifest: RunManifest, file: ManifestFile, context: LoadContext, deps: RawLoadDeps): Promise<void> {
+  // Checked against the listing the load already made, so no request per file.
+  if (!context.stored.has(file.key)) throw new DataContractError(`${describeFile(manifest, file)}: its manifest lists it but the raw zone does not hold it; nothing of the run is loaded`);
+  const statement = renderLoadRawFile(landed, session.dialect, {
+    location: deps.store.locate(file.key),
+    sourceFile: file.key,
+    runId: manifest.runId,
+    extractedAt: new Date(manifest.extractedAt),
+    loadedAt: context.loadedAt,
+  }, { rawStage: deps.rawStage });
+  try {
+    await session.run(statement);
+  } catch (error) {
+    throw await fileLoadError(error, describeFile(manifest, file), file.key, deps.store);
+  }
+}
+
+/**
+ * The engine's error (which names the column) prefixed with the file it was
+ * loading. A value that does not convert to its contract type, or a file gone
+ * from the raw zone since it was listed, is bad data (exit 3); a transient
+ * error stays transient (exit 75); anything else keeps its exit code.
+ */
+async function fileLoadError(error: unknown, where: string, key: string, store: ObjectStore): Promise<Error> {
+  const detail = error instanceof Error ? error.message : String(error);
+  const message = `${where}: ${detail}`;
+  const code = exitCodeFor(error);
+  if (code === ExitCode.transient) return new TransientError(message, { cause: error });
+  if (code === ExitCode.dataViolation || error instanceof ValueConversionError) return new DataContractError(message, { cause: error });
+  // If the store cannot answer, the original error is the better report.
+  const gone = !(await store.exists(key).catch(() => true));
+  if (gone) return new DataContractError(`${where}: the raw zone no longer holds it (${detail})`, { cause: error });
+  if (code === ExitCode.badInput) return new ConfigError(message, { cause: error });
+  return new Error(message, { cause: error });
+}
+
+/**
+ * One grouped count per manifest: the raw table must hold, for each file just
+ * loaded, the rows its manifest counts. Files skipped as already in the ledger
+ * were checked by the load that recorded them.
+ */
+async function checkRawRows(session: WarehouseSession, contract: Contract, manifest: RunManifest, files: readonly ManifestFile[]): Promise<void> {
+  if (files.length === 0) return;
+  const rows = await session.query<{ source_file: string; row_count: number }>(renderSql(rawRowsPerFileSql, session.dialect, {
+    idents: { raw_table: rawTableRef(contract) },
+    params: { run_id: manifest.runId },
+  }));
+  const found = new Map(rows.map((r) => [r.source_file, Number(r.row_count)]));
+  for (const file of files) {
+    const held = found.get(file.key) ?? 0;
+    if (held !== file.rows) {
+      throw new DataContractError(`${describeFile(manifest, file)}: its manifest counts ${file.rows} rows but the raw table holds ${held} for it after loading; nothing of the run is loaded`);
+    }
+  }
+}
+
+/**
+ * Moves the watermark to the run's proposal (advance_watermark.sql decides:
+ * forward only, and only from a run whose window starts at or before it).
+ * The watermark is read first only to say why a run left it where it was.
+ */
+async function advanceWatermark(session: WarehouseSession, contract: Contract, run: CommittedRun, loadedAt: Date, logger: Logger): Promise<void> {
+  const current = await readWatermark(session, contract);
+  await session.run(renderSql(advanceWatermarkSql, session.dialect, {
+    params: { source: contract.source, entity: contract.entity, watermark: run.proposedWatermark, window_start: run.windowStart, run_id: run.runId, now: loadedAt },
+  }));
+  if (current !== undefined && run.windowStart > current) {
+    logger.info(
+      { source: contract.source, entity: contract.entity, runId: run.runId, windowStart: run.windowStart.toISOString(), watermark: current.toISOString(), proposedWatermark: run.proposedWatermark.toISOString() },
+      'run loaded without moving the watermark: its window starts after the watermark (a backfill of a detached window)',
+    );
+  }
 }
 
 /**
  * The entity's manifests not yet in ops.run_loads, in the order their windows
- * closed. Only those are read: listing is cheap, reading every manifest of
- * years of hourly runs each hour is not.
+ * closed, and every key listed. Only those manifests are read: listing is
+ * cheap, reading every manifest of years of hourly runs each hour is not.
  */
-async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<KeyedManifest[]> {
+async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<{ manifests: KeyedManifest[]; stored: ReadonlySet<string> }> {
   const rows = await deps.warehouse.query<{ manifest_key: string }>(renderSql(loadedRunsSql, deps.warehouse.dialect, { params: { source: contract.source, entity: contract.entity } }));
   const done = new Set(rows.map((r) => r.manifest_key));
-  const keys = (await deps.store.list(entityPrefix(contract))).map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
+  const listed = (await deps.store.list(entityPrefix(contract))).map((o) => o.key);
+  const keys = listed.filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
   const manifests = await Promise.all(keys.map(async (key) => ({ ...parseRunManifest((await deps.store.getText(key)) ?? '', key), key })));
-  return manifests.sort((a, b) => a.window.end.localeCompare(b.window.end) || a.runId.localeCompare(b.runId));
+  manifests.sort((a, b) => a.window.end.localeCompare(b.window.end) || a.runId.localeCompare(b.runId));
+  return { manifests, stored: new Set(listed) };
 }
 
 type KeyedManifest = RunManifest & { readonly key: string };

@@ -7,6 +7,7 @@ import { renderSql } from '@northstar/sql';
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { openTempDuckDb } from './testing';
 import { describeWarehouse } from './warehouse.suite';
+import { ValueConversionError } from './value-conversion-error';
 import { ensureWarehouseSchemas } from './warehouse-schemas';
 
 describeWarehouse('DuckDB (temp file)', async () => {
@@ -35,6 +36,18 @@ describe('DuckDbWarehouse', () => {
       const failure = warehouse.run(renderSql('-- a comment first\nselect * from no_such_table\nwhere 1 = 1', warehouse.dialect));
       await expect(failure).rejects.toThrow(/DuckDB failed on "select \* from no_such_table": .*no_such_table/);
       await expect(failure).rejects.not.toBeInstanceOf(TransientError);
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('reports a value that does not convert to its type as a ValueConversionError naming the statement', async () => {
+    const { warehouse, dispose } = await openTempDuckDb();
+    try {
+      const failure = warehouse.run(renderSql("select cast('abc' as bigint) as n", warehouse.dialect));
+      await expect(failure).rejects.toBeInstanceOf(ValueConversionError);
+      await expect(failure).rejects.toThrow(/DuckDB failed on "select cast\('abc' as bigint\) as n": .*Conversion Error: Could not convert string .abc./);
+      await expect(warehouse.run(renderSql('select * from no_such_table', warehouse.dialect))).rejects.not.toBeInstanceOf(ValueConversionError);
     } finally {
       await dispose();
     }

@@ -7,4 +7,5 @@ export * from './warehouse-schemas';
 export * from './load-raw-file';
 export * from './raw-table';
 export * from './table-columns';
+export * from './value-conversion-error';
 export { isTransientSnowflakeError } from './snowflake-errors';

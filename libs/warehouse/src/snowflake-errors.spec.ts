@@ -1,5 +1,6 @@
 import { ExitCode, exitCodeFor, TransientError } from '@northstar/core';
 import { translateSnowflakeError } from './snowflake-errors';
+import { ValueConversionError } from './value-conversion-error';
 
 const sdkError = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
 
@@ -26,5 +27,16 @@ describe('translateSnowflakeError', () => {
     expect(translated).not.toBeInstanceOf(TransientError);
     expect(exitCodeFor(translated)).toBe(ExitCode.unexpected);
     expect(translated.message).toBe(`Snowflake failed on "select * from raw.nope": SQL compilation error: Object 'RAW.NOPE' does not exist`);
+  });
+
+  it.each([
+    ['a string where a number belongs', sdkError("Numeric value 'abc' is not recognized", { code: '100038', sqlState: '22018' })],
+    ['a Parquet value that does not cast', sdkError("Failed to cast variant value \"abc\" to FIXED", { code: '100071', sqlState: '22000' })],
+  ])('reports %s (SQLSTATE class 22) as a ValueConversionError naming the statement, not as transient', (_name, error) => {
+    const translated = translateSnowflakeError(error, 'copy into raw.orders_db__products (product_id)\nfrom (...)');
+    expect(translated).toBeInstanceOf(ValueConversionError);
+    expect(translated).not.toBeInstanceOf(TransientError);
+    expect(translated.message).toBe(`Snowflake failed on "copy into raw.orders_db__products (product_id)": ${error.message}`);
+    expect(translated.cause).toBe(error);
   });
 });

@@ -1,5 +1,6 @@
 import { isTransient, TransientError } from '@northstar/core';
 import { firstSqlLine } from './first-sql-line';
+import { ValueConversionError } from './value-conversion-error';
 
 // snowflake-sdk's own codes for "could not reach / bad response from" Snowflake or its result storage.
 const networkCodes = new Set([401001, 401002, 402001, 402002]);
@@ -23,10 +24,20 @@ export function isTransientSnowflakeError(error: unknown): boolean {
   return isTransient(error) || (e.cause !== undefined && e.cause !== error && isTransientSnowflakeError(e.cause));
 }
 
-/** Network trouble and throttling become TransientError (exit 75); anything else names the statement. */
+/** SQLSTATE class 22, "data exception": a value that does not convert to, or fit, its type. */
+function isDataException(error: unknown): boolean {
+  const sqlState = (error as SnowflakeErrorShape | null)?.sqlState;
+  return typeof sqlState === 'string' && sqlState.startsWith('22');
+}
+
+/**
+ * Network trouble and throttling become TransientError (exit 75), a value
+ * that does not convert becomes ValueConversionError; each names the statement.
+ */
 export function translateSnowflakeError(error: unknown, sql: string | undefined): Error {
   const message = error instanceof Error ? error.message : String(error);
   const where = sql === undefined ? 'Snowflake' : `Snowflake failed on "${firstSqlLine(sql)}"`;
   if (isTransientSnowflakeError(error)) return new TransientError(`${where}: ${message}`, { cause: error });
+  if (isDataException(error)) return new ValueConversionError(`${where}: ${message}`, { cause: error });
   return new Error(`${where}: ${message}`, { cause: error });
 }

@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Contract } from '@northstar/contracts';
 import { duckdbDialect, fragment, renderSql, typeKey, type RenderedSql, type SqlFragment } from '@northstar/sql';
 import { DuckDbWarehouse } from './duckdb-warehouse';
 import { renderLoadRawFile, type LoadRawFileOptions } from './load-raw-file';
@@ -211,23 +212,55 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
         await rm(dir, { recursive: true, force: true });
       }
     });
+
+    it('loads a file column named like a raw-zone path segment (hour, run) with the file\'s value, not the path\'s', async () => {
+      const contract = {
+        ...everyTypeTestContract,
+        entity: 'warehouse_path_named',
+        columns: [
+          { name: 'id', type: { kind: 'integer' }, nullable: false, description: 'key' },
+          { name: 'hour', type: { kind: 'integer' }, nullable: true, description: 'named like the hour= segment' },
+          { name: 'run', type: { kind: 'string' }, nullable: true, description: 'named like the run= segment' },
+        ],
+      } satisfies Contract;
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'northstar-suite-parquet-'));
+      try {
+        const key = 'orders_db/warehouse_path_named/load_date=2026-11-29/hour=10/run=hourly-2026112910/part-00000.parquet';
+        const local = path.join(dir, key);
+        await mkdir(path.dirname(local), { recursive: true });
+        await writeParquet(local, `select 1::bigint as id, 23::bigint as hour, 'from-file' as run`);
+        const location = await subject.stageFile(local, key);
+        await ensureRawTable(w, contract);
+        const file = { location, sourceFile: key, runId: 'hourly-2026112910', extractedAt: new Date('2026-11-29T10:05:00Z'), loadedAt: new Date('2026-11-29T10:20:00Z') };
+        await w.run(renderLoadRawFile(contract, w.dialect, file, subject.loadOptions));
+        expect(await query('select id, hour, run from raw.orders_db__warehouse_path_named')).toEqual([{ id: 1, hour: 23, run: 'from-file' }]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 }
 
-/** The test contract's columns as Parquet, written by DuckDB (the project's Parquet writer lives elsewhere). */
-async function writeEveryTypeParquet(target: string): Promise<void> {
-  const duck = await DuckDbWarehouse.open(':memory:', { threads: 1 });
-  try {
-    await duck.run(renderSql(
-      `copy (
-        select * from (values
+/** The test contract's columns as Parquet. */
+function writeEveryTypeParquet(target: string): Promise<void> {
+  return writeParquet(
+    target,
+    `select * from (values
           (10::bigint, 'first', 12.30::decimal(12,2), 0.5::double, true, date '2026-11-29', '{"k":1}'::json, timestamptz '2026-11-29 09:59:59.999999+00'),
           (11::bigint, null, 0.01::decimal(12,2), null::double, false, date '2026-11-28', null::json, timestamptz '2026-11-29 09:00:00+00'),
           (12::bigint, 'third', -5::decimal(12,2), 1e-7::double, true, date '2026-01-01', '[1]'::json, timestamptz '2026-11-29 09:30:00.5+00')
-        ) as v(id, label, amount, ratio, is_active, order_date, payload, updated_at)
-      ) to {{ target }} (format parquet)`,
+        ) as v(id, label, amount, ratio, is_active, order_date, payload, updated_at)`,
+  );
+}
+
+/** A query's rows as Parquet, written by DuckDB (the project's Parquet writer lives elsewhere). */
+async function writeParquet(target: string, select: string): Promise<void> {
+  const duck = await DuckDbWarehouse.open(':memory:', { threads: 1 });
+  try {
+    await duck.run(renderSql(
+      'copy ({{ select }}) to {{ target }} (format parquet)',
       duckdbDialect,
-      { fragments: { target: fragment(duckdbDialect.literal(target)) } },
+      { fragments: { select: fragment(select), target: fragment(duckdbDialect.literal(target)) } },
     ));
   } finally {
     await duck.close();
