@@ -2,8 +2,6 @@ import type { Client } from 'pg';
 import type { RunParameters } from '@northstar/core';
 import { recordingLogger } from '@northstar/core/testing';
 import { contractFor } from '@northstar/contracts';
-import * as path from 'node:path';
-import { loadSqlTemplate, postgresDialect, renderSql } from '@northstar/sql';
 import { extractOrdersDb } from './extract-orders-db';
 import { OrdersDbSource } from './orders-db-source';
 import { horizonEnd } from './snapshot-horizon';
@@ -11,7 +9,6 @@ import { ordersStream } from './streams/orders.stream';
 import { OrdersDbFixture } from './testing';
 
 const orders = contractFor('orders_db', 'orders');
-const insertOrderNowSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/insert_order_now.sql'));
 // Wall clock throughout: the horizon compares with pg_stat_activity.xact_start, which is wall clock.
 const now = () => new Date();
 const hourly = (runId: string): RunParameters => ({ mode: 'hourly', scheduledAt: now(), runId });
@@ -88,8 +85,7 @@ describe('extractOrdersDb on PostgreSQL: the snapshot horizon', () => {
       expect(during.snapshot).toMatchObject({ limitedBy: 'open-transaction', openWriters: 1 });
       expect(Date.parse(during.window.end)).toBeLessThanOrEqual(started.getTime());
 
-      const { sql, binds } = renderSql(insertOrderNowSql, postgresDialect, { params: { order_id: lateOrderId } });
-      await client.query(sql, binds as unknown[]);
+      await fixture.insertOrderStampingNow(client, lateOrderId);
       await client.query('commit');
       await extractAndLoad(fixture, 'r-read-first-after');
       expect(await loadedOrderIds()).toContain(lateOrderId);

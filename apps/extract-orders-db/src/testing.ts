@@ -78,6 +78,11 @@ export class OrdersDbFixture {
   /** Begins a transaction on `client` and inserts an order stamped now(); returns the stamp. */
   async beginWriterStampingNow(client: Client, orderId: number): Promise<Date> {
     await client.query('begin');
+    return this.insertOrderStampingNow(client, orderId);
+  }
+
+  /** Inserts an order stamped now() in `client`'s current transaction; returns the stamp. */
+  async insertOrderStampingNow(client: Client, orderId: number): Promise<Date> {
     const { sql, binds } = renderSql(insertOrderNowSql, postgresDialect, { params: { order_id: orderId } });
     const result = await client.query(sql, binds as unknown[]);
     return result.rows[0]['updated_at'] as Date;
