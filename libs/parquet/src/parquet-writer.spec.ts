@@ -136,6 +136,18 @@ describe('ParquetWriter.writeFromCsv: files', () => {
     expect(schema).toEqual([{ converted_type: 'TIMESTAMP_MICROS', logical_type: expect.stringContaining('isAdjustedToUTC=1') }]);
   });
 
+  it('dictionary-encodes a column of a few distinct values, not one of thousands', async () => {
+    const out = parquetPath();
+    const statuses = ['placed', 'paid', 'shipped', 'delivered', 'cancelled'];
+    const csv = Array.from({ length: 20_000 }, (_, i) => `${(i * 7919) % 3000},${statuses[i % statuses.length]}\n`).join('');
+    await writer.writeFromCsv({ csvPath: await csvFile(csv), parquetPath: out, columns: [col('customer_id', t.integer), col('status', t.string)] });
+    const encodings = await queryDuckDb('select path_in_schema as name, encodings from parquet_metadata($1) order by 1', [out]);
+    expect(encodings).toEqual([
+      { name: 'customer_id', encodings: expect.not.stringContaining('DICTIONARY') },
+      { name: 'status', encodings: expect.stringContaining('DICTIONARY') },
+    ]);
+  });
+
   it('rejects a value that does not fit its type as a contract violation without echoing the data', async () => {
     const out = parquetPath();
     const csvPath = await csvFile('1,alice@example.com\nnot-a-number,bob@example.com\n');
