@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { silentLogger } from '@northstar/core';
+import { DataContractError, silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
@@ -73,6 +73,18 @@ describe('extractToRawZone', () => {
     await expect(extractToRawZone(request(async function* () { yield productCsv(4); }), { ...deps(), parquet: miscounting })).rejects.toThrow(/sent 4 CSV records but 3 rows were written/);
     const keys = (await store.list('orders_db/products/')).map((o) => o.key);
     expect(keys).toEqual([]);
+  });
+
+  it('names the run, the record\'s place in the window, its key, the column and the type when a value does not convert', async () => {
+    const lines = productCsv(10).split('\n');
+    lines[5] = lines[5].replace('6.25', 'six'); // record 6: part 2 (parts of 4), product_id 6
+    const failure = await extractToRawZone(request(async function* () { yield lines.join('\n'); }), deps()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DataContractError);
+    expect((failure as Error).message).toBe(
+      'orders_db/products run hourly-20261102T07, window [2026-11-02T05:00:00.000Z, 2026-11-02T06:59:00.000Z): ' +
+        'record 6 (product_id=6), column unit_price (expected decimal(12,2)) does not match the contract (Conversion Error)',
+    );
+    expect((await store.list('orders_db/products/')).some((o) => o.key.endsWith('_manifest.json'))).toBe(false);
   });
 
   it('does nothing for a run that already committed, without opening the source', async () => {

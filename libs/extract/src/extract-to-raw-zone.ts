@@ -4,7 +4,7 @@ import { DataContractError, type Logger, type RunMode, type TimeWindow } from '@
 import type { Contract } from '@northstar/contracts';
 import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
-import type { ParquetColumn, ParquetWriter } from '@northstar/parquet';
+import { CsvRecordError, type ParquetColumn, type ParquetWriter } from '@northstar/parquet';
 import { splitCsvIntoParts, type CsvPartFile } from './csv-part-splitter';
 import { manifestKey, partKey, runPrefix, type ShardSpec } from './raw-zone-layout';
 import { parseRunManifest, serializeRunManifest, type ManifestFile, type ManifestSnapshot, type RunManifest } from './run-manifest';
@@ -95,9 +95,14 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
   const columns = parquetColumns(request.contract, deps.maskKey !== undefined);
   const files: ManifestFile[] = [];
   const started = Date.now();
-  const convert = async (part: CsvPartFile): Promise<void> => {
+  const convert = async (part: CsvPartFile, recordsBefore: number): Promise<void> => {
     const parquetPath = path.join(dir, `part-${part.index}.parquet`);
-    const written = await deps.parquet.writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey });
+    const written = await deps.parquet
+      .writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey, keyColumns: request.contract.businessKey })
+      .catch((error: unknown) => {
+        // The part's CSV is temporary: name the run and the record's place in the window instead.
+        throw error instanceof CsvRecordError ? error.describe(describeRun(request), recordsBefore) : error;
+      });
     const objectKey = partKey(prefix, part.index);
     if (written.rows !== part.rows) {
       // The splitter and DuckDB disagree on where records end: never land a part that may have lost or merged rows.
@@ -110,10 +115,12 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
     deps.logger.info({ part: objectKey, rows, rowsPerSecond: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)) }, 'part written');
   };
   let inFlight: Promise<void> = Promise.resolve();
+  let recordsBefore = 0;
   try {
     for await (const part of splitCsvIntoParts(request.openCsv(), { dir, rowsPerPart: deps.rowsPerPart, baseName: 'part' })) {
       await inFlight;
-      inFlight = convert(part);
+      inFlight = convert(part, recordsBefore);
+      recordsBefore += part.rows;
       // A failure surfaces at the next await; until then it must not count as unhandled.
       inFlight.catch(() => undefined);
     }
@@ -123,6 +130,11 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
     await rm(dir, { recursive: true, force: true });
   }
   return files;
+}
+
+function describeRun(request: ExtractionRequest): string {
+  const shard = request.shard ? ` shard ${request.shard.index}/${request.shard.count}` : '';
+  return `${request.contract.source}/${request.contract.entity} run ${request.runId}${shard}, window [${request.window.start.toISOString()}, ${request.window.end.toISOString()})`;
 }
 
 export function parquetColumns(contract: Contract, masking: boolean): ParquetColumn[] {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parquetStatements } from './parquet-statements';
 
 const golden = path.resolve(__dirname, '../sql/goldens/csv_to_parquet.duckdb.sql');
+const recordKeyGolden = path.resolve(__dirname, '../sql/goldens/csv_record_key.duckdb.sql');
 
 describe('parquetStatements', () => {
   const statement = parquetStatements.csvToParquet('/spool/part-00000.csv', '/spool/part-00000.parquet', [
@@ -15,6 +16,17 @@ describe('parquetStatements', () => {
   it('renders csv_to_parquet as in its golden file (UPDATE_GOLDENS=1 rewrites it)', () => {
     if (process.env['UPDATE_GOLDENS']) writeFileSync(golden, `${statement.sql}\n`);
     expect(`${statement.sql}\n`).toBe(readFileSync(golden, 'utf8'));
+  });
+
+  it('renders csv_record_key as in its golden file: every field read as text, the key selected', () => {
+    const columns = [
+      { name: 'order_id', type: { kind: 'integer' }, mask: false },
+      { name: 'total', type: { kind: 'decimal', precision: 14, scale: 2 }, mask: false },
+    ] as const;
+    const lookup = parquetStatements.csvRecordKey('/spool/part-00001.csv', columns, ['order_id'], 7);
+    if (process.env['UPDATE_GOLDENS']) writeFileSync(recordKeyGolden, `${lookup.sql}\n`);
+    expect(`${lookup.sql}\n`).toBe(readFileSync(recordKeyGolden, 'utf8'));
+    expect(lookup.binds).toEqual(['/spool/part-00001.csv', '6']);
   });
 
   it('passes both paths as bind parameters, never as SQL text', () => {

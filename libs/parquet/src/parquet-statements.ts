@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { duckdbDialect, loadSqlTemplate, renderSql, type RenderedSql, type SqlTemplate } from '@northstar/sql';
+import { duckdbDialect, fragment, loadSqlTemplate, renderSql, type RenderedSql, type SqlTemplate } from '@northstar/sql';
 import { maskedSelectList } from './masked-select-list';
 import type { ParquetColumn } from './parquet-column';
-import { readCsvColumns } from './read-csv-columns';
+import { csvFieldName, readCsvColumns } from './read-csv-columns';
 
 const sqlDir = path.resolve(__dirname, '../sql');
 const templates = new Map<string, SqlTemplate>();
@@ -22,6 +22,14 @@ export const parquetStatements = {
     return renderSql(template('csv_to_parquet'), duckdbDialect, {
       params: { csv_path: csvPath, parquet_path: parquetPath },
       fragments: { select_list: maskedSelectList(columns), csv_columns: readCsvColumns(columns) },
+    });
+  },
+  /** The `keyColumns` of record number `record` (1-based) of a part, every field read as text. */
+  csvRecordKey(csvPath: string, columns: readonly ParquetColumn[], keyColumns: readonly string[], record: number): RenderedSql {
+    const keyList = keyColumns.map((name) => `${csvFieldName(columns.findIndex((c) => c.name === name))} as ${duckdbDialect.quoteIdent(name)}`);
+    return renderSql(template('csv_record_key'), duckdbDialect, {
+      params: { csv_path: csvPath, record_offset: String(record - 1) },
+      fragments: { key_list: fragment(keyList.join(',\n  ')), csv_columns: readCsvColumns(columns, true) },
     });
   },
   sessionTimeZone(): RenderedSql {

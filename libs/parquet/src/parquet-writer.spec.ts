@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { LogicalType } from '@northstar/contracts';
 import { ConfigError, DataContractError } from '@northstar/core';
+import { CsvRecordError } from './csv-data-error';
 import type { ParquetColumn } from './parquet-column';
 import { ParquetWriter } from './parquet-writer';
 import { queryDuckDb, readParquet } from './testing';
@@ -154,9 +155,20 @@ describe('ParquetWriter.writeFromCsv: files', () => {
     const failure = await writer.writeFromCsv({ csvPath, parquetPath: out, columns: [col('id', t.integer), col('email', t.string, true)], maskKey: 'k' })
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DataContractError);
-    expect((failure as Error).message).toMatch(/line 2, column id/);
+    expect((failure as Error).message).toMatch(/record 2, column id \(expected integer\)/);
     expect((failure as Error).message).not.toMatch(/bob|not-a-number/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('names the failing record by its business key, but never by a masked one', async () => {
+    const columns = [col('order_id', t.integer), col('email', t.string, true), col('total', t.money)];
+    const csvPath = await csvFile('101,a@example.com,1.50\n"102",b@example.com,"1,5"\n103,c@example.com,2\n');
+    const byId = await writer.writeFromCsv({ csvPath, parquetPath: parquetPath(), columns, maskKey: 'k', keyColumns: ['order_id'] }).catch((error: unknown) => error);
+    expect(byId).toBeInstanceOf(CsvRecordError);
+    expect((byId as Error).message).toBe(`${csvPath}: record 2 (order_id=102), column total (expected decimal(14,2)) does not match the contract (Conversion Error)`);
+    const byEmail = await writer.writeFromCsv({ csvPath, parquetPath: parquetPath(), columns, maskKey: 'k', keyColumns: ['email'] }).catch((error: unknown) => error);
+    expect((byEmail as Error).message).toBe(`${csvPath}: record 2, column total (expected decimal(14,2)) does not match the contract (Conversion Error)`);
+    expect((byEmail as Error).message).not.toContain('example.com');
   });
 
   it('rejects records with the wrong number of fields or an open quote', async () => {

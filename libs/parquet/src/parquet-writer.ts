@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ConfigError } from '@northstar/core';
 import type { RenderedSql } from '@northstar/sql';
-import { csvDataError } from './csv-data-error';
+import { csvDataError, CsvRecordError } from './csv-data-error';
 import { fileDigest } from './file-digest';
 import type { ParquetColumn } from './parquet-column';
 import { parquetStatements } from './parquet-statements';
@@ -20,6 +20,8 @@ export interface CsvToParquetInput {
   readonly columns: readonly ParquetColumn[];
   /** Required when any column has mask=true. */
   readonly maskKey?: string;
+  /** Columns that name a record (the business key) in a conversion error; masked ones are never shown. */
+  readonly keyColumns?: readonly string[];
 }
 
 export interface ParquetPartResult {
@@ -95,11 +97,26 @@ export class ParquetWriter {
       rows = Number((await result.getRows())[0]?.[0] ?? 0);
     } catch (error) {
       await rm(input.parquetPath, { force: true });
-      throw csvDataError(error, input.csvPath, input.columns.map((c) => c.name));
+      const failure = csvDataError(error, input.csvPath, input.columns);
+      throw failure instanceof CsvRecordError ? await withRecordKey(connection, failure, input) : failure;
     } finally {
       connection.closeSync();
     }
     return { rows, ...(await fileDigest(input.parquetPath)) };
+  }
+}
+
+/** The failure with the record's business key, read back as text; as it was when the key cannot be read or shown. */
+async function withRecordKey(connection: DuckDBConnection, failure: CsvRecordError, input: CsvToParquetInput): Promise<CsvRecordError> {
+  const shown = (input.keyColumns ?? []).filter((name) => input.columns.some((c) => c.name === name && !c.mask));
+  if (shown.length === 0) return failure;
+  try {
+    const result = await run(connection, parquetStatements.csvRecordKey(input.csvPath, input.columns, shown, failure.record));
+    const [row] = await result.getRowObjectsJson();
+    return row ? failure.withKey(Object.fromEntries(shown.map((name) => [name, row[name] == null ? null : String(row[name])]))) : failure;
+  } catch {
+    // A record that breaks the CSV structure (a field too many, an open quote) cannot be read back.
+    return failure;
   }
 }
 

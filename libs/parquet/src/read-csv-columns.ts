@@ -9,11 +9,12 @@ export function csvFieldName(index: number): string {
 
 /**
  * read_csv's `columns = {'c0': 'bigint', ...}` struct. Masked fields are read
- * as varchar: the hash is taken over the text the source sent.
+ * as varchar: the hash is taken over the text the source sent. `asText`
+ * reads every field as varchar, so a record that does not convert still reads.
  */
-export function readCsvColumns(columns: readonly ParquetColumn[]): SqlFragment {
+export function readCsvColumns(columns: readonly ParquetColumn[], asText = false): SqlFragment {
   const entries = columns.map((column, index) => {
-    const type = column.mask ? 'varchar' : duckdbDialect.typeName(column.type);
+    const type = column.mask || asText ? 'varchar' : duckdbDialect.typeName(column.type);
     return `${duckdbDialect.literal(csvFieldName(index))}: ${duckdbDialect.literal(type)}`;
   });
   return fragment(`{${entries.join(', ')}}`);

@@ -1,0 +1,21 @@
+-- name:       csv_record_key
+-- grain:      one row: the record of a CSV part that did not convert
+-- keys:       none
+-- depends-on: none
+
+-- Every field is read as text, so the record that failed to convert still
+-- reads; only its business key is selected, to name it in the error.
+select
+  {{ key_list }}
+from read_csv(
+  :csv_path,
+  header = false,
+  auto_detect = false,
+  columns = {{ csv_columns }},
+  delim = ',',
+  quote = '"',
+  escape = '"',
+  allow_quoted_nulls = false,
+  strict_mode = true
+)
+limit 1 offset cast(:record_offset as bigint)
