@@ -1,5 +1,5 @@
 import { DataContractError, extractWindow, type Logger, type NorthstarConfig, type RunParameters, type TimeWindow } from '@northstar/core';
-import { detectSchemaDrift } from '@northstar/contracts';
+import { detectSchemaDrift, logicalTypeName } from '@northstar/contracts';
 import { extractToRawZone, readWatermark, type ExtractionDeps, type ExtractionResult, type ShardSpec } from '@northstar/extract';
 import type { WarehouseSession } from '@northstar/warehouse';
 import type { OrdersDbSource } from './orders-db-source';
@@ -102,15 +102,10 @@ export async function checkDrift(stream: OrdersDbStream, source: OrdersDbSource)
   if (drift.breaking) {
     const problems = [
       ...drift.missing.map((name) => `column "${name}" is missing`),
-      ...drift.retyped.map((r) => `column "${r.name}" is ${describeType(r.observed)} in the source, the contract (v${stream.contract.version}) says ${describeType(r.expected)}`),
+      ...drift.retyped.map((r) => `column "${r.name}" is ${logicalTypeName(r.observed)} in the source, the contract (v${stream.contract.version}) says ${logicalTypeName(r.expected)}`),
+      ...drift.unsupported.map((u) => `column "${u.name}" is ${u.observed} in the source, a type the extractor does not read, the contract (v${stream.contract.version}) says ${logicalTypeName(u.expected)}`),
     ];
     throw new DataContractError(`orders DB table "${stream.table}": ${problems.join('; ')}`);
   }
   return { added: [...drift.added] };
-}
-
-function describeType(type: unknown): string {
-  const t = type as { kind?: string; precision?: number; scale?: number } | undefined;
-  if (!t?.kind) return 'of an unsupported type';
-  return t.kind === 'decimal' ? `decimal(${t.precision}, ${t.scale})` : t.kind;
 }

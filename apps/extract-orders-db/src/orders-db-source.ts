@@ -1,17 +1,12 @@
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { TimeWindow } from '@northstar/core';
-import type { Contract, LogicalType } from '@northstar/contracts';
+import type { Contract, LogicalType, ObservedColumn } from '@northstar/contracts';
 import type { RenderedSql } from '@northstar/sql';
 import type { ShardSpec } from '@northstar/extract';
 import { extractStatements } from './extract-statements';
 import { classifyOrdersDbError, redactUrl } from './orders-db-errors';
 import type { SnapshotHorizon } from './snapshot-horizon';
-
-export interface ObservedColumn {
-  readonly name: string;
-  readonly type?: LogicalType;
-}
 
 /**
  * One connection to the orders DB holding one REPEATABLE READ snapshot, so
@@ -54,7 +49,10 @@ export class OrdersDbSource {
 
   async observedColumns(table: string): Promise<ObservedColumn[]> {
     const result = await this.run(extractStatements.observedColumns(table), `orders DB: reading the columns of "${table}"`);
-    return result.map((row) => ({ name: String(row['column_name']), type: logicalTypeOf(row) }));
+    return result.map((row) => {
+      const type = logicalTypeOf(row);
+      return type ? { name: String(row['column_name']), type } : { name: String(row['column_name']), unsupportedType: String(row['data_type']) };
+    });
   }
 
   /** CSV of the contract's columns for rows with cursor in [start, end) (and in the shard), in column order. */

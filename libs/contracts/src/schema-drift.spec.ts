@@ -8,12 +8,12 @@ const string = { kind: 'string' } as const;
 describe('detectSchemaDrift', () => {
   it('finds nothing when the source matches', () => {
     const drift = detectSchemaDrift(contract, [{ name: 'id', type: integer }, { name: 'email', type: string }, { name: 'total', type: { kind: 'decimal', precision: 14, scale: 2 } }]);
-    expect(drift).toEqual({ added: [], missing: [], retyped: [], breaking: false });
+    expect(drift).toEqual({ added: [], missing: [], retyped: [], unsupported: [], breaking: false });
   });
 
   it('treats new source columns as additive', () => {
     const drift = detectSchemaDrift(contract, [{ name: 'id' }, { name: 'email' }, { name: 'total' }, { name: 'loyalty_tier' }]);
-    expect(drift).toEqual({ added: ['loyalty_tier'], missing: [], retyped: [], breaking: false });
+    expect(drift).toEqual({ added: ['loyalty_tier'], missing: [], retyped: [], unsupported: [], breaking: false });
   });
 
   it('treats a vanished column as breaking', () => {
@@ -29,6 +29,12 @@ describe('detectSchemaDrift', () => {
       { name: 'total', expected: { kind: 'decimal', precision: 14, scale: 2 }, observed },
     ]);
     expect(drift.breaking).toBe(true);
+  });
+
+  it('treats a contract column now of a type with no logical type (PostgreSQL money) as breaking, and names that type', () => {
+    const drift = detectSchemaDrift(contract, [{ name: 'id', type: integer }, { name: 'email', type: string }, { name: 'total', unsupportedType: 'money' }, { name: 'token', unsupportedType: 'uuid' }]);
+    expect(drift).toEqual({ added: ['token'], missing: [], retyped: [], unsupported: [{ name: 'total', expected: { kind: 'decimal', precision: 14, scale: 2 }, observed: 'money' }], breaking: true });
+    expect(describeSchemaDrift(drift)).toEqual(['column total is money, a type no contract type stands for, expected decimal(14,2)', 'new column token']);
   });
 
   it('matches names without regard to case, as Snowflake reports them upper-case', () => {
