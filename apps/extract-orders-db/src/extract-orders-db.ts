@@ -36,6 +36,7 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
           openCsv: () => deps.source.copyWindow(stream.table, stream.contract, window, deps.shard),
           drift,
           snapshot,
+          ...(run.window ? { requestedWindow: run.window } : {}),
           ...(deps.shard ? { shard: deps.shard } : {}),
         },
         { ...deps, logger },

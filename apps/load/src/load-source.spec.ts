@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { silentLogger } from '@northstar/core';
+import { unlinkSync } from 'node:fs';
+import { DataContractError, silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { extractToRawZone } from '@northstar/extract';
+import { loadModelCatalog } from '@northstar/models';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { SnowflakeWarehouse } from '@northstar/warehouse';
-import { fakeSnowflakeColumn, RecordingSnowflakeConnection } from '@northstar/warehouse/testing';
+import { fakeSnowflakeColumn, openTempDuckDb, RecordingSnowflakeConnection } from '@northstar/warehouse/testing';
 import { loadSource } from './load-source';
 
 const products = contractFor('orders_db', 'products');
@@ -49,5 +51,41 @@ describe('loadSource on Snowflake (a recording connection)', () => {
 
     const copies = connection.statements.filter((s) => s.sql.includes('copy into raw.orders_db__products'));
     expect(copies.map((s) => /from @(\S+)/.exec(s.sql)?.[1])).toEqual(['ops.northstar_raw']);
+  });
+});
+
+describe('loadSource --full-refresh on DuckDB', () => {
+  it('leaves the models to refresh as they were when a raw load fails, instead of dropped', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'load-refresh-'));
+    const parquet = await ParquetWriter.open({ tempDir: dir });
+    const db = await openTempDuckDb();
+    try {
+      const store = new LocalObjectStore(path.join(dir, 'raw'));
+      const clock = () => new Date('2026-11-02T09:30:00Z');
+      const land = (runId: string, hour: number, ids: number[]) => extractToRawZone(
+        {
+          contract: products, runId, mode: 'hourly', scheduledAt: new Date(Date.UTC(2026, 10, 2, hour)),
+          window: { start: new Date(Date.UTC(2026, 10, 2, hour - 2)), end: new Date(Date.UTC(2026, 10, 2, hour)) },
+          proposedWatermark: new Date(Date.UTC(2026, 10, 2, hour)),
+          openCsv: async function* () { yield ids.map((i) => `${i},SKU-${i},Widget ${i},tools,1.25,EUR,t,2026-11-02 06:00:00+00,2026-11-02 06:30:00+00\n`).join(''); },
+        },
+        { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
+      );
+      const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
+      const deps = { warehouse: db.warehouse, store, logger: silentLogger(), clock, runId: 'load-1' };
+      await land('hourly-7', 7, [1, 2]);
+      await loadSource([products], models, deps);
+      const staged = () => db.warehouse.query<{ n: number }>({ sql: 'select count(*) as n from staging.stg_orders_db__products', binds: [] });
+      expect(await staged()).toEqual([{ n: 2 }]);
+
+      const broken = await land('hourly-8', 8, [3]);
+      unlinkSync(store.locate(broken.manifest.files[0].key));
+      await expect(loadSource([products], models, deps, { fullRefresh: ['stg_orders_db__products'] })).rejects.toBeInstanceOf(DataContractError);
+      expect(await staged()).toEqual([{ n: 2 }]);
+    } finally {
+      await db.dispose();
+      await parquet.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,8 +22,9 @@ export interface LoadSourceOptions {
 
 /**
  * Raw loads for each contract, then the staging and curated models downstream
- * of them. Models to fully refresh are reset before the raw loads, so this
- * one run rebuilds them.
+ * of them. Models to fully refresh are reset after the raw loads, so this one
+ * run rebuilds them, and a raw load that fails leaves them as they were
+ * instead of dropped until the failure is fixed.
  */
 export async function loadSource(
   contracts: readonly Contract[],
@@ -33,12 +34,12 @@ export async function loadSource(
 ): Promise<{ raw: RawLoadResult[]; models: ModelRunResult[] }> {
   const refreshed = refreshClosure(models, options.fullRefresh ?? []);
   await ensureWarehouseSchemas(deps.warehouse);
+  const raw: RawLoadResult[] = [];
+  for (const contract of contracts) raw.push(await loadCommittedRuns(contract, deps));
   if (refreshed.length > 0) {
     deps.logger.warn({ models: refreshed.map((m) => m.name) }, 'full refresh: dropping these models\' tables and state; this run rebuilds them from raw');
     await resetModels(deps.warehouse, refreshed);
   }
-  const raw: RawLoadResult[] = [];
-  for (const contract of contracts) raw.push(await loadCommittedRuns(contract, deps));
   const affected = downstreamOf(models, [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)]);
   return { raw, models: await runModels(affected, deps) };
 }

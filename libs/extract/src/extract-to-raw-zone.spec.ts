@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DataContractError, silentLogger } from '@northstar/core';
+import { ConfigError, DataContractError, silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
@@ -85,6 +85,41 @@ describe('extractToRawZone', () => {
         'record 6 (product_id=6), column unit_price (expected decimal(12,2)) does not match the contract (Conversion Error)',
     );
     expect((await store.list('orders_db/products/')).some((o) => o.key.endsWith('_manifest.json'))).toBe(false);
+  });
+
+  describe('a run id that already committed, asked again', () => {
+    const week = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-11-08T00:00:00Z') };
+    const day = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-11-02T00:00:00Z') };
+    const backfill = (requestedWindow: typeof week, openCsv: ExtractionRequest['openCsv']): ExtractionRequest => ({
+      ...request(openCsv), runId: 'fix-november', mode: 'backfill', window: requestedWindow, proposedWatermark: requestedWindow.end, requestedWindow,
+    });
+
+    it('does nothing when asked for the same window again (a retry)', async () => {
+      await extractToRawZone(backfill(day, async function* () { yield productCsv(2); }), deps());
+      const openCsv = jest.fn();
+      const again = await extractToRawZone(backfill(day, openCsv), deps());
+      expect(again.alreadyCommitted).toBe(true);
+      expect(openCsv).not.toHaveBeenCalled();
+    });
+
+    it('refuses another window under the same --run-id (exit 2) instead of silently doing nothing', async () => {
+      await extractToRawZone(backfill(day, async function* () { yield productCsv(2); }), deps());
+      const openCsv = jest.fn();
+      const failure = await extractToRawZone(backfill(week, openCsv), deps()).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as Error).message).toBe(
+        'run id fix-november already committed orders_db/products/load_date=2026-11-02/hour=07/run=fix-november/_manifest.json (mode backfill, window [2026-11-01T00:00:00.000Z, 2026-11-02T00:00:00.000Z)); ' +
+          'this run asks for mode backfill, window [2026-11-01T00:00:00.000Z, 2026-11-08T00:00:00.000Z): give it another --run-id',
+      );
+      expect(openCsv).not.toHaveBeenCalled();
+    });
+
+    it('refuses a window given to a run id its scheduled run already committed', async () => {
+      await extractToRawZone(request(async function* () { yield productCsv(2); }), deps());
+      const failure = await extractToRawZone({ ...request(jest.fn()), requestedWindow: day }, deps()).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ConfigError);
+      expect((failure as Error).message).toMatch(/already committed .* \(mode hourly, its scheduled window\); this run asks for mode hourly, window \[2026-11-01/);
+    });
   });
 
   it('does nothing for a run that already committed, without opening the source', async () => {

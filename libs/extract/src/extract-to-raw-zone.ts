@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { DataContractError, type Logger, type RunMode, type TimeWindow } from '@northstar/core';
+import { ConfigError, DataContractError, type Logger, type RunMode, type TimeWindow } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
@@ -27,6 +27,13 @@ export interface ExtractionRequest {
    * are compared with staging as of this instant. Default: the clock.
    */
   readonly extractedAt?: Date;
+  /**
+   * The window the operator asked for (--start/--end), when one was given.
+   * A run id that already committed must have been asked for the same one:
+   * otherwise the second request is a mistake (a reused --run-id, or an
+   * hourly run given a window), not a rerun, and doing nothing would hide it.
+   */
+  readonly requestedWindow?: TimeWindow;
 }
 
 export interface ExtractionDeps {
@@ -57,8 +64,10 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
   const key = manifestKey(prefix);
   const existing = await deps.store.getText(key);
   if (existing !== undefined) {
+    const committed = parseRunManifest(existing, key);
+    refuseAnotherRequest(committed, request, key);
     deps.logger.info({ manifest: key }, 'run already committed; nothing to do');
-    return { manifest: parseRunManifest(existing, key), manifestKey: key, alreadyCommitted: true };
+    return { manifest: committed, manifestKey: key, alreadyCommitted: true };
   }
   const files = await writeParts(request, deps, prefix);
   const manifest: RunManifest = {
@@ -79,6 +88,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     ...(request.shard ? { shard: { index: request.shard.index, count: request.shard.count } } : {}),
     ...(request.drift && request.drift.added.length > 0 ? { drift: { added: [...request.drift.added] } } : {}),
     ...(request.snapshot ? { snapshot: request.snapshot } : {}),
+    ...(request.requestedWindow ? { requestedWindow: isoWindow(request.requestedWindow) } : {}),
   };
   await deps.store.putText(key, serializeRunManifest(manifest));
   deps.logger.info({ manifest: key, rows: manifest.rowCount, files: files.length }, 'run committed');
@@ -130,6 +140,20 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
     await rm(dir, { recursive: true, force: true });
   }
   return files;
+}
+
+function isoWindow(window: TimeWindow): { start: string; end: string } {
+  return { start: window.start.toISOString(), end: window.end.toISOString() };
+}
+
+function refuseAnotherRequest(committed: RunManifest, request: ExtractionRequest, key: string): void {
+  const asked = request.requestedWindow ? isoWindow(request.requestedWindow) : undefined;
+  const before = committed.requestedWindow;
+  const sameWindow = asked === undefined || (before !== undefined && before.start === asked.start && before.end === asked.end);
+  if (committed.mode === request.mode && sameWindow) return;
+  const wanted = asked ? `mode ${request.mode}, window [${asked.start}, ${asked.end})` : `mode ${request.mode}`;
+  const had = before ? `mode ${committed.mode}, window [${before.start}, ${before.end})` : `mode ${committed.mode}, its scheduled window`;
+  throw new ConfigError(`run id ${request.runId} already committed ${key} (${had}); this run asks for ${wanted}: give it another --run-id`);
 }
 
 function describeRun(request: ExtractionRequest): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DataContractError, ExitCode, exitCodeFor, silentLogger, TransientError, type Logger } from '@northstar/core';
@@ -185,14 +185,27 @@ describe('loadCommittedRuns', () => {
       await expectOnlyHourly1Loaded();
     });
 
-    it('a value that does not convert to its column\'s type: the engine\'s message names the column', async () => {
+    it('a file replaced after its run committed: its size differs from the manifest\'s', async () => {
       const { files } = await land('hourly-2', [2, 3], '2026-11-02T07:59:00Z');
+      const other = await land('hourly-other', [666, 667, 668], '2026-11-02T07:59:00Z');
+      copyFileSync(store.locate(other.files[0]), store.locate(files[0]));
+      const [heldBytes] = (await store.list(entityPrefix(products))).filter((o) => o.key === files[0]).map((o) => o.size);
+      await expectDataContractError(load(), new RegExp(`^orders_db/products run hourly-2, file ${files[0]}: its manifest records \\d+ bytes but the raw zone holds ${heldBytes}, so it changed after its run committed; nothing of the run is loaded$`));
+      expect(await rawIds()).not.toContain(666);
+    });
+
+    it('a value that does not convert to its column\'s type: the engine\'s message names the column', async () => {
+      const { files, manifestKey } = await land('hourly-2', [2, 3], '2026-11-02T07:59:00Z');
       await db.warehouse.run(renderSql(
         `copy (select 'abc' as product_id, 'SKU-2' as sku, 'Widget' as name, 'tools' as category, '1.25' as unit_price, 'EUR' as currency, true as is_active,
           timestamptz '2026-11-02 06:00:00+00' as created_at, timestamptz '2026-11-02 06:30:00+00' as updated_at) to {{ target }} (format parquet)`,
         db.warehouse.dialect,
         { fragments: { target: fragment(db.warehouse.dialect.literal(store.locate(files[0]))) } },
       ));
+      // As an extractor bug would leave it: a manifest that describes the unconvertible file it wrote.
+      const [written] = (await store.list(entityPrefix(products))).filter((o) => o.key === files[0]);
+      const manifest = JSON.parse((await store.getText(manifestKey)) ?? '');
+      await store.putText(manifestKey, JSON.stringify({ ...manifest, files: [{ ...manifest.files[0], bytes: written.size }] }));
       await expectDataContractError(load(), new RegExp(`^orders_db/products run hourly-2, file ${files[0]}: DuckDB failed on "insert into raw.orders_db__products .*Conversion Error: .*'abc'.* product_id`, 's'));
       await expectOnlyHourly1Loaded();
     });

@@ -53,15 +53,19 @@ export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): 
   const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
   for (const run of runs) {
     const loadedAt = deps.clock();
+    const recorded: string[] = [];
     await deps.warehouse.transaction(async (session) => {
       for (const manifest of run.manifests) {
         const counts = await loadManifest(session, contract, manifest, { loaded, stored: pending.stored, loadedAt }, deps);
+        recorded.push(...counts.recorded);
         result.filesLoaded += counts.filesLoaded;
         result.filesSkipped += counts.filesSkipped;
         result.rowsLoaded += counts.rowsLoaded;
       }
       await advanceWatermark(session, contract, run, loadedAt, deps.logger);
     });
+    // The ledger was read once, before the first run: a later run of this load must see what this one recorded.
+    for (const key of recorded) loaded.add(key);
   }
   deps.logger.info(result, 'raw load');
   return result;
@@ -109,8 +113,8 @@ function completeRuns(runs: readonly CommittedRun[], logger: Logger): CommittedR
 interface LoadContext {
   /** Files in the ledger: never loaded again. */
   readonly loaded: ReadonlySet<string>;
-  /** Every key under the entity's prefix when the load listed it. */
-  readonly stored: ReadonlySet<string>;
+  /** Every key under the entity's prefix when the load listed it, with its size. */
+  readonly stored: ReadonlyMap<string, number>;
   readonly loadedAt: Date;
 }
 
@@ -134,7 +138,7 @@ async function loadManifest(session: WarehouseSession, contract: Contract, manif
   await session.run(renderSql(recordRunLoadSql, session.dialect, {
     params: { manifest_key: manifest.key, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: manifest.rowCount, loaded_at: context.loadedAt },
   }));
-  return { filesLoaded: files.length, filesSkipped: manifest.files.length - files.length, rowsLoaded: files.reduce((n, f) => n + f.rows, 0) };
+  return { recorded: files.map((f) => f.key), filesLoaded: files.length, filesSkipped: manifest.files.length - files.length, rowsLoaded: files.reduce((n, f) => n + f.rows, 0) };
 }
 
 /** Names a file in errors and logs: source/entity, run id and object key. */
@@ -142,7 +146,11 @@ const describeFile = (manifest: RunManifest, file: ManifestFile) => `${manifest.
 
 async function loadFile(session: WarehouseSession, landed: Contract, manifest: RunManifest, file: ManifestFile, context: LoadContext, deps: RawLoadDeps): Promise<void> {
   // Checked against the listing the load already made, so no request per file.
-  if (!context.stored.has(file.key)) throw new DataContractError(`${describeFile(manifest, file)}: its manifest lists it but the raw zone does not hold it; nothing of the run is loaded`);
+  const size = context.stored.get(file.key);
+  if (size === undefined) throw new DataContractError(`${describeFile(manifest, file)}: its manifest lists it but the raw zone does not hold it; nothing of the run is loaded`);
+  if (size !== file.bytes) {
+    throw new DataContractError(`${describeFile(manifest, file)}: its manifest records ${file.bytes} bytes but the raw zone holds ${size}, so it changed after its run committed; nothing of the run is loaded`);
+  }
   const statement = renderLoadRawFile(landed, session.dialect, {
     location: deps.store.locate(file.key),
     sourceFile: file.key,
@@ -219,14 +227,14 @@ async function advanceWatermark(session: WarehouseSession, contract: Contract, r
  * closed, and every key listed. Only those manifests are read: listing is
  * cheap, reading every manifest of years of hourly runs each hour is not.
  */
-async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<{ manifests: KeyedManifest[]; stored: ReadonlySet<string> }> {
+async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<{ manifests: KeyedManifest[]; stored: ReadonlyMap<string, number> }> {
   const rows = await deps.warehouse.query<{ manifest_key: string }>(renderSql(loadedRunsSql, deps.warehouse.dialect, { params: { source: contract.source, entity: contract.entity } }));
   const done = new Set(rows.map((r) => r.manifest_key));
-  const listed = (await deps.store.list(entityPrefix(contract))).map((o) => o.key);
-  const keys = listed.filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
+  const listed = await deps.store.list(entityPrefix(contract));
+  const keys = listed.map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
   const manifests = await Promise.all(keys.map(async (key) => ({ ...parseRunManifest((await deps.store.getText(key)) ?? '', key), key })));
   manifests.sort((a, b) => a.window.end.localeCompare(b.window.end) || a.runId.localeCompare(b.runId));
-  return { manifests, stored: new Set(listed) };
+  return { manifests, stored: new Map(listed.map((o) => [o.key, o.size])) };
 }
 
 type KeyedManifest = RunManifest & { readonly key: string };

@@ -1,4 +1,8 @@
-import type { Contract } from '@northstar/contracts';
+/** What names an entity's folder: a contract, or a manifest read back. */
+export interface RawZoneEntity {
+  readonly source: string;
+  readonly entity: string;
+}
 
 /**
  * <source>/<entity>/load_date=YYYY-MM-DD/hour=HH/run=<run_id>/part-00000.parquet
@@ -6,17 +10,17 @@ import type { Contract } from '@northstar/contracts';
  * The date and hour are those of the run's scheduled time, so a rerun of a
  * run id writes to the same place.
  */
-export function runPrefix(contract: Pick<Contract, 'source' | 'entity'>, scheduledAt: Date, runId: string, shard?: ShardSpec): string {
+export function runPrefix(contract: RawZoneEntity, scheduledAt: Date, runId: string, shard?: ShardSpec): string {
   const iso = scheduledAt.toISOString();
   const shardPart = shard && shard.count > 1 ? `/shard=${String(shard.index).padStart(3, '0')}-of-${String(shard.count).padStart(3, '0')}` : '';
   return `${entityPrefix(contract)}load_date=${iso.slice(0, 10)}/hour=${iso.slice(11, 13)}/run=${runId}${shardPart}/`;
 }
 
-export function entityPrefix(contract: Pick<Contract, 'source' | 'entity'>): string {
+export function entityPrefix(contract: RawZoneEntity): string {
   return `${contract.source}/${contract.entity}/`;
 }
 
-export function dayPrefix(contract: Pick<Contract, 'source' | 'entity'>, day: Date): string {
+export function dayPrefix(contract: RawZoneEntity, day: Date): string {
   return `${entityPrefix(contract)}load_date=${day.toISOString().slice(0, 10)}/`;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DataContractError } from '@northstar/core';
+import { manifestKey, runPrefix } from './raw-zone-layout';
 
 const fileEntry = z.object({
   key: z.string(),
@@ -32,7 +33,10 @@ export const runManifestSchema = z.object({
   files: z.array(fileEntry),
   shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
   drift: z.object({ added: z.array(z.string()) }).optional(),
+  /** The window the operator asked for (--start/--end); `window` is what was read of it. */
+  requestedWindow: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
   /** Why the window ends where it does, for sources read from one snapshot (the orders DB). */
+
   snapshot: z
     .object({
       snapshotXmin: z.string().nullable(),
@@ -61,7 +65,30 @@ export function parseRunManifest(text: string, key: string): RunManifest {
     const issue = parsed.error.issues[0];
     throw new DataContractError(`${key}: manifest field ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
+  const inconsistency = inconsistencyOf(parsed.data, key);
+  if (inconsistency) throw new DataContractError(`${key}: manifest ${inconsistency}; nothing of the run is loaded`);
   return parsed.data;
+}
+
+/**
+ * The manifest is the run's commit record and the loader acts on it (rows
+ * recorded, watermark moved), so its fields must agree with each other and
+ * with where it lies: a hand-edited, copied or buggy manifest is refused,
+ * not loaded.
+ */
+function inconsistencyOf(manifest: RunManifest, key: string): string | undefined {
+  const expected = manifestKey(runPrefix(manifest, new Date(manifest.scheduledAt), manifest.runId, manifest.shard));
+  if (key !== expected) return `says source ${manifest.source}, entity ${manifest.entity}, run ${manifest.runId} scheduled ${manifest.scheduledAt}${manifest.shard ? `, shard ${manifest.shard.index}/${manifest.shard.count}` : ''}, which belongs at ${expected}`;
+  const folder = key.slice(0, key.lastIndexOf('/') + 1);
+  const outside = manifest.files.find((f) => !f.key.startsWith(folder) || f.key.slice(folder.length).includes('/'));
+  if (outside) return `lists ${outside.key}, outside its run's folder ${folder}`;
+  const keys = new Set(manifest.files.map((f) => f.key));
+  if (keys.size !== manifest.files.length) return 'lists a file twice';
+  const rows = manifest.files.reduce((sum, f) => sum + f.rows, 0);
+  if (rows !== manifest.rowCount) return `counts ${manifest.rowCount} rows but its files hold ${rows}`;
+  if (Date.parse(manifest.window.start) > Date.parse(manifest.window.end)) return `has a window that ends (${manifest.window.end}) before it starts (${manifest.window.start})`;
+  if (Date.parse(manifest.proposedWatermark) > Date.parse(manifest.window.end)) return `proposes a watermark (${manifest.proposedWatermark}) past its window's end (${manifest.window.end}), over rows it did not read`;
+  return undefined;
 }
 
 export function serializeRunManifest(manifest: RunManifest): string {

@@ -19,6 +19,15 @@ describe('classifyS3Error', () => {
     expect(classifyS3Error(sdkError('NoSuchBucket', 404, 'client'), 'list')).toBeInstanceOf(ConfigError);
   });
 
+  it('makes a wrong region, a bad bucket name or a skewed clock configuration errors, and expired credentials transient', () => {
+    expect(classifyS3Error(sdkError('PermanentRedirect', 301, 'client'), 'get')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(sdkError('AuthorizationHeaderMalformed', 400, 'client'), 'get')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(sdkError('InvalidBucketName', 400, 'client'), 'put')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(sdkError('RequestTimeTooSkewed', 403, 'client'), 'put')).toBeInstanceOf(ConfigError);
+    // A retried Batch job gets fresh credentials from its role.
+    expect(classifyS3Error(sdkError('ExpiredToken', 400, 'client'), 'put')).toBeInstanceOf(TransientError);
+  });
+
   it('passes anything else through unchanged, keeping the action in transient messages', () => {
     const other = sdkError('InvalidArgument', 400, 'client');
     expect(classifyS3Error(other, 'put')).toBe(other);

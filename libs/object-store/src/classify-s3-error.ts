@@ -7,7 +7,17 @@ interface SdkErrorShape {
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
-const throttles = new Set(['SlowDown', 'ThrottlingException', 'RequestTimeout', 'RequestTimeTooSkewed', 'TimeoutError']);
+const throttles = new Set(['SlowDown', 'ThrottlingException', 'RequestTimeout', 'TimeoutError']);
+/**
+ * Mistakes in the bucket, region, credentials or clock: fixing the setup,
+ * not retrying, is what helps. ExpiredToken is not here: a retried Batch job
+ * gets fresh credentials from its role, so it counts as transient.
+ */
+const setupMistakes = new Set([
+  'NoSuchBucket', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'PermanentRedirect', 'AuthorizationHeaderMalformed',
+  'InvalidBucketName', 'RequestTimeTooSkewed', 'AccessDenied',
+]);
+const expiredCredentials = new Set(['ExpiredToken', 'TokenRefreshRequired']);
 // The SDK's retry layer can re-wrap a socket error as a plain Error (it does so
 // for errors from another realm), keeping only the message.
 const networkMessage = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up)\b/;
@@ -21,7 +31,8 @@ export function classifyS3Error(error: unknown, action: string): unknown {
   const sdk = (error ?? {}) as SdkErrorShape;
   const status = sdk.$metadata?.httpStatusCode;
   const message = `S3 ${action} failed: ${(error as Error | undefined)?.message ?? String(error)}`;
-  if (status === 403 || sdk.name === 'NoSuchBucket' || sdk.name === 'InvalidAccessKeyId') {
+  if (expiredCredentials.has(sdk.name ?? '')) return new TransientError(message, { cause: error });
+  if (status === 403 || status === 301 || setupMistakes.has(sdk.name ?? '')) {
     return new ConfigError(message, { cause: error });
   }
   const serverSide = sdk.$fault === 'server' || (status !== undefined && status >= 500) || status === 429;

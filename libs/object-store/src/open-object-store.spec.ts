@@ -32,5 +32,7 @@ describe('openObjectStore', () => {
     expect(() => openObjectStore('gs://bucket/x')).toThrow(/not supported/);
     expect(() => openObjectStore('')).toThrow(ConfigError);
     expect(() => openObjectStore('s3://bucket/../up')).toThrow(ConfigError);
+    expect(() => openObjectStore('file://otherhost/raw')).toThrow(ConfigError);
+    expect(() => openObjectStore('file:///tmp/a%2Fb')).toThrow(ConfigError);
   });
 });

@@ -31,10 +31,18 @@ export function openObjectStore(url: string, options: OpenObjectStoreOptions = {
       forcePathStyle: options.forcePathStyle,
     });
   }
-  if (url.startsWith('file:')) return new LocalObjectStore(fileURLToPath(url));
+  if (url.startsWith('file:')) return new LocalObjectStore(localPathOf(url));
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new ConfigError(`object store URL "${url}" is not supported: use s3://bucket/prefix, file:///dir or a directory path`);
   }
   if (!url) throw new ConfigError('object store URL is empty');
   return new LocalObjectStore(path.resolve(url));
+}
+
+function localPathOf(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch (error) {
+    throw new ConfigError(`object store URL "${url}" is not a local directory: ${(error as Error).message}; use file:///dir`, { cause: error });
+  }
 }

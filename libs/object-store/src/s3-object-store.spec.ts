@@ -90,4 +90,13 @@ describe('S3ObjectStore', () => {
     expect(exitCodeFor(failure)).toBe(ExitCode.badInput);
     wrong.destroy();
   });
+
+  it('never reads a missing bucket as a missing object: a run must not take it for "not committed yet"', async () => {
+    const wrong = new S3ObjectStore({ bucket: 'no-such-bucket', endpoint: server.endpoint, region: 'us-east-1', credentials: server.credentials, forcePathStyle: true });
+    const read = await wrong.getText('orders_db/orders/_manifest.json').catch((error: unknown) => error);
+    expect(exitCodeFor(read)).toBe(ExitCode.badInput);
+    const download = await wrong.downloadFile('k.txt', path.join(tmpdir(), `never-${process.pid}`)).catch((error: unknown) => error);
+    expect(exitCodeFor(download)).toBe(ExitCode.badInput);
+    wrong.destroy();
+  });
 });

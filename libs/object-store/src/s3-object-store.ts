@@ -41,8 +41,10 @@ export interface S3ObjectStoreOptions {
 
 const mib = 1024 * 1024;
 
+/** A missing object, not a missing bucket: that one is a setup mistake (exit 2), never "not written yet". */
 function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
+  if (e?.name === 'NoSuchBucket') return false;
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
 }
 
