@@ -8,16 +8,17 @@ const connectionLost = /connection terminated|not queryable|connection error/i;
 
 /**
  * An orders DB failure as one of the run's outcomes, its message prefixed
- * with what the run was doing: bad credentials or database exit 2, a lost or
- * refused connection and the server's transient codes exit 75, the rest keep
- * their code (exit 1 for what nobody expected).
+ * with what the run was doing: bad credentials, database or host name exit 2,
+ * a lost or refused connection and the server's transient codes exit 75, the
+ * rest keep their code (exit 1 for what nobody expected).
  */
 export function classifyOrdersDbError(error: unknown, doing: string): Error {
   if (error instanceof NorthstarError) return error;
   const message = `${doing}: ${error instanceof Error ? error.message : String(error)}`;
   const code = (error as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string' && configCodes.has(code)) return new ConfigError(message, { cause: error });
-  if (exitCodeFor(error) === ExitCode.transient || (error instanceof Error && connectionLost.test(error.message))) return new TransientError(message, { cause: error });
+  const exitCode = exitCodeFor(error);
+  if ((typeof code === 'string' && configCodes.has(code)) || exitCode === ExitCode.badInput) return new ConfigError(message, { cause: error });
+  if (exitCode === ExitCode.transient || (error instanceof Error && connectionLost.test(error.message))) return new TransientError(message, { cause: error });
   return new Error(message, { cause: error });
 }
 

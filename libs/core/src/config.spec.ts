@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LOCAL_ORDERS_DB_URL, loadConfig } from './config';
 import { ConfigError } from './errors';
 
@@ -33,7 +34,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       env: 'local',
       home,
-      rawUrl: `file://${path.join(home, 'raw')}`,
+      rawUrl: pathToFileURL(path.join(home, 'raw')).href,
       warehouse: { kind: 'duckdb', path: path.join(home, 'warehouse.duckdb') },
       ordersDbUrl: LOCAL_ORDERS_DB_URL,
       lookbackMs: 3_600_000,
@@ -58,6 +59,29 @@ describe('loadConfig', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadConfig({ NORTHSTAR_RAW_URL: '', NORTHSTAR_LOOKBACK_MINUTES: '' }, false).lookbackMs).toBe(3_600_000);
+  });
+
+  it.each(['/srv/run#1', '/srv/100%', '/srv/a?b', '/srv/my home'])('builds a raw URL that leads back to the raw directory under the home %s', (home) => {
+    const { rawUrl } = loadConfig({ NORTHSTAR_HOME: home }, false);
+    expect(fileURLToPath(rawUrl)).toBe(path.join(home, 'raw'));
+  });
+
+  it('refuses a file URL whose first directory would be read as a host, naming the variable', () => {
+    expect(configError({ NORTHSTAR_RAW_URL: 'file://tmp/raw' })).toBe(
+      'invalid environment:\n  NORTHSTAR_RAW_URL: expected a file URL with three slashes before an absolute path, such as file:///data/raw, got "file://tmp/raw"',
+    );
+    expect(loadConfig({ NORTHSTAR_RAW_URL: 'file:///tmp/raw' }, false).rawUrl).toBe('file:///tmp/raw');
+  });
+
+  it.each([
+    ['NORTHSTAR_SAFETY_LAG_SECONDS', ' ', 'a whole number'],
+    ['NORTHSTAR_SAFETY_LAG_SECONDS', ' 30 ', 'a whole number'],
+    ['NORTHSTAR_LOOKBACK_MINUTES', '0x10', 'a whole number'],
+    ['NORTHSTAR_LOOKBACK_MINUTES', '1e3', 'a whole number'],
+    ['NORTHSTAR_ROWS_PER_PART', '0', 'a whole number above 0'],
+    ['NORTHSTAR_ROWS_PER_PART', '\t', 'a whole number above 0'],
+  ])('refuses %s=%j, which Number() would read as a number, naming the variable', (name, value, expected) => {
+    expect(configError({ [name]: value })).toBe(`invalid environment:\n  ${name}: expected ${expected}, got ${JSON.stringify(value)}`);
   });
 
   it('names each bad variable and what it expected, all at once', () => {

@@ -1,11 +1,21 @@
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { givenVariables } from './given-variables';
 
 export const environments = ['local', 'dev', 'staging', 'prod'] as const;
 export type NorthstarEnv = (typeof environments)[number];
 
-const wholeNumber = (fallback: number) => z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).nonnegative({ error: 'a whole number, 0 or more' }).default(fallback);
+/**
+ * Digits only, as no other variable is trimmed either: Number() reads " " as
+ * 0 (a safety lag of none) and "0x10" or "1e3" as numbers nobody wrote.
+ */
+const wholeNumber = (fallback: number, { least = 0, expected = 'a whole number' } = {}) =>
+  z.string().regex(/^\d+$/, { error: expected }).transform(Number).refine((n) => Number.isSafeInteger(n) && n >= least, { error: expected }).default(fallback);
+/** A file: URL must name a local path: `file://tmp/x` makes "tmp" a host, which Node refuses later. */
+const rawZoneUrl = z.string().regex(/^(s3|file):\/\//, 'a URL starting s3:// or file://')
+  .refine((url) => !url.startsWith('file:') || isLocalFileUrl(url), 'a file URL with three slashes before an absolute path, such as file:///data/raw');
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `one of ${values.join(', ')}` });
 
 /**
@@ -16,7 +26,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.e
 const envSchema = z.object({
   NORTHSTAR_ENV: oneOf(environments).default('local'),
   NORTHSTAR_HOME: z.string().min(1).default('.northstar'),
-  NORTHSTAR_RAW_URL: z.string().regex(/^(s3|file):\/\//, 'a URL starting s3:// or file://').optional(),
+  NORTHSTAR_RAW_URL: rawZoneUrl.optional(),
   NORTHSTAR_S3_ENDPOINT: z.url({ error: 'an http(s) URL such as http://127.0.0.1:4568' }).optional(),
   AWS_REGION: z.string().default('us-east-1'),
   NORTHSTAR_WAREHOUSE: oneOf(['duckdb', 'snowflake']).optional(),
@@ -35,7 +45,7 @@ const envSchema = z.object({
   NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
   NORTHSTAR_OPEN_WRITER_WARN_MINUTES: wholeNumber(15),
   NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true, error: 'an ISO-8601 instant such as 2024-01-01T00:00:00Z' }).default('2024-01-01T00:00:00Z'),
-  NORTHSTAR_ROWS_PER_PART: z.coerce.number({ error: 'a whole number' }).int({ error: 'a whole number' }).positive({ error: 'a whole number above 0' }).default(250_000),
+  NORTHSTAR_ROWS_PER_PART: wholeNumber(250_000, { least: 1, expected: 'a whole number above 0' }),
   NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NORTHSTAR_LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
 });
@@ -81,11 +91,11 @@ const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
 /**
  * Reads and checks the environment once, at start-up. Empty values count as
- * unset (job definitions often pass "" for an unused variable); every problem
- * is reported at once, naming the variable and what it should hold.
+ * unset (see `givenVariables`); every problem is reported at once, naming
+ * the variable and what it should hold.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): NorthstarConfig {
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const given = givenVariables(env);
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -109,6 +119,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** Reads a variable the chosen set-up cannot do without; `when` says which set-up. */
 type Required = (name: keyof NorthstarEnvVars, when: string) => string;
 
+function isLocalFileUrl(url: string): boolean {
+  try {
+    fileURLToPath(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function shown(name: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
   return secretVariables.has(name) ? `a hidden value of ${value.length} characters` : JSON.stringify(value);
@@ -121,7 +140,8 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
   return {
     env: v.NORTHSTAR_ENV,
     home,
-    rawUrl: v.NORTHSTAR_RAW_URL ?? (local ? `file://${path.join(home, 'raw')}` : required('NORTHSTAR_RAW_URL', cloud)),
+    // Not string-built: '#', '?' or '%' in the home would end or garble the URL's path.
+    rawUrl: v.NORTHSTAR_RAW_URL ?? (local ? pathToFileURL(path.join(home, 'raw')).href : required('NORTHSTAR_RAW_URL', cloud)),
     s3Endpoint: v.NORTHSTAR_S3_ENDPOINT,
     awsRegion: v.AWS_REGION,
     warehouse: warehouseConfig(v, home, required),

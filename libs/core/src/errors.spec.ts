@@ -18,8 +18,22 @@ describe('exit codes', () => {
     expect(error.cause).toBe(cause);
   });
 
-  it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', '40001', '40P01', '57P01', '08006'])('retries %s', (code) => {
+  it.each(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'EAI_AGAIN', '40001', '40P01', '57P01', '08006'])('retries %s', (code) => {
     expect(exitCodeFor(withCode(code))).toBe(75);
+  });
+
+  it.each([
+    ['57P02', 'crash shutdown'],
+    ['57P03', 'the database system is starting up'],
+  ])('retries PostgreSQL %s (%s), as a failover or reboot says it', (code, message) => {
+    expect(exitCodeFor(Object.assign(new Error(message), { code, severity: 'FATAL' }))).toBe(75);
+  });
+
+  it('treats a host name that does not resolve as configuration, not a blip, even when wrapped', () => {
+    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND bucket.no-such-host.invalid'), { code: 'ENOTFOUND', hostname: 'bucket.no-such-host.invalid' });
+    expect(exitCodeFor(notFound)).toBe(2);
+    expect(exitCodeFor(new TypeError('fetch failed', { cause: notFound }))).toBe(2);
+    expect(isTransient(notFound)).toBe(false);
   });
 
   it.each([

@@ -38,13 +38,21 @@ export class TransientError extends NorthstarError {
 /**
  * Network, lock and throttling codes a retry can outlive: Node socket errors,
  * undici (fetch) and axios timeouts, and PostgreSQL connection loss (class 08),
- * admin shutdown, serialization failure, deadlock, lock timeout and too many connections.
+ * admin or crash shutdown and "starting up" (57P01-03: a failover or reboot
+ * under way), serialization failure, deadlock, lock timeout and too many connections.
  */
 const transientCodes = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND',
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN',
   'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT',
-  '08000', '08001', '08003', '08006', '57P01', '40001', '40P01', '55P03', '53300',
+  '08000', '08001', '08003', '08006', '57P01', '57P02', '57P03', '40001', '40P01', '55P03', '53300',
 ]);
+
+/**
+ * ENOTFOUND: the resolver answered that the host name does not exist
+ * (NXDOMAIN), nearly always a mistyped host in a URL, so a retry only delays
+ * the fix. EAI_AGAIN, a resolver that did not answer, stays transient.
+ */
+const configCodes = new Set(['ENOTFOUND']);
 
 /** Throttled or a gateway/upstream hiccup; other 5xx may be a bug on either side. */
 const transientStatuses = new Set([429, 502, 503, 504]);
@@ -52,7 +60,8 @@ const transientStatuses = new Set([429, 502, 503, 504]);
 /**
  * Foreign errors count as transient only when they, or an error they wrap
  * (`cause`: fetch throws a TypeError whose cause is the ECONNRESET), carry a
- * known network, lock or throttle code or HTTP status.
+ * known network, lock or throttle code or HTTP status, and as configuration
+ * mistakes when they carry a code that only a config change can cure.
  */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof NorthstarError) return error.exitCode;
@@ -60,6 +69,7 @@ export function exitCodeFor(error: unknown): ExitCode {
     if (e instanceof NorthstarError) return e.exitCode;
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && transientCodes.has(code)) return ExitCode.transient;
+    if (typeof code === 'string' && configCodes.has(code)) return ExitCode.badInput;
     const status = httpStatus(e);
     if (status !== undefined && transientStatuses.has(status)) return ExitCode.transient;
   }

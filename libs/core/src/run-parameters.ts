@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, ExitCode, NorthstarError } from './errors';
+import { givenVariables } from './given-variables';
 import { floorToHour, hourWindow, parseInstant, type TimeWindow } from './time-window';
 
 export const runModes = ['hourly', 'nightly', 'backfill'] as const;
@@ -35,17 +36,18 @@ export function parseRunArgs<T = Record<string, unknown>>(
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (text) => process.stdout.write(text) })
     .addOption(new Option('--mode <mode>', 'hourly | nightly | backfill').choices(runModes).env('NORTHSTAR_MODE').default('hourly'))
-    .addOption(new Option('--at <iso>', 'the scheduled hour this run stands for (default: the current hour)').env('NORTHSTAR_AT'))
-    .addOption(new Option('--start <iso>', 'window start (backfill)').env('NORTHSTAR_START'))
-    .addOption(new Option('--end <iso>', 'window end, exclusive (backfill)').env('NORTHSTAR_END'))
+    .addOption(new Option('--at <iso>', 'the scheduled hour this run stands for, UTC unless an offset is given (default: the current hour)').env('NORTHSTAR_AT'))
+    .addOption(new Option('--start <iso>', 'window start, UTC unless an offset is given (backfill)').env('NORTHSTAR_START'))
+    .addOption(new Option('--end <iso>', 'window end, exclusive, UTC unless an offset is given (backfill)').env('NORTHSTAR_END'))
     .addOption(new Option('--run-id <id>', 'run id (default: derived from mode and scheduled time)').env('NORTHSTAR_RUN_ID'));
   defineOptions(command);
   const saved = process.env;
   try {
     // Commander reads Option.env from process.env only; only the given env may
-    // count, so a test's {} is not topped up from the real environment.
-    process.env = { ...env } as NodeJS.ProcessEnv;
-    command.parse([...argv], { from: 'user' });
+    // count, so a test's {} is not topped up from the real environment. Empty
+    // values, given as variables or as flags, are unset here as in loadConfig.
+    process.env = givenVariables(env) as NodeJS.ProcessEnv;
+    command.parse(withoutEmptyValues(command, argv), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError && error.code === 'commander.helpDisplayed') throw new HelpShown();
     if (error instanceof CommanderError) throw new ConfigError(`${app}: ${error.message.replace(/^error: /, '')}`);
@@ -65,6 +67,28 @@ function runParameters(opts: { mode: RunMode; at?: string; start?: string; end?:
     throw new ConfigError(`--run-id: expected letters, digits, ".", "_" or "-" (it becomes part of object keys), got "${opts.runId}"`);
   }
   return { mode: opts.mode, scheduledAt, window, runId: opts.runId ?? deriveRunId(opts.mode, scheduledAt, window) };
+}
+
+/**
+ * Drops flags given an empty value (`--run-id ""`, `--mode=`: what a Batch
+ * `Ref::` parameter left empty becomes), so each falls back to its variable
+ * or default, as an empty variable does.
+ */
+function withoutEmptyValues(command: Command, argv: readonly string[]): string[] {
+  const takesValue = (flag: string) => command.options.some((option) => option.required && (option.long === flag || option.short === flag));
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const [arg, next] = [argv[i], argv[i + 1]];
+    if (arg === '--') return [...kept, ...argv.slice(i)];
+    if (takesValue(arg) && next !== undefined) {
+      // The next word is this flag's value whatever it looks like, as commander reads it.
+      if (next !== '') kept.push(arg, next);
+      i++;
+    } else if (!(arg.endsWith('=') && takesValue(arg.slice(0, -1)))) {
+      kept.push(arg);
+    }
+  }
+  return kept;
 }
 
 /** Run ids land in raw-zone keys (`run=<id>/`) and ledger rows: no slashes, spaces or `=`. */

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +14,19 @@ export function recordingLogger(): { logger: Logger; records: Record<string, unk
     },
   });
   return { logger: pino({ level: 'info', formatters: { level: (label) => ({ level: label }) } }, sink), records };
+}
+
+/**
+ * The JSON value of `expression`, evaluated in a fresh Node whose time zone is
+ * `zone`; `core` is this lib. Setting TZ inside a spec would prove nothing:
+ * Jest gives each spec a copy of process.env, which the clock never reads.
+ */
+export function evaluateInTimeZone(zone: string, expression: string): unknown {
+  const script = `const core = require('./libs/core/src/index.ts'); process.stdout.write(JSON.stringify(${expression}));`;
+  const root = path.resolve(__dirname, '../../..');
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: root, env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`evaluating in ${zone} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
 
 /**

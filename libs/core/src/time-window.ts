@@ -9,9 +9,20 @@ export interface TimeWindow {
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
+/** A date, or a date and time (seconds and fraction optional), then optionally Z or an offset. */
+const isoInstant = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?)?$/i;
+
+/**
+ * Reads an instant given without an offset as UTC, like every window here:
+ * `new Date` would read a date-time in the machine's zone, so one command
+ * would name different hours on a laptop and in Batch.
+ */
 export function parseInstant(value: string, what: string): Date {
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+  const [, day, time = '00:00', offset = 'Z'] = isoInstant.exec(value) ?? [];
+  const date = new Date(`${day}T${time}${offset.toUpperCase()}`);
+  // Date rolls 2026-02-30 over to March 2 and 24:00 to the next day: the fields must read back as given.
+  const asGiven = () => new Date(`${day}T${time}Z`).toISOString().startsWith(`${day}T${time.slice(0, 8)}`);
+  if (day === undefined || Number.isNaN(date.getTime()) || !asGiven()) {
     throw new ConfigError(`${what}: expected an ISO-8601 instant such as 2026-11-29T10:00:00Z, got "${value}"`);
   }
   return date;

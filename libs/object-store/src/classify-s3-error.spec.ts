@@ -24,6 +24,9 @@ describe('classifyS3Error', () => {
     expect(classifyS3Error(sdkError('AuthorizationHeaderMalformed', 400, 'client'), 'get')).toBeInstanceOf(ConfigError);
     expect(classifyS3Error(sdkError('InvalidBucketName', 400, 'client'), 'put')).toBeInstanceOf(ConfigError);
     expect(classifyS3Error(sdkError('RequestTimeTooSkewed', 403, 'client'), 'put')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(Object.assign(new Error('getaddrinfo ENOTFOUND s3.eu-west-9.amazonaws.com'), { code: 'ENOTFOUND' }), 'get')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(new Error('AWS SDK error wrapper for Error: getaddrinfo ENOTFOUND s3.bad-host'), 'get')).toBeInstanceOf(ConfigError);
+    expect(classifyS3Error(Object.assign(new Error('getaddrinfo EAI_AGAIN s3.amazonaws.com'), { code: 'EAI_AGAIN' }), 'get')).toBeInstanceOf(TransientError);
     // A retried Batch job gets fresh credentials from its role.
     expect(classifyS3Error(sdkError('ExpiredToken', 400, 'client'), 'put')).toBeInstanceOf(TransientError);
   });

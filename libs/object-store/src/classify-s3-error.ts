@@ -1,4 +1,4 @@
-import { ConfigError, TransientError, isTransient } from '@northstar/core';
+import { ConfigError, ExitCode, exitCodeFor, TransientError, isTransient } from '@northstar/core';
 
 interface SdkErrorShape {
   readonly name?: string;
@@ -20,7 +20,9 @@ const setupMistakes = new Set([
 const expiredCredentials = new Set(['ExpiredToken', 'TokenRefreshRequired']);
 // The SDK's retry layer can re-wrap a socket error as a plain Error (it does so
 // for errors from another realm), keeping only the message.
-const networkMessage = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up)\b/;
+const networkMessage = /\b(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up)\b/;
+// A host name that does not resolve is a mistyped endpoint, not an outage.
+const unknownHost = /\bENOTFOUND\b/;
 
 /**
  * Gives an S3 failure the exit code Batch needs. The SDK has already retried
@@ -32,7 +34,7 @@ export function classifyS3Error(error: unknown, action: string): unknown {
   const status = sdk.$metadata?.httpStatusCode;
   const message = `S3 ${action} failed: ${(error as Error | undefined)?.message ?? String(error)}`;
   if (expiredCredentials.has(sdk.name ?? '')) return new TransientError(message, { cause: error });
-  if (status === 403 || status === 301 || setupMistakes.has(sdk.name ?? '')) {
+  if (status === 403 || status === 301 || setupMistakes.has(sdk.name ?? '') || exitCodeFor(error) === ExitCode.badInput || unknownHost.test((error as Error | undefined)?.message ?? '')) {
     return new ConfigError(message, { cause: error });
   }
   const serverSide = sdk.$fault === 'server' || (status !== undefined && status >= 500) || status === 429;

@@ -1,4 +1,4 @@
-import { ExitCode, exitCodeFor, TransientError } from '@northstar/core';
+import { ConfigError, ExitCode, exitCodeFor, TransientError } from '@northstar/core';
 import { translateSnowflakeError } from './snowflake-errors';
 import { ValueConversionError } from './value-conversion-error';
 
@@ -19,6 +19,15 @@ describe('translateSnowflakeError', () => {
     expect(translated).toBeInstanceOf(TransientError);
     expect(exitCodeFor(translated)).toBe(ExitCode.transient);
     expect(translated.cause).toBe(error);
+  });
+
+  it.each([
+    ['in the cause', sdkError('Network error. Could not reach Snowflake.', { code: 401001, cause: Object.assign(new Error('getaddrinfo ENOTFOUND myorg-typo.snowflakecomputing.com'), { code: 'ENOTFOUND' }) })],
+    ['in the message', sdkError('Network error. getaddrinfo ENOTFOUND myorg-typo.snowflakecomputing.com', { code: 401001 })],
+  ])('maps an account host that does not resolve (ENOTFOUND %s) to a configuration error (exit 2), not a retry', (_name, error) => {
+    const translated = translateSnowflakeError(error, undefined);
+    expect(translated).toBeInstanceOf(ConfigError);
+    expect(exitCodeFor(translated)).toBe(ExitCode.badInput);
   });
 
   it('keeps SQL errors non-transient and names the statement', () => {

@@ -1,4 +1,4 @@
-import { isTransient, TransientError } from '@northstar/core';
+import { ConfigError, ExitCode, exitCodeFor, isTransient, TransientError } from '@northstar/core';
 import { firstSqlLine } from './first-sql-line';
 import { ValueConversionError } from './value-conversion-error';
 
@@ -37,6 +37,8 @@ function isDataException(error: unknown): boolean {
 export function translateSnowflakeError(error: unknown, sql: string | undefined): Error {
   const message = error instanceof Error ? error.message : String(error);
   const where = sql === undefined ? 'Snowflake' : `Snowflake failed on "${firstSqlLine(sql)}"`;
+  // Before the network codes: the SDK wraps a mistyped account's unresolvable host name (ENOTFOUND) as a network error.
+  if (exitCodeFor(error) === ExitCode.badInput || /\bENOTFOUND\b/.test(message)) return new ConfigError(`${where}: ${message}`, { cause: error });
   if (isTransientSnowflakeError(error)) return new TransientError(`${where}: ${message}`, { cause: error });
   if (isDataException(error)) return new ValueConversionError(`${where}: ${message}`, { cause: error });
   return new Error(`${where}: ${message}`, { cause: error });
