@@ -8,6 +8,7 @@ const sqlFile = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql',
 const nextAttemptSql = sqlFile('next_attempt');
 const startSql = sqlFile('record_step_start');
 const finishSql = sqlFile('record_step_finish');
+const closeRunningSql = sqlFile('close_running_steps');
 
 /**
  * Records each job of a run in ops.pipeline_runs. The warehouse is opened
@@ -45,6 +46,20 @@ export class PipelineRunLog {
           exit_code: outcome.exitCode ?? null,
           message: outcome.message?.slice(0, 4000) ?? null,
         },
+      })),
+    );
+  }
+
+  /**
+   * Marks every row of this run still 'running' (any attempt) as failed with
+   * `message`: left by an orchestrator that stopped between a job's start and
+   * its end being recorded, they would otherwise read as running for ever.
+   * The exit code stays null: nobody saw how those jobs ended.
+   */
+  async closeRunning(message: string): Promise<void> {
+    await this.withWarehouse((warehouse) =>
+      warehouse.run(renderSql(closeRunningSql, warehouse.dialect, {
+        params: { run_id: this.graph.runId, finished_at: this.clock(), message: message.slice(0, 4000) },
       })),
     );
   }

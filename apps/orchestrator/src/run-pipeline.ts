@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import type { Logger, NorthstarConfig, RunParameters } from '@northstar/core';
 import { ensureWarehouseSchemas, openWarehouse, type Warehouse } from '@northstar/warehouse';
-import { runAppProcess } from './app-process';
-import { buildGraph, type JobGraph } from './job-graph';
+import { runAppProcess, type AppProcessOptions, type AppProcessResult } from './app-process';
+import { jobEnvironment } from './job-environment';
+import { buildGraph, type JobGraph, type JobNode } from './job-graph';
 import { executeLocally, type JobOutcome } from './local-executor';
 import { PipelineRunLog } from './pipeline-run-log';
 
@@ -12,6 +13,8 @@ export interface PipelineDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly workspaceRoot: string;
   readonly clock: () => Date;
+  /** Runs one job to its end; by default as a process of its own. */
+  readonly runJob?: (node: JobNode, options: AppProcessOptions) => Promise<AppProcessResult>;
 }
 
 export interface PipelineResult {
@@ -33,12 +36,34 @@ export async function runPipeline(run: RunParameters, deps: PipelineDeps): Promi
   await withWarehouse(ensureWarehouseSchemas);
   const graph = buildGraph(run);
   const log = new PipelineRunLog(graph, withWarehouse, deps.clock);
-  const logDir = path.join(deps.config.home, 'logs', run.runId);
+  // Rows an earlier attempt left running (it was killed, or lost the warehouse
+  // between jobs) are closed by the attempt that replaces it. A duplicate
+  // orchestrator still running would overwrite them as its jobs end.
+  await log.closeRunning('abandoned: the orchestrator stopped before recording how this ended; a later attempt of the run replaced it');
   await log.started('pipeline');
-  const outcomes = await executeLocally(graph, {
+  try {
+    const outcomes = await executeGraph(graph, log, deps);
+    const succeeded = outcomes.every((o) => o.status === 'succeeded');
+    const firstFailure = outcomes.find((o) => o.status === 'failed');
+    await log.finished('pipeline', { status: succeeded ? 'succeeded' : 'failed', exitCode: firstFailure?.exitCode ?? 0, message: firstFailure?.message });
+    return { graph, outcomes, succeeded };
+  } catch (error) {
+    await closeAfterFailure(log, error, deps.logger);
+    throw error;
+  }
+}
+
+function executeGraph(graph: JobGraph, log: PipelineRunLog, deps: PipelineDeps): Promise<JobOutcome[]> {
+  const runJob = deps.runJob ?? runAppProcess;
+  const options: AppProcessOptions = {
+    workspaceRoot: deps.workspaceRoot,
+    logDir: path.join(deps.config.home, 'logs', graph.runId),
+    env: jobEnvironment(deps.env, deps.config),
+  };
+  return executeLocally(graph, {
     runJob: (node) => {
       deps.logger.info({ job: node.id }, 'job started');
-      return runAppProcess(node, { workspaceRoot: deps.workspaceRoot, logDir, env: deps.env });
+      return runJob(node, options);
     },
     onStart: log.onStart,
     onFinish: async (node, outcome) => {
@@ -47,8 +72,19 @@ export async function runPipeline(run: RunParameters, deps: PipelineDeps): Promi
       deps.logger[level]({ job: node.id, status: outcome.status, exitCode: outcome.exitCode, seconds: outcome.seconds }, outcome.message ?? 'job finished');
     },
   });
-  const succeeded = outcomes.every((o) => o.status === 'succeeded');
-  const firstFailure = outcomes.find((o) => o.status === 'failed');
-  await log.finished('pipeline', { status: succeeded ? 'succeeded' : 'failed', exitCode: firstFailure?.exitCode ?? 0, message: firstFailure?.message });
-  return { graph, outcomes, succeeded };
+}
+
+/**
+ * The run stopped outside any job (the run log's warehouse could not be
+ * opened, a job could not be started): its rows must not read as running for
+ * ever. The same trouble may keep this write out too; the next attempt of the
+ * run closes them then.
+ */
+async function closeAfterFailure(log: PipelineRunLog, error: unknown, logger: Logger): Promise<void> {
+  const reason = error instanceof Error ? error.message : String(error);
+  try {
+    await log.closeRunning(`the orchestrator stopped before recording how this ended: ${reason}`);
+  } catch (closeError) {
+    logger.warn({ err: closeError }, "could not mark the run's unfinished rows as failed; the run's next attempt will");
+  }
 }
