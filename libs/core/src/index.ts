@@ -6,3 +6,4 @@ export * from './retry';
 export * from './run-parameters';
 export * from './run-main';
 export * from './text-table';
+export * from './map-with-concurrency';

@@ -80,6 +80,18 @@ describe('loadCommittedRuns', () => {
     expect(runs).toEqual([{ run_id: 'hourly-1', rows_loaded: 2 }, { run_id: 'hourly-2', rows_loaded: 0 }, { run_id: 'hourly-3', rows_loaded: 1 }]);
   });
 
+  it('skips, with a warning, a manifest deleted between the listing and its read, and loads the rest', async () => {
+    const gone = await land('hourly-1', [1], '2026-11-02T06:59:00Z');
+    await land('hourly-2', [2], '2026-11-02T07:59:00Z');
+    const read = store.getText.bind(store);
+    jest.spyOn(store, 'getText').mockImplementation(async (key) => (key === gone.manifestKey ? undefined : read(key)));
+    const warn = jest.fn();
+    const result = await load({ ...silentLogger(), warn } as unknown as Logger);
+    expect(result).toMatchObject({ manifests: 1, rowsLoaded: 1 });
+    expect(await rawIds()).toEqual([2]);
+    expect(warn).toHaveBeenCalledWith({ manifest: gone.manifestKey }, 'manifest listed but gone when read; its run is not loaded');
+  });
+
   describe('a run extracted under another contract version', () => {
     const older = { ...products, version: '0.9.0', columns: products.columns.filter((c) => c.name !== 'category') };
     const newer = { ...products, version: '1.1.0', columns: [...products.columns, { ...products.columns[1], name: 'colour' }] };

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ConfigError, DataContractError, ExitCode, exitCodeFor, TransientError, type Logger } from '@northstar/core';
+import { ConfigError, DataContractError, ExitCode, exitCodeFor, mapWithConcurrency, TransientError, type Logger } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
@@ -232,12 +232,24 @@ async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<
   const done = new Set(rows.map((r) => r.manifest_key));
   const listed = await deps.store.list(entityPrefix(contract));
   const keys = listed.map((o) => o.key).filter((key) => key.endsWith(`/${MANIFEST_FILE}`) && !done.has(key));
-  const manifests = await Promise.all(keys.map(async (key) => ({ ...parseRunManifest((await deps.store.getText(key)) ?? '', key), key })));
+  const read = await mapWithConcurrency(keys, MANIFEST_READS_IN_FLIGHT, async (key) => {
+    const text = await deps.store.getText(key);
+    if (text === undefined) {
+      // Deleted since the listing (retention, or by hand): that run is no longer committed.
+      deps.logger.warn({ manifest: key }, 'manifest listed but gone when read; its run is not loaded');
+      return undefined;
+    }
+    return { ...parseRunManifest(text, key), key };
+  });
+  const manifests = read.filter((m): m is KeyedManifest => m !== undefined);
   manifests.sort((a, b) => a.window.end.localeCompare(b.window.end) || a.runId.localeCompare(b.runId));
   return { manifests, stored: new Map(listed.map((o) => [o.key, o.size])) };
 }
 
 type KeyedManifest = RunManifest & { readonly key: string };
+
+/** After an outage or for a rebuild, thousands of manifests may be pending: read them a few at a time. */
+const MANIFEST_READS_IN_FLIGHT = 16;
 
 /** The ledger outlives Snowflake's 64-day load metadata: a file in it never loads again. */
 async function loadedFiles(warehouse: Warehouse, contract: Contract): Promise<Set<string>> {

@@ -54,6 +54,12 @@ describe('S3ObjectStore', () => {
     store.destroy();
   });
 
+  it('refuses a listing a server says is truncated without saying where it goes on, instead of ending it early', async () => {
+    const client = { send: async () => ({ IsTruncated: true, Contents: [{ Key: 'a/1', Size: 1 }] }), destroy: () => undefined } as unknown as S3Client;
+    const store = new S3ObjectStore({ bucket: 'b', client });
+    await expect(store.list('a/')).rejects.toThrow('S3 list of s3://b/a/: the server says the listing is truncated after 1 keys but gave no continuation token');
+  });
+
   it('sends big files as a multipart upload and small ones in one request', async () => {
     const counts = new Map<string, number>();
     const store = new S3ObjectStore({ bucket: server.bucket, prefix: 'multipart', client: countingClient(counts), partSizeBytes: 5 * 1024 * 1024 });

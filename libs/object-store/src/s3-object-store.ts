@@ -131,6 +131,8 @@ export class S3ObjectStore implements ObjectStore {
       for (const item of page.Contents ?? []) {
         if (item.Key !== undefined) found.push({ key: item.Key.slice(base.length), size: item.Size ?? 0 });
       }
+      // AWS always sends the token with a truncated page; a compatible server that does not would end the listing early, silently.
+      if (page.IsTruncated && !page.NextContinuationToken) throw new Error(`S3 list of ${this.url}/${prefix}: the server says the listing is truncated after ${found.length} keys but gave no continuation token`);
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return found.sort(compareKeys);
