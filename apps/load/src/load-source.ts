@@ -4,6 +4,7 @@ import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
 import { downstreamOf, refreshClosure, resetModels, runModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
+import { SourceLoadLock } from './source-load-lock';
 
 export interface LoadSourceDeps {
   readonly warehouse: Warehouse;
@@ -13,6 +14,8 @@ export interface LoadSourceDeps {
   readonly runId: string;
   /** Snowflake stage over the raw zone (SNOWFLAKE_RAW_STAGE), for the raw loads' COPY. */
   readonly rawStage?: string;
+  /** NORTHSTAR_LOAD_LOCK_TTL_MINUTES, in ms. */
+  readonly loadLockTtlMs: number;
 }
 
 export interface LoadSourceOptions {
@@ -34,6 +37,16 @@ export async function loadSource(
 ): Promise<{ raw: RawLoadResult[]; models: ModelRunResult[] }> {
   const refreshed = refreshClosure(models, options.fullRefresh ?? []);
   await ensureWarehouseSchemas(deps.warehouse);
+  const lock = await SourceLoadLock.take(deps.warehouse, sourceOf(contracts), deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger });
+  try {
+    return await loadUnderLock(contracts, models, refreshed, deps);
+  } finally {
+    // A lock left behind holds the source's loads until NORTHSTAR_LOAD_LOCK_TTL_MINUTES, but must not hide why this load ended.
+    await lock.release().catch((error: unknown) => deps.logger.error({ err: error, source: contracts[0]?.source }, 'could not release the load lock; the next loads wait until it is older than NORTHSTAR_LOAD_LOCK_TTL_MINUTES'));
+  }
+}
+
+async function loadUnderLock(contracts: readonly Contract[], models: readonly Model[], refreshed: readonly Model[], deps: LoadSourceDeps) {
   const raw: RawLoadResult[] = [];
   for (const contract of contracts) raw.push(await loadCommittedRuns(contract, deps));
   if (refreshed.length > 0) {
@@ -42,4 +55,11 @@ export async function loadSource(
   }
   const affected = downstreamOf(models, [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)]);
   return { raw, models: await runModels(affected, deps) };
+}
+
+/** The lock is per source: the load app loads one source's entities (and their key sets) per run. */
+function sourceOf(contracts: readonly Contract[]): string {
+  const sources = [...new Set(contracts.map((c) => c.source))];
+  if (sources.length !== 1) throw new Error(`loadSource loads one source at a time, got ${sources.join(', ') || 'none'}`);
+  return sources[0];
 }

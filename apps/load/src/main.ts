@@ -26,7 +26,7 @@ void runMain(APP, async (setLogger) => {
   try {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
-    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId, rawStage }, { fullRefresh });
+    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId, rawStage, loadLockTtlMs: config.loadLockTtlMs }, { fullRefresh });
   } finally {
     await warehouse.close();
   }

@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       lookbackMs: 3_600_000,
       safetyLagMs: 60_000,
       openWriterWarnMs: 900_000,
+      loadLockTtlMs: 14_400_000,
       rowsPerPart: 250_000,
       log: { level: 'info', format: 'json' },
     });

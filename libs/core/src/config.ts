@@ -44,6 +44,7 @@ const envSchema = z.object({
   NORTHSTAR_LOOKBACK_MINUTES: wholeNumber(60),
   NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
   NORTHSTAR_OPEN_WRITER_WARN_MINUTES: wholeNumber(15),
+  NORTHSTAR_LOAD_LOCK_TTL_MINUTES: wholeNumber(240, { least: 1, expected: 'a whole number of minutes above 0' }),
   NORTHSTAR_INITIAL_START: z.iso.datetime({ offset: true, error: 'an ISO-8601 instant such as 2024-01-01T00:00:00Z' }).default('2024-01-01T00:00:00Z'),
   NORTHSTAR_ROWS_PER_PART: wholeNumber(250_000, { least: 1, expected: 'a whole number above 0' }),
   NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
@@ -80,6 +81,8 @@ export interface NorthstarConfig {
   readonly safetyLagMs: number;
   /** A writer open longer than this, holding the window end back, is logged as a warning. */
   readonly openWriterWarnMs: number;
+  /** A source's load lock older than this is taken for a crashed load's and taken over. */
+  readonly loadLockTtlMs: number;
   readonly initialStart: Date;
   readonly rowsPerPart: number;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
@@ -151,6 +154,7 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     lookbackMs: v.NORTHSTAR_LOOKBACK_MINUTES * 60_000,
     safetyLagMs: v.NORTHSTAR_SAFETY_LAG_SECONDS * 1000,
     openWriterWarnMs: v.NORTHSTAR_OPEN_WRITER_WARN_MINUTES * 60_000,
+    loadLockTtlMs: v.NORTHSTAR_LOAD_LOCK_TTL_MINUTES * 60_000,
     initialStart: new Date(v.NORTHSTAR_INITIAL_START),
     rowsPerPart: v.NORTHSTAR_ROWS_PER_PART,
     log: { level: v.NORTHSTAR_LOG_LEVEL, format: v.NORTHSTAR_LOG_FORMAT ?? (isTty ? 'pretty' : 'json') },
