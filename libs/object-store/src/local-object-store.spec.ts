@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ExitCode, exitCodeFor } from '@northstar/core';
 import { LocalObjectStore } from './local-object-store';
 import { describeObjectStore } from './object-store.suite';
 
@@ -52,6 +53,15 @@ describe('LocalObjectStore', () => {
     const store = freshStore();
     await expect(store.putFile('x/y.bin', path.join(root, 'no such file'))).rejects.toThrow(/ENOENT/);
     expect(await readdir(path.join(root, `store ${count}`, 'x'))).toEqual([]);
+  });
+
+  it('reports a raw root that is not a usable directory as a configuration error (exit 2) naming the path', async () => {
+    const notADir = path.join(root, `file-${++count}`);
+    await writeFile(notADir, 'x');
+    const store = new LocalObjectStore(notADir);
+    const failure = await store.putText('orders_db/orders/_manifest.json', '{}').catch((error: unknown) => error);
+    expect(exitCodeFor(failure)).toBe(ExitCode.badInput);
+    expect((failure as Error).message).toContain(`local raw zone: write of ${path.join(notADir, 'orders_db', 'orders', '_manifest.json')} failed`);
   });
 
   it('does not list files that look like its own temp files', async () => {

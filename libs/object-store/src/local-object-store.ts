@@ -1,12 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertObjectKey, assertObjectPrefix, reservedSegmentPrefix } from './assert-object-key';
 import { compareKeys, type ObjectInfo, type ObjectStore } from './object-store';
+import { classifyFsError } from './classify-fs-error';
 import { ObjectNotFoundError } from './object-store-errors';
 
 const missing = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+async function syncPath(file: string, flags: 'r' | 'r+'): Promise<void> {
+  const handle = await open(file, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 function isMissing(error: unknown): boolean {
   return missing.has((error as NodeJS.ErrnoException | null)?.code ?? '');
@@ -41,22 +51,23 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async getText(key: string): Promise<string | undefined> {
+    const file = this.locate(key);
     try {
-      return await readFile(this.locate(key), 'utf8');
+      return await readFile(file, 'utf8');
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw error;
+      throw classifyFsError(error, `read of ${file}`);
     }
   }
 
   async downloadFile(key: string, localPath: string): Promise<void> {
     const source = this.locate(key);
-    await mkdir(path.dirname(path.resolve(localPath)), { recursive: true });
     try {
+      await mkdir(path.dirname(path.resolve(localPath)), { recursive: true });
       await copyFile(source, localPath);
     } catch (error) {
       if (isMissing(error)) throw new ObjectNotFoundError(this.describe(key));
-      throw error;
+      throw classifyFsError(error, `copy of ${source} to ${localPath}`);
     }
   }
 
@@ -65,37 +76,52 @@ export class LocalObjectStore implements ObjectStore {
     // Walk only the deepest directory the prefix names; the rest of the prefix filters names.
     const dirKey = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
     const found: ObjectInfo[] = [];
-    await this.walk(dirKey, prefix, found);
+    try {
+      await this.walk(dirKey, prefix, found);
+    } catch (error) {
+      throw classifyFsError(error, `list of ${this.root}/${prefix}`);
+    }
     return found.sort(compareKeys);
   }
 
   async exists(key: string): Promise<boolean> {
+    const file = this.locate(key);
     try {
-      return (await stat(this.locate(key))).isFile();
+      return (await stat(file)).isFile();
     } catch (error) {
       if (isMissing(error)) return false;
-      throw error;
+      throw classifyFsError(error, `look-up of ${file}`);
     }
   }
 
   async delete(key: string): Promise<void> {
+    const file = this.locate(key);
     try {
-      await unlink(this.locate(key));
+      await unlink(file);
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      if (!isMissing(error)) throw classifyFsError(error, `delete of ${file}`);
     }
   }
 
+  /**
+   * Temp file, fsync, rename, fsync of the directory: after a power loss the
+   * object is either absent or whole. Without the syncs a renamed manifest
+   * can come back empty, and an empty manifest reads as committed.
+   */
   private async replace(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
     const target = this.locate(key);
-    await mkdir(path.dirname(target), { recursive: true });
-    const temp = path.join(path.dirname(target), `${reservedSegmentPrefix}${randomUUID()}`);
+    const dir = path.dirname(target);
+    const temp = path.join(dir, `${reservedSegmentPrefix}${randomUUID()}`);
     try {
+      await mkdir(dir, { recursive: true });
       await write(temp);
+      await syncPath(temp, 'r+');
       await rename(temp, target);
+      await syncPath(dir, 'r');
     } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
+      // The cleanup can fail for the same reason the write did; the write's error is the one to report.
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw classifyFsError(error, `write of ${target}`);
     }
   }
 
