@@ -16,11 +16,14 @@ export interface DuckDbOpenOptions {
 
 
 /**
- * UTC for every session; threads via SET rather than instance config, so
- * opening a cached file with another thread count is not a config conflict.
+ * UTC for every session; NULLs sorted as Snowflake sorts them (last
+ * ascending, first descending; DuckDB puts them last both ways), so an
+ * `order by ... desc` over a nullable column picks the same row on both
+ * engines; threads via SET rather than instance config, so opening a cached
+ * file with another thread count is not a config conflict.
  */
 function sessionSettings(options: DuckDbOpenOptions): RenderedSql[] {
-  const settings = [renderSql("set TimeZone = 'UTC'", duckdbDialect)];
+  const settings = [renderSql("set TimeZone = 'UTC'", duckdbDialect), renderSql("set default_null_order = 'nulls_last_on_asc_first_on_desc'", duckdbDialect)];
   if (options.threads !== undefined) {
     if (!Number.isInteger(options.threads) || options.threads < 1) throw new Error(`threads must be a positive integer, got ${options.threads}`);
     settings.push(renderSql('set threads = {{ threads }}', duckdbDialect, { fragments: { threads: fragment(duckdbDialect.literal(options.threads)) } }));

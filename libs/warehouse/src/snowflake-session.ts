@@ -1,7 +1,7 @@
-import { renderSql, snowflakeDialect, type RenderedSql } from '@northstar/sql';
+import { renderStatements, snowflakeDialect, type RenderedSql } from '@northstar/sql';
 import { warehouseSqlTemplate } from './warehouse-sql';
 
 /** Statements every new Snowflake session runs before any work. */
 export function snowflakeSessionStatements(): RenderedSql[] {
-  return [renderSql(warehouseSqlTemplate('snowflake_session.sql'), snowflakeDialect)];
+  return renderStatements(warehouseSqlTemplate('snowflake_session.sql'), snowflakeDialect);
 }

@@ -8,11 +8,17 @@ import { describeWarehouse } from './warehouse.suite';
 const stmt = (sql: string, params: Record<string, unknown> = {}) => renderSql(sql, snowflakeDialect, { params });
 
 describe('SnowflakeWarehouse over a fake connection', () => {
-  it('sets the session to UTC before any work', async () => {
+  it('pins the session before any work: UTC, timestamp text with microseconds and offset, NULL order', async () => {
     const connection = new RecordingSnowflakeConnection();
     await SnowflakeWarehouse.fromConnection(connection, silentLogger());
-    expect(connection.statements).toHaveLength(1);
-    expect(connection.statements[0].sql).toMatch(/^alter session set timezone = 'UTC'$/m);
+    expect(connection.statements.map((s) => s.sql.replace(/^--.*\n/gm, '').trim())).toEqual([
+      "alter session set timezone = 'UTC'",
+      "alter session set timestamp_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM'",
+      "alter session set timestamp_tz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM'",
+      "alter session set timestamp_ltz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM'",
+      "alter session set timestamp_ntz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6'",
+      "alter session set default_null_ordering = 'LAST'",
+    ]);
   });
 
   it('sends binds as snowflake-sdk accepts them and normalises the rows it gets back', async () => {

@@ -78,6 +78,18 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
       expect(row).toEqual({ n_rows: 4, top_id: 4 });
     });
 
+    it('sorts NULLs as Snowflake does on both engines: last ascending, first descending', async () => {
+      const ascending = await query('select big from staging.suite_values order by big');
+      const descending = await query('select big from staging.suite_values order by big desc');
+      expect(ascending.map((r) => r['big'])).toEqual([-42, 0, 9007199254740993n, null]);
+      expect(descending.map((r) => r['big'])).toEqual([null, 9007199254740993n, 0, -42]);
+    });
+
+    it('casts a timestamp to text with microseconds and its offset, whatever the account\'s output format', async () => {
+      const [row] = await query(`select cast(happened_at as varchar) as t from staging.suite_values where id = 1`);
+      expect(String(row['t'])).toMatch(/^2026-11-29 10:00:00\.123456 ?\+00(:?00)?$/);
+    });
+
     it('sends values as bind parameters, never as SQL text', async () => {
       const hostile = "x'); drop table staging.suite_values; --";
       await run('create or replace table staging.suite_binds (k varchar, v varchar)');

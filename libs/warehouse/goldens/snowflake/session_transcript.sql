@@ -1,5 +1,14 @@
--- UTC everywhere, so current_timestamp() and timestamp_tz text agree with DuckDB.
 alter session set timezone = 'UTC';
+
+alter session set timestamp_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM';
+
+alter session set timestamp_tz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM';
+
+alter session set timestamp_ltz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6 TZHTZM';
+
+alter session set timestamp_ntz_output_format = 'YYYY-MM-DD HH24:MI:SS.FF6';
+
+alter session set default_null_ordering = 'LAST';
 
 create schema if not exists raw;
 
