@@ -1,5 +1,5 @@
 import { ConfigError } from '@northstar/core';
-import { parseCreateTable, typeKey, type RenderedSql } from '@northstar/sql';
+import { declaresColumns, parseCreateTable, typeKey, type RenderedSql } from '@northstar/sql';
 import { tableColumns, type Warehouse } from '@northstar/warehouse';
 import type { Model } from './model-catalog';
 
@@ -14,6 +14,8 @@ import type { Model } from './model-catalog';
  * spelling `typeKey` does not know is not compared.
  */
 export async function assertModelShape(warehouse: Warehouse, model: Model, ddl: RenderedSql): Promise<void> {
+  // A view (the analytics layer) is replaced by its own DDL on every run: there is no built shape to fall behind.
+  if (!declaresColumns(ddl.sql)) return;
   const declared = parseCreateTable(ddl.sql);
   const existing = await tableColumns(warehouse, declared.table);
   if (existing.length === 0) return;

@@ -1,4 +1,4 @@
-import { parseCreateTable } from './parse-create-table';
+import { declaresColumns, parseCreateTable } from './parse-create-table';
 
 describe('parseCreateTable', () => {
   it('lists the declared columns and their types in order, skipping defaults and constraints', () => {
@@ -30,5 +30,11 @@ describe('parseCreateTable', () => {
   it('refuses what is not a create table with a column list', () => {
     expect(() => parseCreateTable('merge into t using s on true')).toThrow('not a create table statement');
     expect(() => parseCreateTable('create table t (a int, b decimal(3, 1)')).toThrow('unbalanced parentheses');
+  });
+
+  it('tells a table with a column list from a view or a create-as-select, which declare no columns', () => {
+    expect(declaresColumns('create table if not exists curated.dim_date (date_day date not null)')).toBe(true);
+    expect(declaresColumns('create or replace view analytics.daily_revenue as select 1 as x')).toBe(false);
+    expect(declaresColumns('create table analytics.t as select 1 as x')).toBe(false);
   });
 });

@@ -20,6 +20,11 @@ export interface CreatedTable {
 
 const CREATE_TABLE = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|transient\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)\s*\(/i;
 
+/** Whether `sql` creates a table from a column list: a view or `create table ... as select` declares no columns to compare. */
+export function declaresColumns(sql: string): boolean {
+  return CREATE_TABLE.test(sql);
+}
+
 /**
  * The table, column names and column types a `create table ... ( ... )`
  * statement declares: what a model's target table should have. Table
