@@ -29,6 +29,17 @@ describe('parquetStatements', () => {
     expect(lookup.binds).toEqual(['/spool/part-00001.csv', '6']);
   });
 
+  it('reads a part back for a record\'s key with the CSV options the conversion used', () => {
+    // Two templates, one dialect of CSV: a record numbered by one must be the same record for the other.
+    const options = (file: string) => {
+      const lines = readFileSync(path.resolve(__dirname, '../sql', file), 'utf8').split('\n').map((line) => line.trim());
+      const start = lines.indexOf('from read_csv(');
+      const end = lines.indexOf(')', start);
+      return lines.slice(start, end).filter((line) => !line.startsWith('columns ='));
+    };
+    expect(options('csv_record_key.sql')).toEqual(options('csv_to_parquet.sql'));
+  });
+
   it('passes both paths as bind parameters, never as SQL text', () => {
     expect(statement.binds).toEqual(['/spool/part-00000.csv', '/spool/part-00000.parquet']);
     expect(statement.sql).not.toContain('/spool/');
