@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
-import { modelsSqlDir } from './model-catalog';
+import { modelsSqlDir, type Model } from './model-catalog';
 
 export interface QualityCheck {
   readonly name: string;
@@ -18,9 +18,12 @@ export interface QualityResult {
   readonly severity: 'error' | 'warn';
   readonly status: 'pass' | 'fail';
   readonly failingRows: number;
+  /** Why a check failed without counting rows: its table is missing though its inputs have landed. */
+  readonly details?: string;
 }
 
 const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
+const tableHasRowsSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/table_has_rows.sql'));
 
 /** Each check is a query returning `failing_rows`; zero passes. */
 export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): QualityCheck[] {
@@ -37,19 +40,75 @@ export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): Qual
     });
 }
 
-/** Runs the checks whose table exists and records each outcome in ops.dq_results (idempotent per run). */
-export async function runQualityChecks(checks: readonly QualityCheck[], deps: { warehouse: Warehouse; runId: string; clock: () => Date; logger: Logger }): Promise<QualityResult[]> {
+export interface QualityDeps {
+  readonly warehouse: Warehouse;
+  readonly runId: string;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  /** The model catalog, to tell a table not built yet from one that is missing (see missingTableResult). */
+  readonly models?: readonly Model[];
+}
+
+/**
+ * Runs the checks and records each outcome in ops.dq_results (idempotent per
+ * run). A check whose table does not exist is skipped while nothing it is
+ * built from has landed, and fails once its raw inputs hold rows: the table
+ * was dropped or never built, and "every check passed" would hide it.
+ */
+export async function runQualityChecks(checks: readonly QualityCheck[], deps: QualityDeps): Promise<QualityResult[]> {
   const results: QualityResult[] = [];
   for (const check of checks) {
-    if (!(await tableExists(deps.warehouse, check.table))) continue; // nothing built there yet: nothing to check
-    const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId } }));
-    const failingRows = Number(rows[0]?.failing_rows ?? 0);
-    const result: QualityResult = { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows };
+    const missing = await missingTables(check, deps);
+    const result = missing.length === 0 ? await countFailures(check, deps) : await missingTableResult(check, missing, deps);
+    if (!result) continue;
     await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
-      params: { run_id: deps.runId, check_name: check.name, table_name: check.table, severity: check.severity, status: result.status, failing_rows: failingRows, details: null, now: deps.clock() },
+      params: { run_id: deps.runId, check_name: check.name, table_name: check.table, severity: check.severity, status: result.status, failing_rows: result.failingRows, details: result.details ?? null, now: deps.clock() },
     }));
     deps.logger[result.status === 'pass' ? 'info' : check.severity === 'error' ? 'error' : 'warn'](result, 'quality check');
     results.push(result);
   }
   return results;
+}
+
+async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {
+  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId } }));
+  const failingRows = Number(rows[0]?.failing_rows ?? 0);
+  return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows };
+}
+
+/** The tables a check reads (its own, and the models its header depends on) that do not exist. */
+async function missingTables(check: QualityCheck, deps: QualityDeps): Promise<string[]> {
+  const targets = new Map((deps.models ?? []).map((m) => [m.name, m.target]));
+  const read = new Set([check.table, ...check.template.dependsOn.map((d) => (d.includes('.') ? d : targets.get(d))).filter((t): t is string => t !== undefined)]);
+  const missing: string[] = [];
+  for (const table of read) if (!(await tableExists(deps.warehouse, table))) missing.push(table);
+  return missing;
+}
+
+/** undefined (skip) while the missing tables' raw inputs are empty or absent; a failure naming them once they hold rows. */
+async function missingTableResult(check: QualityCheck, missing: readonly string[], deps: QualityDeps): Promise<QualityResult | undefined> {
+  const landed: string[] = [];
+  for (const raw of [...new Set(missing.flatMap((table) => rawInputsOf(table, deps.models ?? [])))].sort()) {
+    if (!(await tableExists(deps.warehouse, raw))) continue;
+    const [row] = await deps.warehouse.query<{ rows_found: number | string }>(renderSql(tableHasRowsSql, deps.warehouse.dialect, { idents: { table: raw } }));
+    if (Number(row?.rows_found ?? 0) > 0) landed.push(raw);
+  }
+  if (landed.length === 0) return undefined;
+  const details = `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist, though ${landed.join(', ')} hold rows: dropped or never built (a failed --full-refresh, a model that failed); the next load rebuilds it`;
+  return { check: check.name, table: check.table, severity: check.severity, status: 'fail', failingRows: 0, details };
+}
+
+/** The raw tables a table is built from, through every model between them. */
+function rawInputsOf(table: string, models: readonly Model[]): string[] {
+  const byTarget = new Map(models.map((m) => [m.target, m]));
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const raw = new Set<string>();
+  const visit = (model: Model | undefined) => {
+    for (const input of model?.dependsOn ?? []) {
+      if (input.startsWith('raw.')) raw.add(input);
+      else visit(byName.get(input));
+    }
+  };
+  visit(byTarget.get(table));
+  return [...raw].sort();
 }

@@ -1,0 +1,36 @@
+import { silentLogger } from '@northstar/core';
+import { renderSql } from '@northstar/sql';
+import { OrdersModelSandbox } from './orders-model-sandbox';
+import { loadQualityChecks, runQualityChecks } from './quality-checks';
+import { ordersDbHistory } from './testing';
+
+describe('runQualityChecks: a checked table that does not exist', () => {
+  let sandbox: OrdersModelSandbox;
+  beforeEach(async () => {
+    sandbox = await OrdersModelSandbox.open();
+  });
+  afterEach(() => sandbox.dispose());
+
+  const check = () => runQualityChecks(loadQualityChecks(), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), models: sandbox.models });
+
+  it('is skipped while nothing it is built from has landed', async () => {
+    const results = await check();
+    expect(results.filter((r) => r.table === 'curated.fct_orders')).toEqual([]);
+  });
+
+  it('fails, naming the raw inputs that hold rows, once they have landed: dropped or never built is not "passed"', async () => {
+    for (const [entity, rows] of ordersDbHistory) await sandbox.land(entity, rows);
+    await sandbox.run();
+    await sandbox.warehouse.run(renderSql('drop table curated.fct_orders', sandbox.warehouse.dialect));
+    const results = await check();
+    // Its own checks, and the orphan-line check on fct_order_items, which reads fct_orders too.
+    const failed = results.filter((r) => r.status === 'fail');
+    expect(failed.map((r) => r.check).sort()).toEqual(['fct_order_items_orphan_line', 'fct_orders_duplicate_order']);
+    for (const result of failed) {
+      expect(result.failingRows).toBe(0);
+      expect(result.details).toMatch(/^curated\.fct_orders does not exist, though raw\.orders_db__\w+(, raw\.orders_db__\w+)* hold rows/);
+    }
+    const recorded = await sandbox.query<{ check_name: string; status: string }>("select check_name, status from ops.dq_results where run_id = 'q' and status = 'fail' order by check_name");
+    expect(recorded).toEqual([{ check_name: 'fct_order_items_orphan_line', status: 'fail' }, { check_name: 'fct_orders_duplicate_order', status: 'fail' }]);
+  });
+});
