@@ -77,7 +77,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     runId: request.runId,
     mode: request.mode,
     scheduledAt: request.scheduledAt.toISOString(),
-    window: { start: request.window.start.toISOString(), end: request.window.end.toISOString() },
+    window: isoWindow(request.window),
     extractedAt: (request.extractedAt ?? deps.clock()).toISOString(),
     contractVersion: request.contract.version,
     schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, request.drift?.added ?? []),

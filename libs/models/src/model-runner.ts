@@ -7,12 +7,12 @@ import { modelsSqlDir } from './model-catalog';
 import { assertModelShape } from './model-shape';
 import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
+import { tableHasRows } from './table-has-rows';
 
 const runnerSql = (file: string) => loadSqlTemplate(path.join(modelsSqlDir, 'runner', file));
 const readStateSql = runnerSql('read_model_state.sql');
 const maxTrackedSql = runnerSql('max_tracked.sql');
 const saveStateSql = runnerSql('save_model_state.sql');
-const tableHasRowsSql = runnerSql('table_has_rows.sql');
 
 /** Before any model's first run: everything upstream is new. */
 const BEGINNING = new Date('1970-01-01T00:00:00Z');
@@ -96,9 +96,4 @@ async function batchEndOf(warehouse: Warehouse, tracks: readonly TrackedColumn[]
     if (value && (!latest || value > latest)) latest = value;
   }
   return latest;
-}
-
-async function tableHasRows(warehouse: Warehouse, table: string): Promise<boolean> {
-  const rows = await warehouse.query<{ rows_found: number | string }>(renderSql(tableHasRowsSql, warehouse.dialect, { idents: { table } }));
-  return Number(rows[0]?.rows_found ?? 0) > 0;
 }

@@ -4,6 +4,7 @@ import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir, type Model } from './model-catalog';
+import { tableHasRows } from './table-has-rows';
 
 export interface QualityCheck {
   readonly name: string;
@@ -23,7 +24,6 @@ export interface QualityResult {
 }
 
 const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
-const tableHasRowsSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner/table_has_rows.sql'));
 
 /** Each check is a query returning `failing_rows`; zero passes. */
 export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): QualityCheck[] {
@@ -90,8 +90,7 @@ async function missingTableResult(check: QualityCheck, missing: readonly string[
   const landed: string[] = [];
   for (const raw of [...new Set(missing.flatMap((table) => rawInputsOf(table, deps.models ?? [])))].sort()) {
     if (!(await tableExists(deps.warehouse, raw))) continue;
-    const [row] = await deps.warehouse.query<{ rows_found: number | string }>(renderSql(tableHasRowsSql, deps.warehouse.dialect, { idents: { table: raw } }));
-    if (Number(row?.rows_found ?? 0) > 0) landed.push(raw);
+    if (await tableHasRows(deps.warehouse, raw)) landed.push(raw);
   }
   if (landed.length === 0) return undefined;
   const details = `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist, though ${landed.join(', ')} hold rows: dropped or never built (a failed --full-refresh, a model that failed); the next load rebuilds it`;
