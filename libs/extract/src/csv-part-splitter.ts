@@ -7,6 +7,8 @@ export interface CsvPartFile {
   readonly index: number;
   readonly path: string;
   readonly rows: number;
+  /** Bytes of the part's longest record, newline included: what DuckDB's read buffer must hold. */
+  readonly longestRecordBytes: number;
 }
 
 export interface CsvSplitOptions {
@@ -36,23 +38,33 @@ export async function* splitCsvIntoParts(input: AsyncIterable<Buffer | string>, 
 async function* splitInto(sink: PartSink, input: AsyncIterable<Buffer | string>, rowsPerPart: number): AsyncGenerator<CsvPartFile> {
   const scanner = new RecordEndScanner();
   let lastByte = NEWLINE;
+  // Bytes of the record in progress that came in earlier chunks.
+  let carried = 0;
   for await (const raw of input) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
     if (chunk.length === 0) continue;
     scanner.start(chunk);
     let from = 0;
+    let recordStart = 0;
     for (let end = scanner.next(0); end !== -1; end = scanner.next(end + 1)) {
+      sink.noteRecord(carried + end + 1 - recordStart);
+      carried = 0;
+      recordStart = end + 1;
       if (++sink.rows !== rowsPerPart) continue;
       await sink.write(chunk.subarray(from, end + 1));
       from = end + 1;
       yield await sink.finish();
     }
     await sink.write(chunk.subarray(from));
+    carried += chunk.length - recordStart;
     lastByte = chunk[chunk.length - 1];
   }
   if (scanner.inQuotes) throw new Error(`CSV stream ended inside a quoted field (after ${sink.totalRows + sink.rows} complete records)`);
   if (sink.isOpen) {
-    if (lastByte !== NEWLINE) sink.rows++;
+    if (lastByte !== NEWLINE) {
+      sink.noteRecord(carried);
+      sink.rows++;
+    }
     const part = await sink.finish();
     if (part.rows > 0) yield part;
   }
@@ -106,6 +118,7 @@ const WRITE_BATCH_BYTES = 1 << 20;
 class PartSink {
   rows = 0;
   totalRows = 0;
+  private longestRecordBytes = 0;
   private index = 0;
   private stream: WriteStream | undefined;
   private file = '';
@@ -115,6 +128,10 @@ class PartSink {
   private failure: Error | undefined;
 
   constructor(private readonly options: CsvSplitOptions) {}
+
+  noteRecord(bytes: number): void {
+    if (bytes > this.longestRecordBytes) this.longestRecordBytes = bytes;
+  }
 
   get isOpen(): boolean {
     return this.stream !== undefined;
@@ -170,10 +187,11 @@ class PartSink {
     const stream = this.stream;
     if (stream) await finished(stream.end()).catch(() => undefined);
     this.throwIfFailed();
-    const part = { index: this.index, path: this.file, rows: this.rows };
+    const part = { index: this.index, path: this.file, rows: this.rows, longestRecordBytes: this.longestRecordBytes };
     this.totalRows += this.rows;
     this.index++;
     this.rows = 0;
+    this.longestRecordBytes = 0;
     this.stream = undefined;
     return part;
   }

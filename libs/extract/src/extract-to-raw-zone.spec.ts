@@ -66,6 +66,14 @@ describe('extractToRawZone', () => {
     expect(keys.some((k) => k.endsWith('_manifest.json'))).toBe(false);
   });
 
+  it('lands a record longer than DuckDB\'s default 32 MB read buffer (the part\'s longest record sizes it)', async () => {
+    const [first, second, third] = productCsv(3).split('\n');
+    const long = second.replace('Widget, size 2', `Widget ${'x'.repeat(33 * 1024 * 1024)}`);
+    const result = await extractToRawZone(request(async function* () { yield `${first}\n${long}\n${third}\n`; }), deps());
+    expect(result.manifest.rowCount).toBe(3);
+    expect(result.manifest.files.map((f) => f.rows)).toEqual([3]);
+  });
+
   it('refuses a part whose written row count differs from the records the source sent, and commits nothing', async () => {
     const miscounting = {
       writeFromCsv: async (input: Parameters<ParquetWriter['writeFromCsv']>[0]) => ({ ...(await parquet.writeFromCsv(input)), rows: 3 }),

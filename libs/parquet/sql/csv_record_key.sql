@@ -16,6 +16,8 @@ from read_csv(
   quote = '"',
   escape = '"',
   allow_quoted_nulls = false,
-  strict_mode = true
+  strict_mode = true,
+  buffer_size = cast(:buffer_size as ubigint),
+  max_line_size = cast(:max_line_size as ubigint)
 )
 limit 1 offset cast(:record_offset as bigint)

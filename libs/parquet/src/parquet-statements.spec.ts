@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { csvReadBuffer } from './csv-read-buffer';
 import { parquetStatements } from './parquet-statements';
 
 const golden = path.resolve(__dirname, '../sql/goldens/csv_to_parquet.duckdb.sql');
@@ -11,7 +12,7 @@ describe('parquetStatements', () => {
     { name: 'Email Address', type: { kind: 'string' }, mask: true },
     { name: 'order', type: { kind: 'decimal', precision: 38, scale: 9 }, mask: false },
     { name: "it's", type: { kind: 'timestamp' }, mask: false },
-  ]);
+  ], csvReadBuffer(300));
 
   it('renders csv_to_parquet as in its golden file (UPDATE_GOLDENS=1 rewrites it)', () => {
     if (process.env['UPDATE_GOLDENS']) writeFileSync(golden, `${statement.sql}\n`);
@@ -23,10 +24,10 @@ describe('parquetStatements', () => {
       { name: 'order_id', type: { kind: 'integer' }, mask: false },
       { name: 'total', type: { kind: 'decimal', precision: 14, scale: 2 }, mask: false },
     ] as const;
-    const lookup = parquetStatements.csvRecordKey('/spool/part-00001.csv', columns, ['order_id'], 7);
+    const lookup = parquetStatements.csvRecordKey('/spool/part-00001.csv', columns, csvReadBuffer(3_000_000), ['order_id'], 7);
     if (process.env['UPDATE_GOLDENS']) writeFileSync(recordKeyGolden, `${lookup.sql}\n`);
     expect(`${lookup.sql}\n`).toBe(readFileSync(recordKeyGolden, 'utf8'));
-    expect(lookup.binds).toEqual(['/spool/part-00001.csv', '6']);
+    expect(lookup.binds).toEqual(['/spool/part-00001.csv', '4194304', '3145728', '6']);
   });
 
   it('reads a part back for a record\'s key with the CSV options the conversion used', () => {
@@ -40,8 +41,8 @@ describe('parquetStatements', () => {
     expect(options('csv_record_key.sql')).toEqual(options('csv_to_parquet.sql'));
   });
 
-  it('passes both paths as bind parameters, never as SQL text', () => {
-    expect(statement.binds).toEqual(['/spool/part-00000.csv', '/spool/part-00000.parquet']);
+  it('passes both paths and the read buffer as bind parameters, never as SQL text', () => {
+    expect(statement.binds).toEqual(['/spool/part-00000.csv', '4194304', '2097152', '/spool/part-00000.parquet']);
     expect(statement.sql).not.toContain('/spool/');
   });
 

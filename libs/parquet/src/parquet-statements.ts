@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { duckdbDialect, fragment, loadSqlTemplate, renderSql, type RenderedSql, type SqlTemplate } from '@northstar/sql';
 import { maskedSelectList } from './masked-select-list';
+import type { CsvReadBuffer } from './csv-read-buffer';
 import type { ParquetColumn } from './parquet-column';
 import { csvFieldName, readCsvColumns } from './read-csv-columns';
 
@@ -18,17 +19,17 @@ function template(name: string): SqlTemplate {
 
 /** The statements ParquetWriter runs, all rendered from libs/parquet/sql. */
 export const parquetStatements = {
-  csvToParquet(csvPath: string, parquetPath: string, columns: readonly ParquetColumn[]): RenderedSql {
+  csvToParquet(csvPath: string, parquetPath: string, columns: readonly ParquetColumn[], buffer: CsvReadBuffer): RenderedSql {
     return renderSql(template('csv_to_parquet'), duckdbDialect, {
-      params: { csv_path: csvPath, parquet_path: parquetPath },
+      params: { csv_path: csvPath, parquet_path: parquetPath, ...bufferParams(buffer) },
       fragments: { select_list: maskedSelectList(columns), csv_columns: readCsvColumns(columns) },
     });
   },
   /** The `keyColumns` of record number `record` (1-based) of a part, every field read as text. */
-  csvRecordKey(csvPath: string, columns: readonly ParquetColumn[], keyColumns: readonly string[], record: number): RenderedSql {
+  csvRecordKey(csvPath: string, columns: readonly ParquetColumn[], buffer: CsvReadBuffer, keyColumns: readonly string[], record: number): RenderedSql {
     const keyList = keyColumns.map((name) => `${csvFieldName(columns.findIndex((c) => c.name === name))} as ${duckdbDialect.quoteIdent(name)}`);
     return renderSql(template('csv_record_key'), duckdbDialect, {
-      params: { csv_path: csvPath, record_offset: String(record - 1) },
+      params: { csv_path: csvPath, record_offset: String(record - 1), ...bufferParams(buffer) },
       fragments: { key_list: fragment(keyList.join(',\n  ')), csv_columns: readCsvColumns(columns, true) },
     });
   },
@@ -39,3 +40,7 @@ export const parquetStatements = {
     return renderSql(template('set_mask_key'), duckdbDialect, { params: { mask_key: maskKey } });
   },
 };
+
+function bufferParams(buffer: CsvReadBuffer) {
+  return { buffer_size: String(buffer.bufferSize), max_line_size: String(buffer.maxLineSize) };
+}

@@ -149,6 +149,21 @@ describe('ParquetWriter.writeFromCsv: files', () => {
     ]);
   });
 
+  it('reads a record longer than DuckDB\'s default 32 MB buffer when the part\'s longest record is given', async () => {
+    const long = 'x'.repeat(40_000_000);
+    const csv = `1,short\n2,"${long}"\n3,"after ""it"""\n`;
+    const out = parquetPath();
+    const columns = [col('id', t.integer), col('body', t.string)];
+    const result = await writer.writeFromCsv({ csvPath: await csvFile(csv), parquetPath: out, columns, longestRecordBytes: long.length + 5 });
+    expect(result.rows).toBe(3);
+    const rows = await queryDuckDb('select id, length(body) as chars, left(body, 9) as head from read_parquet($1) order by id', [out]);
+    expect(rows).toEqual([
+      { id: '1', chars: '5', head: 'short' },
+      { id: '2', chars: '40000000', head: 'xxxxxxxxx' },
+      { id: '3', chars: '10', head: 'after "it' },
+    ]);
+  });
+
   it('rejects a value that does not fit its type as a contract violation without echoing the data', async () => {
     const out = parquetPath();
     const csvPath = await csvFile('1,alice@example.com\nnot-a-number,bob@example.com\n');

@@ -5,6 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ConfigError } from '@northstar/core';
 import type { RenderedSql } from '@northstar/sql';
 import { csvDataError, CsvRecordError } from './csv-data-error';
+import { csvReadBuffer, type CsvReadBuffer } from './csv-read-buffer';
 import { fileDigest } from './file-digest';
 import type { ParquetColumn } from './parquet-column';
 import { parquetStatements } from './parquet-statements';
@@ -22,6 +23,8 @@ export interface CsvToParquetInput {
   readonly maskKey?: string;
   /** Columns that name a record (the business key) in a conversion error; masked ones are never shown. */
   readonly keyColumns?: readonly string[];
+  /** Bytes of the part's longest record, when the caller counted them: sizes DuckDB's read buffer. */
+  readonly longestRecordBytes?: number;
 }
 
 export interface ParquetPartResult {
@@ -86,7 +89,8 @@ export class ParquetWriter {
   }
 
   private async convert(input: CsvToParquetInput, maskKey: string | undefined): Promise<ParquetPartResult> {
-    const statement = parquetStatements.csvToParquet(input.csvPath, input.parquetPath, input.columns);
+    const buffer = csvReadBuffer(input.longestRecordBytes);
+    const statement = parquetStatements.csvToParquet(input.csvPath, input.parquetPath, input.columns, buffer);
     await mkdir(path.dirname(path.resolve(input.parquetPath)), { recursive: true });
     const connection = await this.instance.connect();
     let rows: number;
@@ -98,7 +102,7 @@ export class ParquetWriter {
     } catch (error) {
       await rm(input.parquetPath, { force: true });
       const failure = csvDataError(error, input.csvPath, input.columns);
-      throw failure instanceof CsvRecordError ? await withRecordKey(connection, failure, input) : failure;
+      throw failure instanceof CsvRecordError ? await withRecordKey(connection, failure, input, buffer) : failure;
     } finally {
       connection.closeSync();
     }
@@ -107,11 +111,11 @@ export class ParquetWriter {
 }
 
 /** The failure with the record's business key, read back as text; as it was when the key cannot be read or shown. */
-async function withRecordKey(connection: DuckDBConnection, failure: CsvRecordError, input: CsvToParquetInput): Promise<CsvRecordError> {
+async function withRecordKey(connection: DuckDBConnection, failure: CsvRecordError, input: CsvToParquetInput, buffer: CsvReadBuffer): Promise<CsvRecordError> {
   const shown = (input.keyColumns ?? []).filter((name) => input.columns.some((c) => c.name === name && !c.mask));
   if (shown.length === 0) return failure;
   try {
-    const result = await run(connection, parquetStatements.csvRecordKey(input.csvPath, input.columns, shown, failure.record));
+    const result = await run(connection, parquetStatements.csvRecordKey(input.csvPath, input.columns, buffer, shown, failure.record));
     const [row] = await result.getRowObjectsJson();
     return row ? failure.withKey(Object.fromEntries(shown.map((name) => [name, row[name] == null ? null : String(row[name])]))) : failure;
   } catch {

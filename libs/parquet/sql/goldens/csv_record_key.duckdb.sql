@@ -11,6 +11,8 @@ from read_csv(
   quote = '"',
   escape = '"',
   allow_quoted_nulls = false,
-  strict_mode = true
+  strict_mode = true,
+  buffer_size = cast($2 as ubigint),
+  max_line_size = cast($3 as ubigint)
 )
-limit 1 offset cast($2 as bigint)
+limit 1 offset cast($4 as bigint)

@@ -1,0 +1,26 @@
+const MIB = 1024 * 1024;
+/** DuckDB's `max_line_size` default. */
+const DEFAULT_MAX_LINE_BYTES = 2 * MIB;
+/** DuckDB's `buffer_size` default, kept for a part whose records were not measured. */
+const DEFAULT_BUFFER_BYTES = 32 * MIB;
+
+export interface CsvReadBuffer {
+  /** read_csv's `buffer_size`: bytes read from the part at a time. */
+  readonly bufferSize: number;
+  /** read_csv's `max_line_size`: the longest record it accepts. */
+  readonly maxLineSize: number;
+}
+
+/**
+ * read_csv's buffer for a part whose longest record is known. DuckDB's
+ * default buffer is 32 MB, allocated afresh for every part; its page faults
+ * cost ~20% of an orders extract on one core (docs/performance.md). read_csv
+ * needs a record to fit in one buffer and in `max_line_size`, so both are
+ * sized to the longest record, with room to spare, and never below 4 MB and
+ * DuckDB's own 2 MB line limit.
+ */
+export function csvReadBuffer(longestRecordBytes: number | undefined): CsvReadBuffer {
+  if (longestRecordBytes === undefined) return { bufferSize: DEFAULT_BUFFER_BYTES, maxLineSize: DEFAULT_MAX_LINE_BYTES };
+  const maxLineSize = Math.max(DEFAULT_MAX_LINE_BYTES, Math.ceil((longestRecordBytes + 1) / MIB) * MIB);
+  return { bufferSize: Math.max(4 * MIB, maxLineSize + MIB), maxLineSize };
+}
