@@ -38,6 +38,17 @@ describe('renderSql', () => {
     });
   });
 
+  it('expands no placeholder inside a string literal, quoted name or comment', () => {
+    const sql = [
+      "select {{ t }}.a, '{{ t }} stays' as \"{{ t }}\" -- {{ missing }} is not asked for",
+      "/* {{ missing(1) }} */ from {{ t }} where b = 'x{{'",
+    ].join('\n');
+    expect(renderSql(sql, duckdbDialect, { idents: { t: 'raw.orders' } }).sql).toBe([
+      "select raw.orders.a, '{{ t }} stays' as \"{{ t }}\" -- {{ missing }} is not asked for",
+      "/* {{ missing(1) }} */ from raw.orders where b = 'x{{'",
+    ].join('\n'));
+  });
+
   it('does not mistake casts or Snowflake variant paths for parameters', () => {
     const sql = 'select x::int, payload:status, "Payload":id, arr[0]:id, parse_json(v):id from t where y = :y';
     expect(renderSql(sql, snowflakeDialect, { params: { y: 1 } }).sql).toBe(sql.replace(':y', ':1'));

@@ -26,18 +26,43 @@ export interface RenderedSql {
   readonly binds: unknown[];
 }
 
-const placeholderPattern = /\{\{\s*([a-z_][a-z0-9_]*)\s*(?:\(([^}]*)\))?\s*\}\}/gi;
+/** Sticky: tried only where a `{{` stands. */
+const placeholderPattern = /\{\{\s*([a-z_][a-z0-9_]*)\s*(?:\(([^}]*)\))?\s*\}\}/iy;
 
 /**
  * The one renderer: every statement the project runs passes through here.
- * String literals and comments are copied untouched, so a `:x` inside them
- * is never mistaken for a parameter.
+ * String literals and comments are copied untouched, so neither a `:x` nor
+ * a `{{ x }}` inside them is mistaken for a parameter or a placeholder.
  */
 export function renderSql(template: SqlTemplate | string, dialect: Dialect, input: RenderInput = {}): RenderedSql {
   const text = typeof template === 'string' ? template : template.body;
   const where = typeof template === 'string' ? 'inline SQL' : template.file;
-  const expanded = text.replace(placeholderPattern, (_m, name: string, args: string | undefined) => expand(name, args, dialect, input, where));
-  return bindParameters(expanded, dialect, input.params ?? {}, where);
+  return bindParameters(expandPlaceholders(text, dialect, input, where), dialect, input.params ?? {}, where);
+}
+
+function expandPlaceholders(text: string, dialect: Dialect, input: RenderInput, where: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const skip = endOfLiteralOrComment(text, i);
+    if (skip > i) {
+      out += text.slice(i, skip);
+      i = skip;
+      continue;
+    }
+    if (text[i] === '{' && text[i + 1] === '{') {
+      placeholderPattern.lastIndex = i;
+      const match = placeholderPattern.exec(text);
+      if (match) {
+        out += expand(match[1], match[2], dialect, input, where);
+        i = placeholderPattern.lastIndex;
+        continue;
+      }
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
 }
 
 function expand(name: string, args: string | undefined, dialect: Dialect, input: RenderInput, where: string): string {
