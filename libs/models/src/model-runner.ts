@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Logger } from '@northstar/core';
+import { ConfigError, type Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
@@ -92,8 +92,24 @@ async function batchEndOf(warehouse: Warehouse, tracks: readonly TrackedColumn[]
     const rows = await warehouse.query<{ batch_end: string | null }>(
       renderSql(maxTrackedSql, warehouse.dialect, { idents: { table: tracked.table, column: tracked.column } }),
     );
-    const value = rows[0]?.batch_end ? new Date(rows[0].batch_end) : undefined;
+    const value = rows[0]?.batch_end ? millisecondInstant(rows[0].batch_end, `${tracked.table}.${tracked.column}`) : undefined;
     if (value && (!latest || value > latest)) latest = value;
   }
   return latest;
+}
+
+/**
+ * A tracked column's latest value as a Date. Progress is kept in
+ * milliseconds, which is exact for the lineage columns models track
+ * (_loaded_at, _staged_at, _merged_at come from the pipeline's clock). A
+ * column with microseconds would be cut to the millisecond, and its rows
+ * after that millisecond left for a later batch, or never run if none came:
+ * refused instead.
+ */
+function millisecondInstant(text: string, column: string): Date {
+  const fraction = /\.(\d+)Z$/.exec(text)?.[1] ?? '';
+  if (/[1-9]/.test(fraction.slice(3))) {
+    throw new ConfigError(`${column} holds ${text}, finer than the millisecond the model runner keeps progress in; track a lineage column (_loaded_at, _staged_at, _merged_at) instead`);
+  }
+  return new Date(text);
 }
