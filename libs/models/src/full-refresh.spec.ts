@@ -1,6 +1,7 @@
 import { ConfigError, exitCodeFor } from '@northstar/core';
-import { renderSql } from '@northstar/sql';
+import { parseSqlTemplate, renderSql } from '@northstar/sql';
 import { refreshClosure, resetModels } from './full-refresh';
+import { loadModelCatalog, type Model } from './model-catalog';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { ordersDbHistory, ordersDbRow as row } from './testing';
 
@@ -95,5 +96,34 @@ describe('models built by an earlier version, and --full-refresh', () => {
     await sandbox.run();
     expect(await content()).toEqual(before);
     expect(await sandbox.query('select customer_id from staging.stg_orders_db__customers where is_deleted')).toEqual([{ customer_id: 2 }]);
+  });
+});
+
+describe('--full-refresh of a view model', () => {
+  const daily = parseSqlTemplate([
+    '-- name:       daily_orders',
+    '-- grain:      one row per order day',
+    '-- keys:       order_day',
+    '-- depends-on: fct_orders',
+    '-- tracks:     none (a view: its DDL replaces it on every run)',
+    'create or replace view analytics.daily_orders as',
+    'select cast(ordered_at as date) as order_day, count(*) as orders from curated.fct_orders group by 1',
+  ].join('\n'), '/models/analytics/daily_orders.sql');
+  const view: Model = { name: 'daily_orders', layer: 'analytics', target: 'analytics.daily_orders', template: daily, dependsOn: ['fct_orders'], tracks: [] };
+
+  it('drops the view as a view (it used to fail as "drop table" of a view) and the next run recreates it', async () => {
+    const sandbox = await OrdersModelSandbox.open([...loadModelCatalog(), view]);
+    try {
+      for (const [entity, rows] of ordersDbHistory) await sandbox.land(entity, rows);
+      await sandbox.run();
+      const before = await sandbox.query('select * from analytics.daily_orders order by order_day');
+      expect(before.length).toBeGreaterThan(0);
+      await resetModels(sandbox.warehouse, refreshClosure(sandbox.models, ['fct_orders']));
+      expect(await sandbox.query("select count(*) as n from information_schema.tables where table_name in ('daily_orders', 'fct_orders')")).toEqual([{ n: 0 }]);
+      await sandbox.run();
+      expect(await sandbox.query('select * from analytics.daily_orders order by order_day')).toEqual(before);
+    } finally {
+      await sandbox.dispose();
+    }
   });
 });

@@ -1,11 +1,12 @@
 import * as path from 'node:path';
 import { ConfigError } from '@northstar/core';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { createsView, loadSqlTemplate, renderSql } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir, type Model } from './model-catalog';
 
 const forgetStateSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'forget_model_state.sql'));
 const dropTableSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'drop_model_table.sql'));
+const dropViewSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'drop_model_view.sql'));
 
 /**
  * The named models and every model downstream of them, in run order: a
@@ -24,7 +25,7 @@ export function refreshClosure(models: readonly Model[], names: readonly string[
 
 /**
  * Makes the models start over: their state is forgotten first, then their
- * tables dropped, so the next run rebuilds them from raw. In that order, a
+ * tables (or views) dropped, so the next run rebuilds them from raw. In that order, a
  * failure in between leaves a table the rebuild merges into, never an empty
  * table whose state says it is up to date.
  */
@@ -32,5 +33,9 @@ export async function resetModels(warehouse: Warehouse, models: readonly Model[]
   await warehouse.transaction(async (session) => {
     for (const model of models) await session.run(renderSql(forgetStateSql, session.dialect, { params: { model: model.name } }));
   });
-  for (const model of models) await warehouse.run(renderSql(dropTableSql, warehouse.dialect, { idents: { table: model.target } }));
+  for (const model of models) {
+    // Both engines refuse to drop a view as a table.
+    const drop = createsView(model.template.body) ? dropViewSql : dropTableSql;
+    await warehouse.run(renderSql(drop, warehouse.dialect, { idents: { table: model.target } }));
+  }
 }

@@ -1,4 +1,4 @@
-import { declaresColumns, parseCreateTable } from './parse-create-table';
+import { createsView, declaresColumns, parseCreateTable } from './parse-create-table';
 
 describe('parseCreateTable', () => {
   it('lists the declared columns and their types in order, skipping defaults and constraints', () => {
@@ -36,5 +36,12 @@ describe('parseCreateTable', () => {
     expect(declaresColumns('create table if not exists curated.dim_date (date_day date not null)')).toBe(true);
     expect(declaresColumns('create or replace view analytics.daily_revenue as select 1 as x')).toBe(false);
     expect(declaresColumns('create table analytics.t as select 1 as x')).toBe(false);
+  });
+
+  it('tells a model that creates a view, and not one whose comment mentions one', () => {
+    expect(createsView('-- a view over facts\ncreate or replace view analytics.daily_revenue as select 1 as x')).toBe(true);
+    expect(createsView('CREATE SECURE VIEW analytics.v AS SELECT 1')).toBe(true);
+    expect(createsView('-- create view later, maybe\ncreate table if not exists curated.t (a int)')).toBe(false);
+    expect(createsView('create table analytics.view_stats as select 1 as x')).toBe(false);
   });
 });

@@ -25,6 +25,13 @@ export function declaresColumns(sql: string): boolean {
   return CREATE_TABLE.test(sql);
 }
 
+const CREATE_VIEW = /^\s*create\s+(?:or\s+replace\s+)?(?:secure\s+)?view\s/im;
+
+/** Whether `sql` (a model's statements) creates a view: a statement at the start of a line, not a mention in a comment. */
+export function createsView(sql: string): boolean {
+  return CREATE_VIEW.test(sql);
+}
+
 /**
  * The table, column names and column types a `create table ... ( ... )`
  * statement declares: what a model's target table should have. Table
