@@ -41,7 +41,7 @@ describe('splitCsvIntoParts', () => {
     expect(parts).toEqual([{ rows: 2, text: '1,a\n2,b' }]);
   });
 
-  it('measures each part\'s longest record in bytes, across chunks and quoted newlines', async () => {
+  it('measures each part\'s longest record, in bytes across chunks and quoted newlines, and its number', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'split-'));
     try {
       // Records of 4, 12 ("é" is two bytes) and 5 bytes, then 8 and a last one of 3 with no newline.
@@ -51,12 +51,12 @@ describe('splitCsvIntoParts', () => {
           for (const c of chunks) yield Buffer.from(c);
         }
         const longest = [];
-        for await (const part of splitCsvIntoParts(input(), { dir, rowsPerPart: 3, baseName: 'p' })) longest.push(part.longestRecordBytes);
+        for await (const part of splitCsvIntoParts(input(), { dir, rowsPerPart: 3, baseName: 'p' })) longest.push(part.longestRecord);
         return longest;
       };
-      expect(await measure([csv])).toEqual([12, 8]);
-      expect(await measure(csv.split(''))).toEqual([12, 8]);
-      expect(await measure(['1,a\n2,"é\nlo', 'ng"\n3,b', 'b\n4,"x,y"\n5,c'])).toEqual([12, 8]);
+      expect(await measure([csv])).toEqual([{ bytes: 12, record: 2 }, { bytes: 8, record: 1 }]);
+      expect(await measure(csv.split(''))).toEqual([{ bytes: 12, record: 2 }, { bytes: 8, record: 1 }]);
+      expect(await measure(['1,a\n2,"é\nlo', 'ng"\n3,b', 'b\n4,"x,y"\n5,c'])).toEqual([{ bytes: 12, record: 2 }, { bytes: 8, record: 1 }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

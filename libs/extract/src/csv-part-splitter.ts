@@ -7,8 +7,8 @@ export interface CsvPartFile {
   readonly index: number;
   readonly path: string;
   readonly rows: number;
-  /** Bytes of the part's longest record, newline included: what DuckDB's read buffer must hold. */
-  readonly longestRecordBytes: number;
+  /** The part's longest record: its bytes, newline included (what DuckDB's read buffer must hold), and its 1-based number in the part. */
+  readonly longestRecord: { readonly bytes: number; readonly record: number };
 }
 
 export interface CsvSplitOptions {
@@ -118,7 +118,7 @@ const WRITE_BATCH_BYTES = 1 << 20;
 class PartSink {
   rows = 0;
   totalRows = 0;
-  private longestRecordBytes = 0;
+  private longestRecord = { bytes: 0, record: 0 };
   private index = 0;
   private stream: WriteStream | undefined;
   private file = '';
@@ -129,8 +129,9 @@ class PartSink {
 
   constructor(private readonly options: CsvSplitOptions) {}
 
+  /** Called for each record before it is counted in `rows`. */
   noteRecord(bytes: number): void {
-    if (bytes > this.longestRecordBytes) this.longestRecordBytes = bytes;
+    if (bytes > this.longestRecord.bytes) this.longestRecord = { bytes, record: this.rows + 1 };
   }
 
   get isOpen(): boolean {
@@ -187,11 +188,11 @@ class PartSink {
     const stream = this.stream;
     if (stream) await finished(stream.end()).catch(() => undefined);
     this.throwIfFailed();
-    const part = { index: this.index, path: this.file, rows: this.rows, longestRecordBytes: this.longestRecordBytes };
+    const part = { index: this.index, path: this.file, rows: this.rows, longestRecord: this.longestRecord };
     this.totalRows += this.rows;
     this.index++;
     this.rows = 0;
-    this.longestRecordBytes = 0;
+    this.longestRecord = { bytes: 0, record: 0 };
     this.stream = undefined;
     return part;
   }

@@ -74,6 +74,18 @@ describe('extractToRawZone', () => {
     expect(result.manifest.files.map((f) => f.rows)).toEqual([3]);
   });
 
+  it('refuses a record over 128 MB by its number in the window, before DuckDB tries to hold it, and commits nothing', async () => {
+    const [first, second] = productCsv(2).split('\n');
+    const huge = second.replace('Widget, size 2', `Widget ${'x'.repeat(129 * 1024 * 1024)}`);
+    const failure = await extractToRawZone(request(async function* () { yield `${first}\n${first}\n${first}\n${first}\n${first}\n${huge}\n`; }), deps()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(DataContractError);
+    expect((failure as Error).message).toBe(
+      'orders_db/products run hourly-20261102T07, window [2026-11-02T05:00:00.000Z, 2026-11-02T06:59:00.000Z): ' +
+        'record 6 does not match the contract (129.0 MB long, over the 128 MB the Parquet writer reads)',
+    );
+    expect((await store.list('orders_db/products/')).some((o) => o.key.endsWith('_manifest.json'))).toBe(false);
+  });
+
   it('refuses a part whose written row count differs from the records the source sent, and commits nothing', async () => {
     const miscounting = {
       writeFromCsv: async (input: Parameters<ParquetWriter['writeFromCsv']>[0]) => ({ ...(await parquet.writeFromCsv(input)), rows: 3 }),

@@ -108,7 +108,7 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
   const convert = async (part: CsvPartFile, recordsBefore: number): Promise<void> => {
     const parquetPath = path.join(dir, `part-${part.index}.parquet`);
     const written = await deps.parquet
-      .writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey, keyColumns: request.contract.businessKey, longestRecordBytes: part.longestRecordBytes })
+      .writeFromCsv({ csvPath: part.path, parquetPath, columns, maskKey: deps.maskKey, keyColumns: request.contract.businessKey, longestRecord: part.longestRecord })
       .catch((error: unknown) => {
         // The part's CSV is temporary: name the run and the record's place in the window instead.
         throw error instanceof CsvRecordError ? error.describe(describeRun(request), recordsBefore) : error;

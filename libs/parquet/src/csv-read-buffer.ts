@@ -4,6 +4,14 @@ const DEFAULT_MAX_LINE_BYTES = 2 * MIB;
 /** DuckDB's `buffer_size` default, kept for a part whose records were not measured. */
 const DEFAULT_BUFFER_BYTES = 32 * MIB;
 
+/**
+ * The longest record the writer reads. read_csv holds about two buffers of
+ * a record's size plus its values, inside the writer's memory limit (1 GB by
+ * default); a longer record is refused by number instead of failing as
+ * DuckDB's allocation error.
+ */
+export const MAX_CSV_RECORD_BYTES = 128 * MIB;
+
 export interface CsvReadBuffer {
   /** read_csv's `buffer_size`: bytes read from the part at a time. */
   readonly bufferSize: number;

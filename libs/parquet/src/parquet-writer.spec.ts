@@ -154,7 +154,7 @@ describe('ParquetWriter.writeFromCsv: files', () => {
     const csv = `1,short\n2,"${long}"\n3,"after ""it"""\n`;
     const out = parquetPath();
     const columns = [col('id', t.integer), col('body', t.string)];
-    const result = await writer.writeFromCsv({ csvPath: await csvFile(csv), parquetPath: out, columns, longestRecordBytes: long.length + 5 });
+    const result = await writer.writeFromCsv({ csvPath: await csvFile(csv), parquetPath: out, columns, longestRecord: { bytes: long.length + 5, record: 2 } });
     expect(result.rows).toBe(3);
     const rows = await queryDuckDb('select id, length(body) as chars, left(body, 9) as head from read_parquet($1) order by id', [out]);
     expect(rows).toEqual([
