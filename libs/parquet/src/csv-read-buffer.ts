@@ -7,8 +7,8 @@ const DEFAULT_BUFFER_BYTES = 32 * MIB;
 /**
  * The longest record the writer reads. read_csv holds about two buffers of
  * a record's size plus its values, inside the writer's memory limit (1 GB by
- * default); a longer record is refused by number instead of failing as
- * DuckDB's allocation error.
+ * default); a longer record is refused by number instead of
+ * risking DuckDB's allocation error.
  */
 export const MAX_CSV_RECORD_BYTES = 128 * MIB;
 
