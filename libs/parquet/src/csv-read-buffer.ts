@@ -5,9 +5,9 @@ const DEFAULT_MAX_LINE_BYTES = 2 * MIB;
 const DEFAULT_BUFFER_BYTES = 32 * MIB;
 
 /**
- * The longest record the writer reads. read_csv holds about two buffers of
- * a record's size plus its values, inside the writer's memory limit (1 GB by
- * default); a longer record is refused by number instead of
+ * The longest record the writer reads. read_csv holds a buffer larger than
+ * the record, and the record's values, inside the writer's memory limit
+ * (1 GB by default); a longer record is refused by number instead of
  * risking DuckDB's allocation error.
  */
 export const MAX_CSV_RECORD_BYTES = 128 * MIB;
