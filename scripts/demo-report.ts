@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { formatTextTable, silentLogger, type NorthstarConfig } from '@northstar/core';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { openWarehouse } from '@northstar/warehouse';
 
-const sql = (name: string) => loadSqlTemplate(path.join(__dirname, 'sql', `${name}.sql`));
+const sql = sqlTemplatesIn(path.join(__dirname, 'sql'));
 
 /** Rows per table per layer, quality checks, and seconds per step, as plain text. */
 export async function demoReport(config: NorthstarConfig): Promise<string> {

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import type { TimeWindow } from '@northstar/core';
 import { CREATED_AT_COLUMN, digestAmountColumn, type Contract } from '@northstar/contracts';
 import type { ShardSpec } from '@northstar/extract';
-import { columnList, loadSqlTemplate, postgresDialect, renderSql, type RenderedSql } from '@northstar/sql';
+import { columnList, postgresDialect, renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
 
-const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
+const sql = sqlTemplatesIn(path.join(__dirname, '../sql'));
 const extractWindowSql = sql('extract_window');
 const extractWindowShardSql = sql('extract_window_shard');
 const extractKeySetSql = sql('extract_key_set');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import { TransientError, type Logger } from '@northstar/core';
-import { fragment, loadSqlTemplate, renderSql } from '@northstar/sql';
+import { fragment, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 
-const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
+const sql = sqlTemplatesIn(path.join(__dirname, '../sql'));
 const takeSql = sql('take_load_lock');
 const readSql = sql('read_load_lock');
 const moveSql = sql('move_load_lock');

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { renderSql, sqlTemplatesIn } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import type { JobGraph, JobNode } from './job-graph';
 import type { JobOutcome } from './local-executor';
 
-const sqlFile = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql', `${name}.sql`));
+const sqlFile = sqlTemplatesIn(path.join(__dirname, '../sql'));
 const nextAttemptSql = sqlFile('next_attempt');
 const startSql = sqlFile('record_step_start');
 const finishSql = sqlFile('record_step_finish');

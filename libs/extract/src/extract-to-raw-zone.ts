@@ -158,7 +158,8 @@ function refuseAnotherRequest(committed: RunManifest, request: ExtractionRequest
 
 function describeRun(request: ExtractionRequest): string {
   const shard = request.shard ? ` shard ${request.shard.index}/${request.shard.count}` : '';
-  return `${request.contract.source}/${request.contract.entity} run ${request.runId}${shard}, window [${request.window.start.toISOString()}, ${request.window.end.toISOString()})`;
+  const window = isoWindow(request.window);
+  return `${request.contract.source}/${request.contract.entity} run ${request.runId}${shard}, window [${window.start}, ${window.end})`;
 }
 
 export function parquetColumns(contract: Contract, masking: boolean): ParquetColumn[] {

@@ -3,13 +3,13 @@ import { ConfigError, DataContractError, ExitCode, exitCodeFor, mapWithConcurren
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
-import { loadSqlTemplate, rawTableRef, renderSql } from '@northstar/sql';
+import { rawTableRef, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, ValueConversionError, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
 import { readWatermark } from './watermark-store';
 
-const sql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql/load', `${name}.sql`));
+const sql = sqlTemplatesIn(path.join(__dirname, '../sql/load'));
 const loadedFilesSql = sql('loaded_files');
 const loadedRunsSql = sql('loaded_runs');
 const recordRunLoadSql = sql('record_run_load');

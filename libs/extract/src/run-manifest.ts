@@ -36,7 +36,6 @@ export const runManifestSchema = z.object({
   /** The window the operator asked for (--start/--end); `window` is what was read of it. */
   requestedWindow: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
   /** Why the window ends where it does, for sources read from one snapshot (the orders DB). */
-
   snapshot: z
     .object({
       snapshotXmin: z.string().nullable(),

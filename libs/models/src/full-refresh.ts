@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { ConfigError } from '@northstar/core';
-import { createsView, loadSqlTemplate, renderSql } from '@northstar/sql';
+import { createsView, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir, type Model } from './model-catalog';
 
-const forgetStateSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'forget_model_state.sql'));
-const dropTableSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'drop_model_table.sql'));
-const dropViewSql = loadSqlTemplate(path.join(modelsSqlDir, 'runner', 'drop_model_view.sql'));
+const runnerSql = sqlTemplatesIn(path.join(modelsSqlDir, 'runner'));
+const forgetStateSql = runnerSql('forget_model_state');
+const dropTableSql = runnerSql('drop_model_table');
+const dropViewSql = runnerSql('drop_model_view');
 
 /**
  * The named models and every model downstream of them, in run order: a

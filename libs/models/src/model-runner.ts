@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, type Logger } from '@northstar/core';
-import { loadSqlTemplate, renderSql, type RenderedSql } from '@northstar/sql';
+import { renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
@@ -9,10 +9,10 @@ import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
 import { tableHasRows } from './table-has-rows';
 
-const runnerSql = (file: string) => loadSqlTemplate(path.join(modelsSqlDir, 'runner', file));
-const readStateSql = runnerSql('read_model_state.sql');
-const maxTrackedSql = runnerSql('max_tracked.sql');
-const saveStateSql = runnerSql('save_model_state.sql');
+const runnerSql = sqlTemplatesIn(path.join(modelsSqlDir, 'runner'));
+const readStateSql = runnerSql('read_model_state');
+const maxTrackedSql = runnerSql('max_tracked');
+const saveStateSql = runnerSql('save_model_state');
 
 /** Before any model's first run: everything upstream is new. */
 const BEGINNING = new Date('1970-01-01T00:00:00Z');

@@ -1,3 +1,5 @@
+import { CsvRecordError } from './csv-data-error';
+
 const MIB = 1024 * 1024;
 /** DuckDB's `max_line_size` default. */
 const DEFAULT_MAX_LINE_BYTES = 2 * MIB;
@@ -10,7 +12,20 @@ const DEFAULT_BUFFER_BYTES = 32 * MIB;
  * (1 GB by default); a longer record is refused by number instead of
  * risking DuckDB's allocation error.
  */
-export const MAX_CSV_RECORD_BYTES = 128 * MIB;
+const MAX_CSV_RECORD_BYTES = 128 * MIB;
+
+/** The part's longest record, as the caller measured it. */
+export interface LongestRecord {
+  readonly bytes: number;
+  /** 1-based number of the record in the part. */
+  readonly record: number;
+}
+
+/** Refuses a part whose longest record is over MAX_CSV_RECORD_BYTES, by its number, before DuckDB reads it. */
+export function refuseOverlongRecord(csvPath: string, longest: LongestRecord | undefined): void {
+  if (!longest || longest.bytes <= MAX_CSV_RECORD_BYTES) return;
+  throw new CsvRecordError(csvPath, longest.record, undefined, `${(longest.bytes / MIB).toFixed(1)} MB long, over the ${MAX_CSV_RECORD_BYTES / MIB} MB the Parquet writer reads`);
+}
 
 export interface CsvReadBuffer {
   /** read_csv's `buffer_size`: bytes read from the part at a time. */

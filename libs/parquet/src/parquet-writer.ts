@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ConfigError } from '@northstar/core';
 import type { RenderedSql } from '@northstar/sql';
 import { csvDataError, CsvRecordError } from './csv-data-error';
-import { csvReadBuffer, MAX_CSV_RECORD_BYTES, type CsvReadBuffer } from './csv-read-buffer';
+import { csvReadBuffer, refuseOverlongRecord, type CsvReadBuffer, type LongestRecord } from './csv-read-buffer';
 import { fileDigest } from './file-digest';
 import type { ParquetColumn } from './parquet-column';
 import { parquetStatements } from './parquet-statements';
@@ -24,7 +24,7 @@ export interface CsvToParquetInput {
   /** Columns that name a record (the business key) in a conversion error; masked ones are never shown. */
   readonly keyColumns?: readonly string[];
   /** The part's longest record, when the caller measured it (bytes, 1-based number): sizes DuckDB's read buffer. */
-  readonly longestRecord?: { readonly bytes: number; readonly record: number };
+  readonly longestRecord?: LongestRecord;
 }
 
 export interface ParquetPartResult {
@@ -89,11 +89,8 @@ export class ParquetWriter {
   }
 
   private async convert(input: CsvToParquetInput, maskKey: string | undefined): Promise<ParquetPartResult> {
-    const longest = input.longestRecord;
-    if (longest && longest.bytes > MAX_CSV_RECORD_BYTES) {
-      throw new CsvRecordError(input.csvPath, longest.record, undefined, `${(longest.bytes / MIB).toFixed(1)} MB long, over the ${MAX_CSV_RECORD_BYTES / MIB} MB the Parquet writer reads`);
-    }
-    const buffer = csvReadBuffer(longest?.bytes);
+    refuseOverlongRecord(input.csvPath, input.longestRecord);
+    const buffer = csvReadBuffer(input.longestRecord?.bytes);
     const statement = parquetStatements.csvToParquet(input.csvPath, input.parquetPath, input.columns, buffer);
     await mkdir(path.dirname(path.resolve(input.parquetPath)), { recursive: true });
     const connection = await this.instance.connect();
@@ -127,8 +124,6 @@ async function withRecordKey(connection: DuckDBConnection, failure: CsvRecordErr
     return failure;
   }
 }
-
-const MIB = 2 ** 20;
 
 function run(connection: DuckDBConnection, statement: RenderedSql) {
   const binds = statement.binds.map((value) => {

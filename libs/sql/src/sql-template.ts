@@ -42,3 +42,8 @@ export function parseSqlTemplate(text: string, file: string): SqlTemplate {
 export function loadSqlTemplate(file: string): SqlTemplate {
   return parseSqlTemplate(readFileSync(file, 'utf8'), path.resolve(file));
 }
+
+/** The templates of one folder by name: `sqlTemplatesIn(dir)('take_load_lock')` loads `<dir>/take_load_lock.sql`. */
+export function sqlTemplatesIn(dir: string): (name: string) => SqlTemplate {
+  return (name) => loadSqlTemplate(path.join(dir, `${name}.sql`));
+}
