@@ -9,6 +9,7 @@ import { ordersStream } from './streams/orders.stream';
 import { ADMIN_URL, OrdersDbFixture } from './testing';
 
 const insertManyOrdersSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/insert_many_orders.sql'));
+const terminateBackendSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/terminate_backend.sql'));
 const config = { initialStart: new Date('2020-01-01T00:00:00Z'), lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
 
 /** A local store whose part uploads fail, as S3 answering 503 would. */
@@ -71,12 +72,39 @@ describe('OrdersDbSource on PostgreSQL: failures', () => {
     const admin = new Client({ connectionString: ADMIN_URL });
     await admin.connect();
     try {
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+      const terminate = renderSql(terminateBackendSql, postgresDialect, { params: { application_name: applicationName } });
+      await admin.query(terminate.sql, terminate.binds as unknown[]);
       for (let i = 0; i < 50 && (await sessionsOf(applicationName)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       const failure = await source.observedColumns('orders').then(() => undefined, (error: unknown) => error);
       expect(failure).toBeInstanceOf(TransientError);
       expect((failure as Error).message).toMatch(/^orders DB: reading the columns of "orders": /);
       await source.close();
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('turns a session the server ends during a COPY into a retryable failure, and closes without waiting', async () => {
+    const applicationName = 'northstar-test-terminated-copy';
+    const source = await OrdersDbSource.connect(fixture.database.url, applicationName);
+    const admin = new Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    try {
+      let received = 0;
+      const failure = await (async () => {
+        for await (const chunk of source.copyWindow('orders', ordersStream.contract, { start: config.initialStart, end: new Date('2100-01-01T00:00:00Z') })) {
+          if (received === 0) {
+            const terminate = renderSql(terminateBackendSql, postgresDialect, { params: { application_name: applicationName } });
+            await admin.query(terminate.sql, terminate.binds as unknown[]);
+          }
+          received += chunk.length;
+        }
+      })().then(() => undefined, (error: unknown) => error);
+      expect(received).toBeGreaterThan(0);
+      expect(failure).toBeInstanceOf(TransientError);
+      expect((failure as Error).message).toMatch(/^orders DB: reading "orders": terminating connection due to administrator command/);
+      await source.close();
+      expect(await sessionsOf(applicationName)).toBe(0);
     } finally {
       await admin.end();
     }

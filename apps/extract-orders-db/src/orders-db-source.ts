@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import type { TimeWindow } from '@northstar/core';
 import type { Contract, LogicalType, ObservedColumn } from '@northstar/contracts';
 import type { RenderedSql } from '@northstar/sql';
 import type { ShardSpec } from '@northstar/extract';
+import { CopyOutStream } from './copy-out-stream';
 import { extractStatements } from './extract-statements';
 import { classifyOrdersDbError, redactUrl } from './orders-db-errors';
 import type { SnapshotHorizon } from './snapshot-horizon';
@@ -93,7 +93,7 @@ export class OrdersDbSource {
   private async *copy(statement: RenderedSql, doing: string): AsyncGenerator<Buffer> {
     let finished = false;
     try {
-      yield* this.client.query(copyTo(statement.sql));
+      yield* this.client.query(new CopyOutStream(statement.sql));
       finished = true;
     } catch (error) {
       throw classifyOrdersDbError(this.lost ?? error, doing);
