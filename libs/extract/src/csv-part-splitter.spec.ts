@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { splitCsvIntoParts } from './csv-part-splitter';
 
-async function split(chunks: string[], rowsPerPart: number) {
+async function split(chunks: string[], rowsPerPart: number, firstPartRows?: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'split-'));
   try {
     async function* input() {
       for (const c of chunks) yield Buffer.from(c);
     }
     const parts = [];
-    for await (const part of splitCsvIntoParts(input(), { dir, rowsPerPart, baseName: 'p' })) {
+    for await (const part of splitCsvIntoParts(input(), { dir, rowsPerPart, firstPartRows, baseName: 'p' })) {
       parts.push({ rows: part.rows, text: readFileSync(part.path, 'utf8') });
     }
     return parts;
@@ -34,6 +34,15 @@ describe('splitCsvIntoParts', () => {
     const bytewise = await split(csv.split(''), 2);
     expect(bytewise).toEqual(whole);
     expect(whole.map((p) => p.rows)).toEqual([2, 2, 1]);
+  });
+
+  it('cuts the first part at its own size, then every part at rowsPerPart', async () => {
+    const csv = Array.from({ length: 10 }, (_, i) => `${i},"r\n${i}"\n`).join('');
+    const parts = await split(csv.split(''), 4, 1);
+    expect(parts.map((p) => p.rows)).toEqual([1, 4, 4, 1]);
+    expect(parts.map((p) => p.text).join('')).toBe(csv);
+    expect(parts[1].text.startsWith('1,')).toBe(true);
+    expect((await split([csv], 4, 20)).map((p) => p.rows)).toEqual([10]);
   });
 
   it('counts a last record without a trailing newline', async () => {

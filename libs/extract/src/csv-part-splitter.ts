@@ -14,6 +14,8 @@ export interface CsvPartFile {
 export interface CsvSplitOptions {
   readonly dir: string;
   readonly rowsPerPart: number;
+  /** Records of the first part, when it should differ from `rowsPerPart`. */
+  readonly firstPartRows?: number;
   readonly baseName: string;
 }
 
@@ -22,24 +24,25 @@ const NEWLINE = 0x0a;
 
 /**
  * Cuts a stream of RFC 4180 CSV bytes into files of at most `rowsPerPart`
- * records, without parsing fields. A newline ends a record only outside
+ * records (`firstPartRows` for the first), without parsing fields. A newline ends a record only outside
  * quotes; an escaped quote ("") flips the state twice, so counting quotes is
  * enough. Memory stays at one chunk whatever the table size.
  */
 export async function* splitCsvIntoParts(input: AsyncIterable<Buffer | string>, options: CsvSplitOptions): AsyncGenerator<CsvPartFile> {
   const sink = new PartSink(options);
   try {
-    yield* splitInto(sink, input, options.rowsPerPart);
+    yield* splitInto(sink, input, options.firstPartRows ?? options.rowsPerPart, options.rowsPerPart);
   } finally {
     await sink.abandon();
   }
 }
 
-async function* splitInto(sink: PartSink, input: AsyncIterable<Buffer | string>, rowsPerPart: number): AsyncGenerator<CsvPartFile> {
+async function* splitInto(sink: PartSink, input: AsyncIterable<Buffer | string>, firstPartRows: number, rowsPerPart: number): AsyncGenerator<CsvPartFile> {
   const scanner = new RecordEndScanner();
   let lastByte = NEWLINE;
   // Bytes of the record in progress that came in earlier chunks.
   let carried = 0;
+  let partRows = firstPartRows;
   for await (const raw of input) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
     if (chunk.length === 0) continue;
@@ -50,9 +53,10 @@ async function* splitInto(sink: PartSink, input: AsyncIterable<Buffer | string>,
       sink.noteRecord(carried + end + 1 - recordStart);
       carried = 0;
       recordStart = end + 1;
-      if (++sink.rows !== rowsPerPart) continue;
+      if (++sink.rows !== partRows) continue;
       await sink.write(chunk.subarray(from, end + 1));
       from = end + 1;
+      partRows = rowsPerPart;
       yield await sink.finish();
     }
     await sink.write(chunk.subarray(from));

@@ -44,11 +44,11 @@ describe('extractToRawZone', () => {
   });
   const deps = () => ({ store, parquet, maskKey: undefined, rowsPerPart: 4, tempDir: dir, logger: silentLogger(), clock: () => new Date('2026-11-02T07:00:05Z') });
 
-  it('writes parts of bounded size, then a manifest that lists them with checksums', async () => {
+  it('writes parts of bounded size (the first an eighth of the others, rounded up), then a manifest that lists them with checksums', async () => {
     const result = await extractToRawZone(request(async function* () { yield productCsv(10); }), deps());
     expect(result.alreadyCommitted).toBe(false);
     expect(result.manifest.rowCount).toBe(10);
-    expect(result.manifest.files.map((f) => f.rows)).toEqual([4, 4, 2]);
+    expect(result.manifest.files.map((f) => f.rows)).toEqual([1, 4, 4, 1]);
     expect(result.manifestKey).toBe('orders_db/products/load_date=2026-11-02/hour=07/run=hourly-20261102T07/_manifest.json');
     const stored = parseRunManifest((await store.getText(result.manifestKey))!, result.manifestKey);
     expect(stored).toEqual(result.manifest);
@@ -71,7 +71,7 @@ describe('extractToRawZone', () => {
     const long = second.replace('Widget, size 2', `Widget ${'x'.repeat(33 * 1024 * 1024)}`);
     const result = await extractToRawZone(request(async function* () { yield `${first}\n${long}\n${third}\n`; }), deps());
     expect(result.manifest.rowCount).toBe(3);
-    expect(result.manifest.files.map((f) => f.rows)).toEqual([3]);
+    expect(result.manifest.files.map((f) => f.rows)).toEqual([1, 2]);
   });
 
   it('refuses a record over 128 MB by its number in the window, before DuckDB tries to hold it, and commits nothing', async () => {
@@ -90,14 +90,14 @@ describe('extractToRawZone', () => {
     const miscounting = {
       writeFromCsv: async (input: Parameters<ParquetWriter['writeFromCsv']>[0]) => ({ ...(await parquet.writeFromCsv(input)), rows: 3 }),
     } as unknown as ParquetWriter;
-    await expect(extractToRawZone(request(async function* () { yield productCsv(4); }), { ...deps(), parquet: miscounting })).rejects.toThrow(/sent 4 CSV records but 3 rows were written/);
+    await expect(extractToRawZone(request(async function* () { yield productCsv(4); }), { ...deps(), rowsPerPart: 32, parquet: miscounting })).rejects.toThrow(/sent 4 CSV records but 3 rows were written/);
     const keys = (await store.list('orders_db/products/')).map((o) => o.key);
     expect(keys).toEqual([]);
   });
 
   it('names the run, the record\'s place in the window, its key, the column and the type when a value does not convert', async () => {
     const lines = productCsv(10).split('\n');
-    lines[5] = lines[5].replace('6.25', 'six'); // record 6: part 2 (parts of 4), product_id 6
+    lines[5] = lines[5].replace('6.25', 'six'); // record 6: the third part (parts of 1, 4, 4, 1), product_id 6
     const failure = await extractToRawZone(request(async function* () { yield lines.join('\n'); }), deps()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DataContractError);
     expect((failure as Error).message).toBe(
