@@ -22,7 +22,7 @@ const opts = new Command('bench')
   .parse(process.argv)
   .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string; pin: boolean }>();
 
-interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean }
+interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
 
 const cpus = planCpus(opts.pin);
 
@@ -78,7 +78,9 @@ async function main() {
         if (r.rows !== rows) throw new Error(`${kind} read ${r.rows} rows, expected ${rows}`);
         results[kind].push(r);
         const unpinned = cpus.serverCpu !== undefined && !r.serverPinned ? ' (its PostgreSQL backend could not be pinned)' : '';
-        process.stderr.write(`  ${kind}: ${Math.round(r.rowsPerSecond)} rows/s, ${Math.round(r.peakRssMb)} MB${unpinned}\n`);
+        // Only the extract asks for SCHED_BATCH; say so when it did not get it.
+        const unbatched = typeof r.batchScheduled === 'string' ? ` (default CPU scheduling: ${r.batchScheduled})` : '';
+        process.stderr.write(`  ${kind}: ${Math.round(r.rowsPerSecond)} rows/s, ${Math.round(r.peakRssMb)} MB${unpinned}${unbatched}\n`);
       }
     }
     // Each extract is compared with the ceiling measured just before it: on a

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { silentLogger } from '@northstar/core';
+import { scheduleAsBatchWork, silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { extractToRawZone } from '@northstar/extract';
 import { LocalObjectStore } from '@northstar/object-store';
@@ -68,11 +68,16 @@ async function pinServer(): Promise<void> {
 }
 
 async function main() {
+  // The extract runs as batch work, as the extractor's main makes it. The
+  // ceiling does not: under the default policy it measured as high or higher
+  // (docs/performance.md, seventh look), so the bar is not lowered.
+  const scheduling = kind === 'extract' ? await scheduleAsBatchWork() : undefined;
   const started = process.hrtime.bigint();
   const rows = kind === 'ceiling' ? await ceiling() : await extract();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
-  process.stdout.write(`${JSON.stringify({ kind, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakRss / 2 ** 20, serverPinned })}\n`);
+  const batchScheduled = scheduling === undefined ? false : scheduling.applied || scheduling.reason;
+  process.stdout.write(`${JSON.stringify({ kind, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakRss / 2 ** 20, serverPinned, batchScheduled })}\n`);
 }
 
 main().catch((error) => {

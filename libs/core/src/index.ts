@@ -7,3 +7,4 @@ export * from './run-parameters';
 export * from './run-main';
 export * from './text-table';
 export * from './map-with-concurrency';
+export * from './batch-scheduling';
