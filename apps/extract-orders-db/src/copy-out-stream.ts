@@ -103,7 +103,7 @@ export class CopyOutStream extends Readable {
     connection.stream.removeListener('readable', this.onReadable);
     connection.stream.on('data', listener);
     if (end.rest.length > 0) listener(end.rest);
-    // The data listener resumes the socket only once the bytes just handed over are parsed.
+    // On the next tick, as pg-copy-streams does: pg's listener may pause the socket while it answers the bytes just handed over.
     process.nextTick(() => connection.stream.resume());
   }
 
