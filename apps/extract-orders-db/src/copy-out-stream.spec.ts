@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { startEmbeddedOrdersDb } from '@northstar/sandbox';
 import { loadSqlTemplate, postgresDialect, renderSql, renderStatements, type SqlTemplate } from '@northstar/sql';
 import { CopyOutStream } from './copy-out-stream';
-import { ADMIN_URL } from './testing';
+import { ADMIN_URL, terminateSessions } from './testing';
 
 const testingSql = (name: string) => loadSqlTemplate(path.join(__dirname, '../sql/testing', `${name}.sql`));
 
@@ -115,8 +115,7 @@ describe('CopyOutStream on PostgreSQL', () => {
           for await (const chunk of victim.query(new CopyOutStream(renderSql(testingSql('copy_out_many_rows_copy'), postgresDialect).sql)) as AsyncIterable<Buffer>) {
             received += chunk.length;
             if (received > 1_000_000 && received - chunk.length <= 1_000_000) {
-              const terminate = renderSql(testingSql('terminate_backend'), postgresDialect, { params: { application_name: applicationName } });
-              await admin.query(terminate.sql, terminate.binds as unknown[]);
+              await terminateSessions(admin, applicationName);
             }
           }
         })(),

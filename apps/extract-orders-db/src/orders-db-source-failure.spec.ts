@@ -6,10 +6,9 @@ import { loadSqlTemplate, postgresDialect, renderSql } from '@northstar/sql';
 import { extractOrdersDb } from './extract-orders-db';
 import { OrdersDbSource } from './orders-db-source';
 import { ordersStream } from './streams/orders.stream';
-import { ADMIN_URL, OrdersDbFixture } from './testing';
+import { ADMIN_URL, OrdersDbFixture, terminateSessions } from './testing';
 
 const insertManyOrdersSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/insert_many_orders.sql'));
-const terminateBackendSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/terminate_backend.sql'));
 const config = { initialStart: new Date('2020-01-01T00:00:00Z'), lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
 
 /** A local store whose part uploads fail, as S3 answering 503 would. */
@@ -72,8 +71,7 @@ describe('OrdersDbSource on PostgreSQL: failures', () => {
     const admin = new Client({ connectionString: ADMIN_URL });
     await admin.connect();
     try {
-      const terminate = renderSql(terminateBackendSql, postgresDialect, { params: { application_name: applicationName } });
-      await admin.query(terminate.sql, terminate.binds as unknown[]);
+      await terminateSessions(admin, applicationName);
       for (let i = 0; i < 50 && (await sessionsOf(applicationName)) > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
       const failure = await source.observedColumns('orders').then(() => undefined, (error: unknown) => error);
       expect(failure).toBeInstanceOf(TransientError);
@@ -94,8 +92,7 @@ describe('OrdersDbSource on PostgreSQL: failures', () => {
       const failure = await (async () => {
         for await (const chunk of source.copyWindow('orders', ordersStream.contract, { start: config.initialStart, end: new Date('2100-01-01T00:00:00Z') })) {
           if (received === 0) {
-            const terminate = renderSql(terminateBackendSql, postgresDialect, { params: { application_name: applicationName } });
-            await admin.query(terminate.sql, terminate.binds as unknown[]);
+            await terminateSessions(admin, applicationName);
           }
           received += chunk.length;
         }

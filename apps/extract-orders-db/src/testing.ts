@@ -18,6 +18,13 @@ import { OrdersDbSource } from './orders-db-source';
 export const ADMIN_URL = process.env['NORTHSTAR_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const insertOrderNowSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/insert_order_now.sql'));
+const terminateBackendSql = loadSqlTemplate(path.join(__dirname, '../sql/testing/terminate_backend.sql'));
+
+/** Ends every session of `applicationName` through `admin`, as a failover or an operator would. */
+export async function terminateSessions(admin: Client, applicationName: string): Promise<void> {
+  const terminate = renderSql(terminateBackendSql, postgresDialect, { params: { application_name: applicationName } });
+  await admin.query(terminate.sql, terminate.binds as unknown[]);
+}
 
 /** A scratch orders DB seeded by the sandbox, a local raw zone and a DuckDB warehouse. */
 export class OrdersDbFixture {
