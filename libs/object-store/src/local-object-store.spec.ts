@@ -70,4 +70,13 @@ describe('LocalObjectStore', () => {
     await writeFile(path.join(root, `store ${count}`, 't', '.ns-tmp-123'), 'half');
     expect((await store.list('t/')).map((o) => o.key)).toEqual(['t/a.txt']);
   });
+
+  it('lets exactly one of many racing conditional puts win, and leaves no temp files', async () => {
+    const store = freshStore();
+    const texts = Array.from({ length: 20 }, (_, i) => `attempt ${i}`);
+    const won = await Promise.all(texts.map((text) => store.putIfAbsent('m/_manifest.json', text)));
+    expect(won.filter(Boolean)).toHaveLength(1);
+    expect(await store.getText('m/_manifest.json')).toBe(texts[won.indexOf(true)]);
+    expect(await readdir(path.join(root, `store ${count}`, 'm'))).toEqual(['_manifest.json']);
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertObjectKey, assertObjectPrefix, reservedSegmentPrefix } from './assert-object-key';
@@ -48,6 +48,24 @@ export class LocalObjectStore implements ObjectStore {
 
   async putText(key: string, text: string): Promise<void> {
     await this.replace(key, (temp) => writeFile(temp, text, 'utf8'));
+  }
+
+  /**
+   * link(2) of a synced temp file fails with EEXIST when the name is taken, so
+   * of two racing writers exactly one wins and the object is never seen half-written.
+   */
+  async putIfAbsent(key: string, text: string): Promise<boolean> {
+    let written = true;
+    await this.replace(key, (temp) => writeFile(temp, text, 'utf8'), async (temp, target) => {
+      try {
+        await link(temp, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        written = false;
+      }
+      await unlink(temp);
+    });
+    return written;
   }
 
   async getText(key: string): Promise<string | undefined> {
@@ -108,7 +126,11 @@ export class LocalObjectStore implements ObjectStore {
    * object is either absent or whole. Without the syncs a renamed manifest
    * can come back empty, and an empty manifest reads as committed.
    */
-  private async replace(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  private async replace(
+    key: string,
+    write: (tempPath: string) => Promise<void>,
+    place: (tempPath: string, target: string) => Promise<void> = rename,
+  ): Promise<void> {
     const target = this.locate(key);
     const dir = path.dirname(target);
     const temp = path.join(dir, `${reservedSegmentPrefix}${randomUUID()}`);
@@ -116,7 +138,7 @@ export class LocalObjectStore implements ObjectStore {
       await mkdir(dir, { recursive: true });
       await write(temp);
       await syncPath(temp, 'r+');
-      await rename(temp, target);
+      await place(temp, target);
       await syncPath(dir, 'r');
     } catch (error) {
       // The cleanup can fail for the same reason the write did; the write's error is the one to report.

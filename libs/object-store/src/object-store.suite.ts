@@ -48,6 +48,15 @@ export function describeObjectStore(name: string, factory: () => Promise<ObjectS
       expect(await store.list('k')).toEqual([{ key: 'k.txt', size: 9 }]);
     });
 
+    it('puts text only when the key is absent, leaving an existing object untouched', async () => {
+      expect(await store.putIfAbsent('once/_manifest.json', 'first')).toBe(true);
+      expect(await store.putIfAbsent('once/_manifest.json', 'second')).toBe(false);
+      expect(await store.getText('once/_manifest.json')).toBe('first');
+      await store.delete('once/_manifest.json');
+      expect(await store.putIfAbsent('once/_manifest.json', 'third')).toBe(true);
+      expect(await store.list('once/')).toEqual([{ key: 'once/_manifest.json', size: 5 }]);
+    });
+
     it('deletes, and deleting a missing key is not an error', async () => {
       await store.putText('d/x.txt', 'x');
       expect(await store.exists('d/x.txt')).toBe(true);

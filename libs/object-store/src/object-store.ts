@@ -15,6 +15,12 @@ export interface ObjectStore {
   putFile(key: string, localPath: string): Promise<void>;
   /** Replaces the object in one step: readers see the old text or the new, never a mix. */
   putText(key: string, text: string): Promise<void>;
+  /**
+   * Writes the text only when no object has the key: true when written, false
+   * when one already existed (left untouched). Two racing writers never both get true,
+   * except on a server that ignores S3's If-None-Match (see S3ObjectStore).
+   */
+  putIfAbsent(key: string, text: string): Promise<boolean>;
   /** undefined when the object does not exist. */
   getText(key: string): Promise<string | undefined>;
   /** Fails with ObjectNotFoundError when the object does not exist. */

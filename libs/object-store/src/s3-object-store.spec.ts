@@ -105,4 +105,27 @@ describe('S3ObjectStore', () => {
     expect(exitCodeFor(download)).toBe(ExitCode.badInput);
     wrong.destroy();
   });
+
+  it('sends If-None-Match: * on a conditional put and reads 412 as "already there", retrying a 409 conflict', async () => {
+    const answers: unknown[] = [
+      Object.assign(new Error('not found'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } }),
+      Object.assign(new Error('conflict'), { name: 'ConditionalRequestConflict', $metadata: { httpStatusCode: 409 } }),
+      Object.assign(new Error('precondition'), { name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } }),
+    ];
+    const sent: { name: string; ifNoneMatch?: string }[] = [];
+    const client = {
+      send: async (command: { constructor: { name: string }; input: { IfNoneMatch?: string } }) => {
+        sent.push({ name: command.constructor.name, ifNoneMatch: command.input.IfNoneMatch });
+        throw answers.shift();
+      },
+      destroy: () => undefined,
+    } as unknown as S3Client;
+    const store = new S3ObjectStore({ bucket: 'b', client });
+    expect(await store.putIfAbsent('run/_manifest.json', '{}')).toBe(false);
+    expect(sent).toEqual([
+      { name: 'HeadObjectCommand', ifNoneMatch: undefined },
+      { name: 'PutObjectCommand', ifNoneMatch: '*' },
+      { name: 'PutObjectCommand', ifNoneMatch: '*' },
+    ]);
+  });
 });

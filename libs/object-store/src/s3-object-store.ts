@@ -14,6 +14,7 @@ import {
   type GetObjectCommandOutput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { withRetry } from '@northstar/core';
 import { assertObjectKey, assertObjectPrefix } from './assert-object-key';
 import { classifyS3Error } from './classify-s3-error';
 import { compareKeys, type ObjectInfo, type ObjectStore } from './object-store';
@@ -46,6 +47,10 @@ function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } } | null;
   if (e?.name === 'NoSuchBucket') return false;
   return e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
 }
 
 /** Raw zone in S3. Keys are stored under `prefix/`; `list` and `locate` speak in store keys. */
@@ -88,12 +93,29 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async putText(key: string, text: string): Promise<void> {
-    const contentType = key.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
-    const body = Buffer.from(text, 'utf8');
-    const command = new PutObjectCommand({
-      Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentLength: body.length, ContentType: contentType,
-    });
+    const command = this.putTextCommand(key, text);
     await this.call(`put of ${this.locate(key)}`, () => this.client.send(command));
+  }
+
+  /**
+   * A conditional put (If-None-Match: *): S3 answers 412 when the key exists,
+   * 409 while a racing conditional write is in flight (retried, it then
+   * settles as 412 or success). The HEAD first is the only guard on a server
+   * that ignores the header (s3rver 3.7 does): there two racing writers can
+   * both win, which AWS S3 itself never lets happen.
+   */
+  async putIfAbsent(key: string, text: string): Promise<boolean> {
+    if (await this.exists(key)) return false;
+    const command = this.putTextCommand(key, text, '*');
+    try {
+      await withRetry(() => this.client.send(command), {
+        attempts: 5, baseDelayMs: 100, retryOn: (error) => httpStatusOf(error) === 409,
+      });
+      return true;
+    } catch (error) {
+      if (httpStatusOf(error) === 412) return false;
+      throw classifyS3Error(error, `conditional put of ${this.locate(key)}`);
+    }
   }
 
   async getText(key: string): Promise<string | undefined> {
@@ -157,6 +179,15 @@ export class S3ObjectStore implements ObjectStore {
   /** Closes the client's sockets; the store is unusable afterwards. */
   destroy(): void {
     this.client.destroy();
+  }
+
+  private putTextCommand(key: string, text: string, ifNoneMatch?: '*'): PutObjectCommand {
+    const contentType = key.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8';
+    const body = Buffer.from(text, 'utf8');
+    return new PutObjectCommand({
+      Bucket: this.bucket, Key: this.objectKey(key), Body: body, ContentLength: body.length, ContentType: contentType,
+      IfNoneMatch: ifNoneMatch,
+    });
   }
 
   private objectKey(key: string): string {
