@@ -34,6 +34,13 @@ export interface ExtractionRequest {
    * hourly run given a window), not a rerun, and doing nothing would hide it.
    */
   readonly requestedWindow?: TimeWindow;
+  /** Known only once the source is read (record streams): record-level drift and a proposed checkpoint, asked for before the manifest is written. */
+  readonly readOutcome?: () => ReadOutcome;
+}
+
+export interface ReadOutcome {
+  readonly drift?: NonNullable<RunManifest['drift']>;
+  readonly proposedCheckpoint?: string;
 }
 
 export interface ExtractionDeps {
@@ -70,6 +77,8 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     return { manifest: committed, manifestKey: key, alreadyCommitted: true };
   }
   const files = await writeParts(request, deps, prefix);
+  const outcome = request.readOutcome?.();
+  const drift = outcome?.drift ?? request.drift;
   const manifest: RunManifest = {
     manifestVersion: 1,
     source: request.contract.source,
@@ -80,13 +89,14 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     window: isoWindow(request.window),
     extractedAt: (request.extractedAt ?? deps.clock()).toISOString(),
     contractVersion: request.contract.version,
-    schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, request.drift?.added ?? []),
+    schemaFingerprint: sourceSchemaFingerprint(request.contract.columns, drift?.added ?? []),
     columns: request.contract.columns.map((c) => c.name),
     proposedWatermark: request.proposedWatermark.toISOString(),
     rowCount: files.reduce((sum, f) => sum + f.rows, 0),
     files,
     ...(request.shard ? { shard: { index: request.shard.index, count: request.shard.count } } : {}),
-    ...(request.drift && request.drift.added.length > 0 ? { drift: { added: [...request.drift.added] } } : {}),
+    ...(drift && drift.added.length > 0 ? { drift: { ...drift, added: [...drift.added] } } : {}),
+    ...(outcome?.proposedCheckpoint !== undefined ? { proposedCheckpoint: outcome.proposedCheckpoint } : {}),
     ...(request.snapshot ? { snapshot: request.snapshot } : {}),
     ...(request.requestedWindow ? { requestedWindow: isoWindow(request.requestedWindow) } : {}),
   };

@@ -32,7 +32,19 @@ export const runManifestSchema = z.object({
   rowCount: z.number().int().nonnegative(),
   files: z.array(fileEntry),
   shard: z.object({ index: z.number().int(), count: z.number().int() }).optional(),
-  drift: z.object({ added: z.array(z.string()) }).optional(),
+  drift: z
+    .object({
+      added: z.array(z.string()),
+      /** Record streams: for each field in `added`, how many records held it. */
+      unknownFieldRecords: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    })
+    .optional(),
+  /**
+   * A checkpoint that is not a timestamp (an API cursor, an event id, a
+   * listing position): the raw loader commits it to ops.source_cursors in
+   * the run's load transaction.
+   */
+  proposedCheckpoint: z.string().optional(),
   /** The window the operator asked for (--start/--end); `window` is what was read of it. */
   requestedWindow: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
   /** Why the window ends where it does, for sources read from one snapshot (the orders DB). */
@@ -44,6 +56,8 @@ export const runManifestSchema = z.object({
       observed: z.boolean(),
       /** What ended the window: its scheduled bound, an open transaction's start, or the source's clock at the snapshot. */
       limitedBy: z.enum(['schedule', 'open-transaction', 'source-clock']),
+      /** The source's clock read inside the snapshot; the proposed watermark never passes it. Older manifests lack it. */
+      sourceClock: z.iso.datetime().optional(),
     })
     .optional(),
 });
@@ -87,6 +101,10 @@ function inconsistencyOf(manifest: RunManifest, key: string): string | undefined
   if (rows !== manifest.rowCount) return `counts ${manifest.rowCount} rows but its files hold ${rows}`;
   if (Date.parse(manifest.window.start) > Date.parse(manifest.window.end)) return `has a window that ends (${manifest.window.end}) before it starts (${manifest.window.start})`;
   if (Date.parse(manifest.proposedWatermark) > Date.parse(manifest.window.end)) return `proposes a watermark (${manifest.proposedWatermark}) past its window's end (${manifest.window.end}), over rows it did not read`;
+  const sourceClock = manifest.snapshot?.sourceClock;
+  if (sourceClock && Date.parse(manifest.proposedWatermark) > Date.parse(sourceClock)) {
+    return `proposes a watermark (${manifest.proposedWatermark}) past the source's clock at its snapshot (${sourceClock}), over rows not written yet`;
+  }
   return undefined;
 }
 
