@@ -45,6 +45,10 @@ using (
     where customer_id in (select customer_id from changed_orders)
   ),
 
+  -- The range is one comparison (open ends as a far date, an order with no
+  -- ordered_at as later than any closed version), not an `or`: an `or` in the
+  -- join condition kept DuckDB off a hash join (a blockwise nested loop,
+  -- quadratic in a first load; docs/performance.md, decisions).
   with_customer as (
     select
       changed_orders.*,
@@ -52,7 +56,7 @@ using (
     from changed_orders
     left join customer_versions
       on customer_versions.customer_id = changed_orders.customer_id
-      and (customer_versions.valid_to is null or changed_orders.ordered_at < customer_versions.valid_to)
+      and coalesce(changed_orders.ordered_at, to_timestamp_tz('9999-12-30 00:00:00 +00:00', 'YYYY-MM-DD HH24:MI:SS TZH:TZM')) < coalesce(customer_versions.valid_to, to_timestamp_tz('9999-12-31 00:00:00 +00:00', 'YYYY-MM-DD HH24:MI:SS TZH:TZM'))
     -- versions do not overlap: the earliest one still open at ordered_at is the one valid then
     qualify row_number() over (partition by changed_orders.order_id order by customer_versions.valid_from) = 1
   ),
