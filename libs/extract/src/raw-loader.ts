@@ -5,6 +5,7 @@ import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
 import { rawTableRef, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, ValueConversionError, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
+import { advanceCheckpoint, proposedCheckpointOf } from './checkpoint-store';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
 import { readWatermark } from './watermark-store';
@@ -39,7 +40,8 @@ export interface RawLoadResult {
 /**
  * Loads every committed run (one with a manifest) of an entity that is not
  * loaded yet. Each run is one transaction: its files, their ledger rows in
- * ops.file_loads and the watermark move commit together or not at all. A
+ * ops.file_loads, the watermark move and a proposed checkpoint (record
+ * streams, ops.source_cursors) commit together or not at all. A
  * sharded run loads only once every shard has committed. A file the raw zone
  * lacks, a value that does not fit its column, or a file whose rows in the raw
  * table differ from its manifest's count fails the run (exit 3) by name.
@@ -63,6 +65,8 @@ export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): 
         result.rowsLoaded += counts.rowsLoaded;
       }
       await advanceWatermark(session, contract, run, loadedAt, deps.logger);
+      const checkpoint = proposedCheckpointOf(run.manifests);
+      if (checkpoint) await advanceCheckpoint(session, contract, checkpoint, loadedAt);
     });
     // The ledger was read once, before the first run: a later run of this load must see what this one recorded.
     for (const key of recorded) loaded.add(key);
