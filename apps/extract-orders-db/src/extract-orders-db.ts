@@ -3,7 +3,7 @@ import { detectSchemaDrift, logicalTypeName } from '@northstar/contracts';
 import { extractToRawZone, readWatermark, type ExtractionDeps, type ExtractionResult, type ShardSpec } from '@northstar/extract';
 import type { WarehouseSession } from '@northstar/warehouse';
 import type { OrdersDbSource } from './orders-db-source';
-import { describeHorizon, horizonEnd } from './snapshot-horizon';
+import { describeHorizon, horizonEnd, refuseScheduleAheadOfSource } from './snapshot-horizon';
 import type { OrdersDbStream } from './streams';
 
 export interface OrdersDbExtractionDeps extends ExtractionDeps {
@@ -17,6 +17,7 @@ export interface OrdersDbExtractionDeps extends ExtractionDeps {
 
 /** Extracts each stream's window from one snapshot of the orders DB. */
 export async function extractOrdersDb(run: RunParameters, streams: readonly OrdersDbStream[], deps: OrdersDbExtractionDeps): Promise<ExtractionResult[]> {
+  refuseScheduleAheadOfSource(run.mode, run.scheduledAt, deps.source.horizon);
   logHorizon(run, deps);
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
@@ -80,7 +81,7 @@ function logHorizon(run: RunParameters, deps: OrdersDbExtractionDeps): void {
   const horizon = deps.source.horizon;
   const fields = { snapshotXmin: horizon.snapshotXmin, oldestOpenXactStart: horizon.oldestOpenXactStart?.toISOString(), openWriters: horizon.openWriters };
   if (!horizon.observed) {
-    deps.logger.warn({ ...fields, reason: horizon.unobservedReason }, 'open transactions not observable; the window ends at the scheduled bound and only the lookback covers late commits');
+    deps.logger.warn({ ...fields, reason: horizon.unobservedReason }, 'open transactions not observable; the window ends at the scheduled bound or the source clock and only the lookback covers late commits');
     return;
   }
   deps.logger.info(fields, 'snapshot horizon');

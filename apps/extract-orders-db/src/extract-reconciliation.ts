@@ -21,6 +21,8 @@ export async function extractReconciliation(run: RunParameters, streams: readonl
   // when the server could not say.
   const { end: completeUpTo, limitedBy } = horizonEnd(deps.clock(), deps.source.horizon);
   const snapshot = describeHorizon(deps.source.horizon, limitedBy);
+  // A whole-table read proposes its scheduled hour, but never past the source's clock (the loader refuses that).
+  const proposed = new Date(Math.min(run.scheduledAt.getTime(), deps.source.horizon.sourceClock.getTime()));
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
     await checkDrift(stream, deps.source);
@@ -38,8 +40,8 @@ export async function extractReconciliation(run: RunParameters, streams: readonl
             runId: run.runId,
             mode: run.mode,
             scheduledAt: run.scheduledAt,
-            window: { start: EPOCH, end: run.scheduledAt },
-            proposedWatermark: run.scheduledAt,
+            window: { start: EPOCH, end: proposed },
+            proposedWatermark: proposed,
             openCsv,
             snapshot,
             extractedAt: completeUpTo,

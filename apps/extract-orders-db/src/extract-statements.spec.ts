@@ -11,6 +11,7 @@ describe('golden SQL the orders DB extractor sends', () => {
   it.each([
     ['open_transactions', () => [extractStatements.openTransactions()]],
     ['snapshot_xmin', () => [extractStatements.snapshotXmin()]],
+    ['source_clock', () => [extractStatements.sourceClock()]],
     ['observed_columns', () => [extractStatements.observedColumns('orders')]],
     ['window_copy', () => [extractStatements.setWindow(window, undefined), extractStatements.windowCopy('orders', orders, false)]],
     ['window_copy_shard', () => [extractStatements.setWindow(window, { index: 2, count: 4 }), extractStatements.windowCopy('orders', orders, true)]],

@@ -14,6 +14,7 @@ const setWindowSql = sql('set_window');
 const observedColumnsSql = sql('observed_columns');
 const openTransactionsSql = sql('open_transactions');
 const snapshotXminSql = sql('snapshot_xmin');
+const sourceClockSql = sql('source_clock');
 
 type KeyedContract = Pick<Contract, 'columns' | 'cursor' | 'businessKey'>;
 
@@ -23,7 +24,11 @@ export const extractStatements = {
   openTransactions(): RenderedSql {
     return renderSql(openTransactionsSql, postgresDialect);
   },
-  /** The transaction's first statement, which fixes its snapshot. */
+  /** The transaction's first statement, which fixes its snapshot: the source's clock. */
+  sourceClock(): RenderedSql {
+    return renderSql(sourceClockSql, postgresDialect);
+  },
+  /** The snapshot's xmin, read right after sourceClock in the same transaction. */
   snapshotXmin(): RenderedSql {
     return renderSql(snapshotXminSql, postgresDialect);
   },

@@ -1,6 +1,9 @@
 import { Client } from 'pg';
+import { ExitCode, exitCodeFor, type RunParameters } from '@northstar/core';
 import { postgresDialect, renderSql } from '@northstar/sql';
+import { extractOrdersDb } from './extract-orders-db';
 import { OrdersDbSource } from './orders-db-source';
+import { ordersStream } from './streams/orders.stream';
 import { ADMIN_URL, OrdersDbFixture } from './testing';
 
 /**
@@ -56,4 +59,41 @@ describe('snapshot horizon for a role that cannot see other sessions', () => {
       await writer.end();
     }
   }, 60_000);
+
+  it('caps every window at the source clock read in the snapshot even when pg_stat_activity is refused, and refuses an hourly --at far ahead (exit 2)', async () => {
+    // pg_stat_activity is a view of this database's catalog: the revoke reaches no other database.
+    await asAdmin(fixture.database.url, 'revoke select on pg_catalog.pg_stat_activity from public');
+    const url = new URL(fixture.database.url);
+    url.username = role;
+    const config = { initialStart: new Date(Date.now() - 6 * 3_600_000), lookbackMs: 0, safetyLagMs: 0, openWriterWarnMs: 900_000 };
+    const future = new Date('2027-06-01T00:00:00Z');
+    try {
+      const hourly: RunParameters = { mode: 'hourly', scheduledAt: future, runId: 'future-hourly' };
+      const refused = await withDeps(url.toString(), config, (deps) => extractOrdersDb(hourly, [ordersStream], deps)).catch((error: unknown) => error);
+      expect(exitCodeFor(refused)).toBe(ExitCode.badInput);
+      expect((refused as Error).message).toMatch(/hourly run for 2027-06-01T00:00:00.000Z is \d+ min ahead of the orders DB's clock/);
+
+      const backfill: RunParameters = { mode: 'backfill', scheduledAt: new Date(Date.now() - 3_600_000), window: { start: new Date(Date.now() - 3_600_000), end: future }, runId: 'future-backfill' };
+      const before = Date.now();
+      const [result] = await withDeps(url.toString(), config, async (deps) => {
+        expect(deps.source.horizon).toMatchObject({ observed: false, observedAt: undefined });
+        return extractOrdersDb(backfill, [ordersStream], deps);
+      });
+      const end = Date.parse(result.manifest.window.end);
+      expect(result.manifest.snapshot).toMatchObject({ limitedBy: 'source-clock', sourceClock: result.manifest.window.end });
+      expect(Date.parse(result.manifest.proposedWatermark)).toBe(end);
+      expect(Math.abs(end - before)).toBeLessThan(60_000);
+    } finally {
+      await asAdmin(fixture.database.url, 'grant select on pg_catalog.pg_stat_activity to public');
+    }
+  }, 60_000);
+
+  async function withDeps<T>(url: string, config: Parameters<OrdersDbFixture['deps']>[0], work: (deps: Awaited<ReturnType<OrdersDbFixture['deps']>>) => Promise<T>): Promise<T> {
+    const deps = await fixture.deps(config, undefined, url);
+    try {
+      return await work(deps);
+    } finally {
+      await deps.source.close();
+    }
+  }
 });

@@ -40,7 +40,8 @@ export class OrdersDbSource {
       await client.query("set DateStyle = 'ISO, YMD'");
       const open = await readOpenTransactions(client);
       await client.query('begin isolation level repeatable read read only');
-      return new OrdersDbSource(client, { ...open, snapshotXmin: await readSnapshotXmin(client) });
+      const sourceClock = await readSourceClock(client);
+      return new OrdersDbSource(client, { ...open, sourceClock, snapshotXmin: await readSnapshotXmin(client) });
     } catch (error) {
       await client.end();
       throw classifyOrdersDbError(error, 'orders DB: cannot open the run\'s snapshot');
@@ -117,7 +118,7 @@ export class OrdersDbSource {
  * open_transactions.sql). A server that hides pg_stat_activity (or lacks
  * it) loses the horizon, not the run.
  */
-async function readOpenTransactions(client: Client): Promise<Omit<SnapshotHorizon, 'snapshotXmin'>> {
+async function readOpenTransactions(client: Client): Promise<Omit<SnapshotHorizon, 'snapshotXmin' | 'sourceClock'>> {
   const statement = extractStatements.openTransactions();
   try {
     const [row] = (await client.query(statement.sql, statement.binds as unknown[])).rows as Record<string, unknown>[];
@@ -135,7 +136,15 @@ async function readOpenTransactions(client: Client): Promise<Omit<SnapshotHorizo
   }
 }
 
-/** The first statement of the transaction, under a savepoint: a server without the snapshot functions loses the xmin, not the run. */
+/** The transaction's first statement, which takes its snapshot; a server that cannot tell the time fails the run. */
+async function readSourceClock(client: Client): Promise<Date> {
+  const statement = extractStatements.sourceClock();
+  const [row] = (await client.query(statement.sql, statement.binds as unknown[])).rows as Record<string, unknown>[];
+  if (!(row?.['source_clock'] instanceof Date)) throw new Error(`orders DB: statement_timestamp() answered ${String(row?.['source_clock'])}, not a time`);
+  return row['source_clock'];
+}
+
+/** Read after the source clock, under a savepoint: a server without the snapshot functions loses the xmin, not the run. */
 async function readSnapshotXmin(client: Client): Promise<string | undefined> {
   const statement = extractStatements.snapshotXmin();
   await client.query('savepoint snapshot_xmin');

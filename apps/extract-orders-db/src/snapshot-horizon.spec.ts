@@ -1,9 +1,11 @@
-import { horizonEnd, type SnapshotHorizon } from './snapshot-horizon';
+import { ExitCode, exitCodeFor } from '@northstar/core';
+import { horizonEnd, refuseScheduleAheadOfSource, type SnapshotHorizon } from './snapshot-horizon';
 
 const bound = new Date('2026-11-02T06:59:00Z');
 const observedAt = '2026-11-02T07:00:05.250Z';
+const sourceClock = '2026-11-02T07:00:05.400Z';
 const horizon = (oldest?: string, observed = observedAt): SnapshotHorizon => ({
-  snapshotXmin: '100', observedAt: observed ? new Date(observed) : undefined, oldestOpenXactStart: oldest ? new Date(oldest) : undefined, openWriters: oldest ? 1 : 0, observed: true,
+  snapshotXmin: '100', sourceClock: new Date(sourceClock), observedAt: observed ? new Date(observed) : undefined, oldestOpenXactStart: oldest ? new Date(oldest) : undefined, openWriters: oldest ? 1 : 0, observed: true,
 });
 
 describe('horizonEnd', () => {
@@ -25,7 +27,22 @@ describe('horizonEnd', () => {
     expect(horizonEnd(future, horizon('2026-11-02T06:40:00Z'))).toEqual({ end: new Date('2026-11-02T06:40:00Z'), limitedBy: 'open-transaction' });
   });
 
-  it('keeps the scheduled bound when the source clock is unknown', () => {
+  it('keeps the scheduled bound when pg_stat_activity could not be read, but never passes the clock read in the snapshot', () => {
     expect(horizonEnd(bound, horizon(undefined, ''))).toEqual({ end: bound, limitedBy: 'schedule' });
+    expect(horizonEnd(new Date('2027-06-01T00:00:00Z'), horizon(undefined, ''))).toEqual({ end: new Date(sourceClock), limitedBy: 'source-clock' });
+  });
+
+  it('refuses an hourly run scheduled more than an hour past the source clock (exit 2), not a backfill or the current hour', () => {
+    const refused = (() => {
+      try {
+        refuseScheduleAheadOfSource('hourly', new Date('2026-11-02T09:00:00Z'), horizon());
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(exitCodeFor(refused)).toBe(ExitCode.badInput);
+    expect(() => refuseScheduleAheadOfSource('hourly', new Date('2026-11-02T08:00:00Z'), horizon())).not.toThrow();
+    expect(() => refuseScheduleAheadOfSource('backfill', new Date('2027-06-01T00:00:00Z'), horizon())).not.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { ConfigError } from '@northstar/core';
 import type { ManifestSnapshot } from '@northstar/extract';
 
 /**
@@ -9,6 +10,12 @@ import type { ManifestSnapshot } from '@northstar/extract';
  */
 export interface SnapshotHorizon {
   readonly snapshotXmin: string | undefined;
+  /**
+   * The server's clock in the snapshot's first statement (source_clock.sql):
+   * always read, so every window end is capped by it even when
+   * pg_stat_activity is hidden.
+   */
+  readonly sourceClock: Date;
   /** The server's clock when it listed open transactions, just before the snapshot. */
   readonly observedAt: Date | undefined;
   readonly oldestOpenXactStart: Date | undefined;
@@ -35,6 +42,7 @@ export function horizonEnd(scheduledBound: Date, horizon: SnapshotHorizon): { en
     { end: scheduledBound, limitedBy: 'schedule' },
     ...(horizon.oldestOpenXactStart ? [{ end: horizon.oldestOpenXactStart, limitedBy: 'open-transaction' as const }] : []),
     ...(horizon.observedAt ? [{ end: horizon.observedAt, limitedBy: 'source-clock' as const }] : []),
+    { end: horizon.sourceClock, limitedBy: 'source-clock' },
   ];
   // The earliest wins; on a tie, the first listed names it.
   return bounds.reduce((earliest, b) => (b.end.getTime() < earliest.end.getTime() ? b : earliest));
@@ -48,5 +56,24 @@ export function describeHorizon(horizon: SnapshotHorizon, limitedBy: WindowEndRe
     openWriters: horizon.openWriters,
     observed: horizon.observed,
     limitedBy,
+    sourceClock: horizon.sourceClock.toISOString(),
   };
+}
+
+/**
+ * How far an hourly run's scheduled hour may lie past the source's clock. A
+ * scheduled hour is floored, so a host clock running fast by less than this
+ * passes (its window is capped at the source's clock anyway); an --at for a
+ * later hour is a mistake that would otherwise read an empty window and exit 0.
+ */
+export const MAX_SCHEDULE_LEAD_MS = 60 * 60 * 1000;
+
+export function refuseScheduleAheadOfSource(mode: string, scheduledAt: Date, horizon: SnapshotHorizon): void {
+  if (mode !== 'hourly') return;
+  const leadMs = scheduledAt.getTime() - horizon.sourceClock.getTime();
+  if (leadMs <= MAX_SCHEDULE_LEAD_MS) return;
+  throw new ConfigError(
+    `the hourly run for ${scheduledAt.toISOString()} is ${Math.round(leadMs / 60_000)} min ahead of the orders DB's clock (${horizon.sourceClock.toISOString()}): ` +
+      'pass an --at no later than the current hour, or check the host clock',
+  );
 }

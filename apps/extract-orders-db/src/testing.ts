@@ -50,9 +50,9 @@ export class OrdersDbFixture {
     return new OrdersDbFixture(database, sandbox, dir, new LocalObjectStore(path.join(dir, 'raw')), parquet, duck);
   }
 
-  /** Extraction deps around a fresh snapshot; close the source when done. */
-  async deps(config: OrdersDbExtractionDeps['config'], shard?: ShardSpec): Promise<OrdersDbExtractionDeps> {
-    const source = await OrdersDbSource.connect(this.database.url, 'northstar-test');
+  /** Extraction deps around a fresh snapshot (taken as `url`'s user, default the owner); close the source when done. */
+  async deps(config: OrdersDbExtractionDeps['config'], shard?: ShardSpec, url = this.database.url): Promise<OrdersDbExtractionDeps> {
+    const source = await OrdersDbSource.connect(url, 'northstar-test');
     return {
       config, source, shard,
       warehouse: this.duck.warehouse,

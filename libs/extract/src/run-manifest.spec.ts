@@ -57,4 +57,13 @@ describe('parseRunManifest', () => {
     expect(parse({ ...valid, window: { start: valid.window.end, end: valid.window.start } })).toThrow(/ends .* before it starts/);
     expect(parse({ ...valid, proposedWatermark: '2030-01-01T00:00:00.000Z' })).toThrow(/proposes a watermark \(2030-01-01T00:00:00.000Z\) past its window's end/);
   });
+
+  it('refuses a watermark proposed past the source clock its snapshot recorded', () => {
+    const snapshot = { snapshotXmin: '7', oldestOpenXactStart: null, openWriters: 0, observed: false, limitedBy: 'schedule' as const };
+    expect(parse({ ...valid, snapshot: { ...snapshot, sourceClock: '2026-11-02T06:58:59.999Z' } })).toThrow(
+      /proposes a watermark \(2026-11-02T06:59:00.000Z\) past the source's clock at its snapshot \(2026-11-02T06:58:59.999Z\)/,
+    );
+    expect(parse({ ...valid, snapshot: { ...snapshot, sourceClock: '2026-11-02T06:59:00.000Z' } })).not.toThrow();
+    expect(parse({ ...valid, snapshot })).not.toThrow();
+  });
 });

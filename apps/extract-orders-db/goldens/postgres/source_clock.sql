@@ -1,0 +1,1 @@
+select date_trunc('milliseconds', statement_timestamp()) as source_clock;

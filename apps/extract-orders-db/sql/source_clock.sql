@@ -1,0 +1,11 @@
+-- name:       orders_db_source_clock
+-- grain:      one row
+-- keys:       none
+-- depends-on: statement_timestamp()
+-- The first statement of the run's REPEATABLE READ transaction: it fixes the
+-- snapshot, and its statement_timestamp() precedes the snapshot, so no row
+-- the snapshot sees is stamped by this clock later than it. Every window end
+-- is capped here, whatever else could or could not be read: a host clock
+-- running fast, or an --at in the future, never moves a watermark past the
+-- source's own now. Truncated down to JavaScript's millisecond.
+select date_trunc('milliseconds', statement_timestamp()) as source_clock
