@@ -14,3 +14,4 @@ export * from './contract-evolution';
 export * from './pii-columns';
 export * from './source-value';
 export * from './reconciliation-contracts';
+export * from './analytics-contracts';

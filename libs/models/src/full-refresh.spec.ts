@@ -65,7 +65,10 @@ describe('models built by an earlier version, and --full-refresh', () => {
   });
 
   it('takes in a model and every model downstream of it, in run order, and nothing upstream', () => {
-    expect(refreshClosure(sandbox.models, ['dim_customer']).map((m) => m.name)).toEqual(rebuilt);
+    const closure = refreshClosure(sandbox.models, ['dim_customer']);
+    expect(closure.filter((m) => m.layer !== 'analytics').map((m) => m.name)).toEqual(rebuilt);
+    // The analytics views over them are dropped and recreated with them.
+    expect(closure.filter((m) => m.layer === 'analytics').map((m) => m.name)).toEqual(['customer_history', 'customers', 'order_lines', 'orders']);
     const fromStaging = refreshClosure(sandbox.models, ['stg_orders_db__customers']).map((m) => m.name);
     expect(fromStaging).toEqual(expect.arrayContaining(['stg_orders_db__customers', 'reconcile_orders_db__customers', ...rebuilt]));
     expect(fromStaging).not.toContain('stg_orders_db__orders');

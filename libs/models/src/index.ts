@@ -4,3 +4,4 @@ export * from './quality-checks';
 export * from './render-model';
 export * from './full-refresh';
 export * from './model-shape';
+export * from './analytics-contract-gate';

@@ -53,7 +53,8 @@ async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResul
   const { warehouse } = deps;
   const now = deps.clock();
   const statements = (batch: ModelBatch) => renderModel(model, warehouse.dialect, batch);
-  const isDdl = (s: RenderedSql) => /^\s*create\s/i.test(s.sql);
+  // A view's `comment on` is DDL too: it must follow every `create or replace`, not only the first build.
+  const isDdl = (s: RenderedSql) => /^\s*(create|comment)\s/i.test(s.sql);
   // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
   const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });
   for (const statement of probe.filter(isDdl)) {

@@ -1,0 +1,141 @@
+import type { LogicalType } from './contract';
+
+export interface AnalyticsColumn {
+  readonly name: string;
+  readonly type: LogicalType;
+  readonly description: string;
+}
+
+/** A view kept for readers of its old shape while they move to `replacedBy`, dropped no earlier than `until`. */
+export interface ViewDeprecation {
+  readonly replacedBy: string;
+  /** YYYY-MM-DD: the view may be dropped from this day on. */
+  readonly until: string;
+}
+
+/**
+ * One BI view in schema `analytics`: what dashboards may rely on. The views'
+ * SQL (libs/models/sql/analytics) must keep every column here with its type
+ * or a wider one; a breaking change is a new `<name>_v2` view, with this one
+ * kept and marked deprecated.
+ */
+export interface AnalyticsView {
+  readonly name: string;
+  readonly description: string;
+  readonly columns: readonly AnalyticsColumn[];
+  readonly deprecated?: ViewDeprecation;
+}
+
+const types = {
+  text: { kind: 'string' },
+  int: { kind: 'integer' },
+  bool: { kind: 'boolean' },
+  day: { kind: 'date' },
+  instant: { kind: 'timestamp' },
+} as const satisfies Record<string, LogicalType>;
+const money = (precision: number): LogicalType => ({ kind: 'decimal', precision, scale: 2 });
+
+type ColumnSpec = readonly [name: string, type: LogicalType, description: string];
+const view = (name: string, description: string, columns: readonly ColumnSpec[]): AnalyticsView => ({
+  name,
+  description,
+  columns: columns.map(([column, type, text]) => ({ name: column, type, description: text })),
+});
+
+const { text, int, bool, day, instant } = types;
+const lastUpdated: ColumnSpec = ['last_updated_at', instant, 'When the source last changed the record (its updated_at)'];
+
+/** The analytics layer's contract: every view BI reads, its columns and their types. */
+export const analyticsViews: readonly AnalyticsView[] = [
+  view('orders', 'One row per order still in the orders DB.', [
+    ['order_key', text, 'Stable surrogate key of the order (a hash of order_id)'],
+    ['order_id', int, 'Order number in the shop'],
+    ['customer_key', text, 'The customer version valid when the order was placed (analytics.customer_history)'],
+    ['customer_id', int, 'Customer number (analytics.customers)'],
+    ['order_status', text, 'Status in the shop: pending, paid, shipped, delivered, cancelled, refunded'],
+    ['currency_code', text, 'ISO 4217 currency of every amount on the order'],
+    ['subtotal_amount', money(14), 'Sum of the lines before tax and shipping'],
+    ['tax_amount', money(14), 'Tax charged'],
+    ['shipping_amount', money(14), 'Shipping charged'],
+    ['total_amount', money(14), 'What the customer pays: subtotal + tax + shipping'],
+    ['order_date', day, 'Day the order was placed (UTC)'],
+    ['order_date_key', int, 'order_date as yyyymmdd (analytics.dates.date_key)'],
+    ['ordered_at', instant, 'When the order was placed'],
+    ['paid_at', instant, 'When payment was captured'],
+    ['shipped_at', instant, 'When it left the warehouse'],
+    ['delivered_at', instant, 'When the carrier delivered it'],
+    ['cancelled_at', instant, 'When it was cancelled'],
+    lastUpdated,
+  ]),
+  view('order_lines', 'One row per order line still in the orders DB.', [
+    ['order_line_key', text, 'Stable surrogate key of the line (a hash of order_line_id)'],
+    ['order_line_id', int, 'Line number in the shop'],
+    ['order_key', text, 'The line\'s order (analytics.orders)'],
+    ['order_id', int, 'Order number'],
+    ['product_key', text, 'The product (analytics.products)'],
+    ['product_id', int, 'Product number'],
+    ['customer_key', text, 'The customer version valid when the order was placed'],
+    ['quantity', int, 'Units ordered'],
+    ['unit_price', money(12), 'Price per unit the line sold at'],
+    ['discount_amount', money(12), 'Discount on the line'],
+    ['line_total_amount', money(14), 'quantity * unit_price - discount'],
+    ['currency_code', text, 'ISO 4217 currency of the order'],
+    ['order_date', day, 'Day the order was placed (UTC)'],
+    ['order_date_key', int, 'order_date as yyyymmdd (analytics.dates.date_key)'],
+    ['ordered_at', instant, 'When the order was placed'],
+    lastUpdated,
+  ]),
+  view('customers', 'One row per customer as they are now.', [
+    ['customer_key', text, 'Surrogate key of the current version'],
+    ['customer_id', int, 'Customer number in the shop'],
+    ['email', text, 'Email address (PII: masked outside prod and for roles without PII_READER)'],
+    ['first_name', text, 'First name (PII)'],
+    ['last_name', text, 'Last name (PII)'],
+    ['phone', text, 'Phone number (PII)'],
+    ['country_code', text, 'ISO 3166 country'],
+    ['customer_since', instant, 'When the customer signed up'],
+    ['current_since', instant, 'Since when this version is current'],
+    ['is_placeholder', bool, 'Named by an order before the customer itself arrived: attributes still empty'],
+    lastUpdated,
+  ]),
+  view('customer_history', 'One row per version of a customer (SCD2).', [
+    ['customer_key', text, 'Surrogate key of the version'],
+    ['customer_id', int, 'Customer number in the shop'],
+    ['email', text, 'Email address (PII)'],
+    ['first_name', text, 'First name (PII)'],
+    ['last_name', text, 'Last name (PII)'],
+    ['phone', text, 'Phone number (PII)'],
+    ['country_code', text, 'ISO 3166 country'],
+    ['customer_since', instant, 'When the customer signed up'],
+    ['valid_from', instant, 'Start of the version, included'],
+    ['valid_to', instant, 'End of the version, excluded; empty for the current version'],
+    ['is_current', bool, 'The version valid now'],
+    ['is_placeholder', bool, 'Named by an order before the customer itself arrived'],
+    ['is_deleted', bool, 'The customer was deleted in the orders DB'],
+    ['deleted_at', instant, 'When the deletion was found'],
+  ]),
+  view('products', 'One row per product still in the orders DB.', [
+    ['product_key', text, 'Stable surrogate key of the product (a hash of product_id)'],
+    ['product_id', int, 'Product number in the shop'],
+    ['sku', text, 'Stock keeping unit'],
+    ['product_name', text, 'Name as shown in the shop'],
+    ['category', text, 'Shop category'],
+    ['list_price', money(12), 'Current price (the price a line sold at is on analytics.order_lines)'],
+    ['currency_code', text, 'ISO 4217 currency of list_price'],
+    ['is_active', bool, 'On sale now'],
+    ['is_placeholder', bool, 'Named by an order line before the product itself arrived'],
+    lastUpdated,
+  ]),
+  view('dates', 'One row per calendar day, 2015 to 2035.', [
+    ['date_key', int, 'The day as yyyymmdd'],
+    ['calendar_date', day, 'The day'],
+    ['calendar_year', int, 'Year'],
+    ['calendar_quarter', int, 'Quarter, 1-4'],
+    ['calendar_month', int, 'Month, 1-12'],
+    ['day_of_month', int, 'Day of the month, 1-31'],
+    ['iso_week', int, 'ISO week number'],
+    ['iso_weekday', int, 'ISO weekday, Monday = 1'],
+    ['weekday_name', text, 'Monday .. Sunday'],
+    ['is_weekend', bool, 'Saturday or Sunday'],
+  ]),
+];
