@@ -55,6 +55,24 @@ describe('extractToRawZone', () => {
     for (const file of stored.files) expect(await store.exists(file.key)).toBe(true);
   });
 
+  it('lets the first of two racing attempts of one run id commit; the second neither overwrites its parts nor its manifest', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = extractToRawZone(request(async function* () {
+      yield productCsv(3);
+      await gate;
+      yield productCsv(9).split('\n').slice(3).join('\n');
+    }), deps());
+    const first = await extractToRawZone(request(async function* () { yield productCsv(10); }), deps());
+    release();
+    const second = await slow;
+    expect(first.alreadyCommitted).toBe(false);
+    expect(second).toMatchObject({ alreadyCommitted: true, manifest: first.manifest });
+    expect(parseRunManifest((await store.getText(first.manifestKey))!, first.manifestKey)).toEqual(first.manifest);
+    const parts = (await store.list('orders_db/products/')).filter((o) => o.key.endsWith('.parquet'));
+    expect(parts).toEqual(first.manifest.files.map((f) => ({ key: f.key, size: f.bytes })));
+  });
+
   it('leaves no manifest when the source fails half-way, so nothing can load the parts', async () => {
     const failing = async function* () {
       yield productCsv(9);

@@ -6,7 +6,7 @@ import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
 import { CsvRecordError, type ParquetColumn, type ParquetWriter } from '@northstar/parquet';
 import { splitCsvIntoParts, type CsvPartFile } from './csv-part-splitter';
-import { manifestKey, partKey, runPrefix, type ShardSpec } from './raw-zone-layout';
+import { manifestKey, newAttemptId, partKey, runPrefix, type ShardSpec } from './raw-zone-layout';
 import { parseRunManifest, serializeRunManifest, type ManifestFile, type ManifestSnapshot, type RunManifest } from './run-manifest';
 
 export interface ExtractionRequest {
@@ -63,8 +63,10 @@ export interface ExtractionResult {
 
 /**
  * Streams one entity's window into Parquet parts and writes the manifest
- * last. A run killed before the manifest leaves parts nobody loads; the rerun
- * (same run id, same prefix) overwrites them.
+ * last, only if no attempt of the run id committed first (put-if-absent).
+ * A run killed before the manifest leaves parts nobody loads; each attempt
+ * names its own parts, so a rerun or a duplicate launch never overwrites a
+ * committed run's files.
  */
 export async function extractToRawZone(request: ExtractionRequest, deps: ExtractionDeps): Promise<ExtractionResult> {
   const prefix = runPrefix(request.contract, request.scheduledAt, request.runId, request.shard);
@@ -76,7 +78,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     deps.logger.info({ manifest: key }, 'run already committed; nothing to do');
     return { manifest: committed, manifestKey: key, alreadyCommitted: true };
   }
-  const files = await writeParts(request, deps, prefix);
+  const files = await writeParts(request, deps, prefix, newAttemptId());
   const outcome = request.readOutcome?.();
   const drift = outcome?.drift ?? request.drift;
   const manifest: RunManifest = {
@@ -100,7 +102,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     ...(request.snapshot ? { snapshot: request.snapshot } : {}),
     ...(request.requestedWindow ? { requestedWindow: isoWindow(request.requestedWindow) } : {}),
   };
-  await deps.store.putText(key, serializeRunManifest(manifest));
+  if (!(await deps.store.putIfAbsent(key, serializeRunManifest(manifest)))) return lostCommitRace(request, deps, key, files);
   deps.logger.info({ manifest: key, rows: manifest.rowCount, files: files.length }, 'run committed');
   return { manifest, manifestKey: key, alreadyCommitted: false };
 }
@@ -119,7 +121,7 @@ const FIRST_PART_FRACTION = 1 / 8;
  * flight, so at most two CSV parts sit on disk): DuckDB runs on its own
  * thread, so reading and converting overlap instead of taking turns.
  */
-async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, prefix: string): Promise<ManifestFile[]> {
+async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, prefix: string, attempt: string): Promise<ManifestFile[]> {
   const dir = await mkdtemp(path.join(deps.tempDir, `${request.contract.entity}-`));
   const columns = parquetColumns(request.contract, deps.maskKey !== undefined);
   const files: ManifestFile[] = [];
@@ -132,7 +134,7 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
         // The part's CSV is temporary: name the run and the record's place in the window instead.
         throw error instanceof CsvRecordError ? error.describe(describeRun(request), recordsBefore) : error;
       });
-    const objectKey = partKey(prefix, part.index);
+    const objectKey = partKey(prefix, part.index, attempt);
     if (written.rows !== part.rows) {
       // The splitter and DuckDB disagree on where records end: never land a part that may have lost or merged rows.
       throw new DataContractError(`${objectKey}: the source sent ${part.rows} CSV records but ${written.rows} rows were written`);
@@ -163,6 +165,20 @@ async function writeParts(request: ExtractionRequest, deps: ExtractionDeps, pref
 
 function isoWindow(window: TimeWindow): { start: string; end: string } {
   return { start: window.start.toISOString(), end: window.end.toISOString() };
+}
+
+/**
+ * Another attempt of the run id committed while this one was writing: its
+ * manifest stands, this attempt's parts (named for it alone) are removed.
+ */
+async function lostCommitRace(request: ExtractionRequest, deps: ExtractionDeps, key: string, files: readonly ManifestFile[]): Promise<ExtractionResult> {
+  const text = await deps.store.getText(key);
+  if (text === undefined) throw new Error(`${key}: the store refused the manifest as already present, then did not hold it`);
+  const committed = parseRunManifest(text, key);
+  refuseAnotherRequest(committed, request, key);
+  for (const file of files) await deps.store.delete(file.key);
+  deps.logger.warn({ manifest: key, discardedParts: files.length }, 'another attempt of this run committed first; its manifest stands and this attempt\'s parts are removed');
+  return { manifest: committed, manifestKey: key, alreadyCommitted: true };
 }
 
 function refuseAnotherRequest(committed: RunManifest, request: ExtractionRequest, key: string): void {
