@@ -1,0 +1,35 @@
+import type { CapacityPlan, SizedApp } from './capacity-model';
+
+/** terraform/sizing.json: what the Batch job definitions and the Snowflake resource monitor read (jsondecode(file(...))). */
+export interface SizingFile {
+  readonly jobs: Readonly<Record<SizedApp, { vcpu: number; memory_mib: number; shards: number; timeout_seconds: number }>>;
+  readonly snowflake: { monthly_credit_quota: number; hourly_warehouse_size: string; backfill_warehouse_size: string };
+}
+
+/**
+ * One entry per app: the largest size any of its jobs needs (the four loads
+ * share one job definition). The timeout is three times the peak hour's work
+ * plus ten minutes, within the 45-minute chain: a hung job fails while the
+ * next hourly run can still start clean.
+ */
+export function sizingFile(plan: CapacityPlan): SizingFile {
+  const jobs: Partial<Record<SizedApp, SizingFile['jobs'][SizedApp]>> = {};
+  for (const job of plan.jobs) {
+    const seen = jobs[job.app];
+    const timeout = Math.min(45 * 60, Math.ceil((3 * job.peakSeconds + 600) / 60) * 60);
+    jobs[job.app] = {
+      vcpu: Math.max(seen?.vcpu ?? 0, job.vcpu),
+      memory_mib: Math.max(seen?.memory_mib ?? 0, job.memoryMib),
+      shards: Math.max(seen?.shards ?? 0, job.shards),
+      timeout_seconds: Math.max(seen?.timeout_seconds ?? 0, timeout),
+    };
+  }
+  return {
+    jobs: jobs as SizingFile['jobs'],
+    snowflake: {
+      monthly_credit_quota: plan.snowflake.monthlyCreditQuota,
+      hourly_warehouse_size: plan.snowflake.hourlySize,
+      backfill_warehouse_size: plan.snowflake.backfillSize,
+    },
+  };
+}
