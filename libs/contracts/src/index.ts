@@ -15,3 +15,6 @@ export * from './pii-columns';
 export * from './source-value';
 export * from './reconciliation-contracts';
 export * from './analytics-contracts';
+export * from './source-declaration';
+export * from './orders-db-source';
+export * from './sources';

@@ -1,18 +1,19 @@
 import * as path from 'node:path';
-import { keySetContract, ordersDbContracts, rawTableName, stagingModelName } from '@northstar/contracts';
+import { keySetContract, rawTableName, sourceRegistry, sourcesIn, stagingModelName, type SourceDeclaration } from '@northstar/contracts';
 import { loadSqlTemplate } from '@northstar/sql';
 import type { Model } from './model-catalog';
 
 const template = loadSqlTemplate(path.join(__dirname, '../sql/templates/reconcile_hard_deletes.sql'));
 
 /**
- * One hard-delete reconciliation per orders DB entity that has a staging
- * model, all rendered from one template: the entities differ only in their
- * names and key, which their contracts already say.
+ * One hard-delete reconciliation per entity of a source that lands nightly
+ * key sets and has a staging model, all rendered from one template: the
+ * entities differ only in their names and key, which their contracts say.
  */
-export function reconcileModels(fileModels: readonly Model[]): Model[] {
+export function reconcileModels(fileModels: readonly Model[], registry: readonly SourceDeclaration[] = sourceRegistry): Model[] {
   const staged = new Set(fileModels.map((m) => m.name));
-  return ordersDbContracts
+  return sourcesIn('nightly-key-sets', registry)
+    .flatMap((source) => source.contracts)
     .filter((contract) => staged.has(stagingModelName(contract)))
     .map((contract) => {
       if (contract.businessKey.length !== 1) throw new Error(`${contract.source}.${contract.entity}: hard-delete reconciliation needs a single-column key`);

@@ -1,0 +1,12 @@
+import { ordersDbContracts } from './orders-db-contracts';
+import { defineSource, type SourceDeclaration } from './source-declaration';
+
+/** The shop's PostgreSQL orders DB: read by a timestamp window on updated_at, reconciled nightly against its key sets. */
+export const ordersDbSource: SourceDeclaration = defineSource({
+  name: 'orders_db',
+  app: 'extract-orders-db',
+  contracts: ordersDbContracts,
+  modes: ['hourly', 'nightly-key-sets'],
+  cursorKind: 'timestamp-window',
+  feeds: { orders: ['dim_customer', 'dim_product', 'fct_orders', 'fct_order_items'] },
+});

@@ -1,0 +1,38 @@
+import type { Contract, SourceName } from './contract';
+
+/** How a source's extractor knows where the last run stopped. */
+export type CursorKind = 'timestamp-window' | 'api-cursor' | 'object-listing';
+
+/**
+ * The runs a source takes part in: `hourly` extracts changed records (backfills
+ * too); `nightly-key-sets` lands each entity's full key set and digests for
+ * the hard-delete reconciliation.
+ */
+export type SourceMode = 'hourly' | 'nightly-key-sets';
+
+/** One source as data: everything the job graph, the load app and the generated models need to know about it. */
+export interface SourceDeclaration {
+  readonly name: SourceName;
+  /** The app (apps/<app>) that extracts it. */
+  readonly app: string;
+  readonly contracts: readonly Contract[];
+  readonly modes: readonly SourceMode[];
+  readonly cursorKind: CursorKind;
+  /** Curated domain -> the curated models of that domain that read this source. */
+  readonly feeds: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Freezes a declaration and checks it holds only its own contracts. */
+export function defineSource(source: SourceDeclaration): SourceDeclaration {
+  const foreign = source.contracts.filter((c) => c.source !== source.name);
+  if (foreign.length) throw new Error(`source ${source.name} declares contracts of another source: ${foreign.map((c) => `${c.source}.${c.entity}`).join(', ')}`);
+  if (source.contracts.length === 0) throw new Error(`source ${source.name} declares no contracts`);
+  if (source.modes.length === 0) throw new Error(`source ${source.name} runs in no mode`);
+  const feeds = Object.entries(source.feeds).map(([domain, models]) => [domain, Object.freeze([...models])] as const);
+  return Object.freeze({
+    ...source,
+    contracts: Object.freeze([...source.contracts]),
+    modes: Object.freeze([...source.modes]),
+    feeds: Object.freeze(Object.fromEntries(feeds)),
+  });
+}

@@ -1,0 +1,54 @@
+import { contractsForSource } from './contract-registry';
+import { ordersDbContracts } from './orders-db-contracts';
+import { ordersDbSource } from './orders-db-source';
+import { defineSource, type SourceDeclaration } from './source-declaration';
+import { checkedRegistry, curatedDomains, sourceNamed, sourceRegistry, sourcesIn } from './sources';
+import { stripeContracts } from './stripe-contracts';
+
+const stripe: SourceDeclaration = defineSource({
+  name: 'stripe', app: 'extract-stripe', contracts: stripeContracts, modes: ['hourly'], cursorKind: 'api-cursor',
+  feeds: { payments: ['fct_payments'] },
+});
+const ordersFeedingPayments = defineSource({ ...ordersDbSource, feeds: { ...ordersDbSource.feeds, payments: ['fct_payments', 'fct_refunds'] } });
+
+describe('source registry', () => {
+  it('registers the orders DB with every one of its contracts', () => {
+    expect(sourceRegistry.map((s) => s.name)).toEqual(['orders_db']);
+    expect(sourceNamed('orders_db').contracts).toEqual(contractsForSource('orders_db'));
+    expect(sourceNamed('orders_db').cursorKind).toBe('timestamp-window');
+  });
+
+  it('names the registered sources when asked for another', () => {
+    expect(() => sourceNamed('stripe')).toThrow('no registered source "stripe": registered sources are orders_db');
+  });
+
+  it('lists the sources of a mode', () => {
+    const registry = [ordersDbSource, stripe];
+    expect(sourcesIn('hourly', registry).map((s) => s.name)).toEqual(['orders_db', 'stripe']);
+    expect(sourcesIn('nightly-key-sets', registry).map((s) => s.name)).toEqual(['orders_db']);
+  });
+
+  it('gathers each curated domain from every source that feeds it', () => {
+    expect(curatedDomains([ordersFeedingPayments, stripe])).toEqual([
+      { name: 'orders', models: ['dim_customer', 'dim_product', 'fct_order_items', 'fct_orders'], sources: ['orders_db'] },
+      { name: 'payments', models: ['fct_payments', 'fct_refunds'], sources: ['orders_db', 'stripe'] },
+    ]);
+  });
+
+  it('refuses a source registered twice, or a model claimed by two domains', () => {
+    expect(() => checkedRegistry([ordersDbSource, ordersDbSource])).toThrow('orders_db registered twice');
+    const claiming = defineSource({ ...stripe, feeds: { payments: ['fct_orders'] } });
+    expect(() => checkedRegistry([ordersDbSource, claiming])).toThrow('model fct_orders is in domains orders and payments');
+  });
+
+  it("refuses a declaration holding another source's contracts, or none", () => {
+    expect(() => defineSource({ ...stripe, contracts: [...stripeContracts, ordersDbContracts[0]] })).toThrow('declares contracts of another source: orders_db.customers');
+    expect(() => defineSource({ ...stripe, contracts: [] })).toThrow('declares no contracts');
+  });
+
+  it('is frozen data', () => {
+    expect(Object.isFrozen(ordersDbSource.feeds['orders'])).toBe(true);
+    expect(() => (ordersDbSource.modes as string[]).push('hourly')).toThrow();
+    expect(JSON.parse(JSON.stringify(ordersDbSource))).toEqual(ordersDbSource);
+  });
+});
