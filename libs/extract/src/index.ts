@@ -4,3 +4,7 @@ export * from './csv-part-splitter';
 export * from './extract-to-raw-zone';
 export * from './watermark-store';
 export * from './raw-loader';
+export * from './window-for';
+export * from './checkpoint-store';
+export * from './record-stream';
+export * from './extract-record-stream';

@@ -1,0 +1,31 @@
+import type { TimeWindow } from '@northstar/core';
+import type { Contract } from '@northstar/contracts';
+
+/** One source object as an API or a file sends it; contract columns read it at their `source` paths. */
+export type SourceRecord = Readonly<Record<string, unknown>>;
+
+/** Where a stream reads from, and how it says where the next run should start. */
+export interface StreamPosition {
+  /** [watermark - lookback, scheduled - safety lag), or the operator's --start/--end. */
+  readonly window: TimeWindow;
+  /** The checkpoint the last loaded run proposed (ops.source_cursors); undefined before the first. */
+  readonly checkpoint: string | undefined;
+  /**
+   * Proposes where the next run starts (an API's cursor, an event id, an
+   * object-listing position). Call it once the records up to that point are
+   * yielded: the last call goes into the manifest, and the raw loader commits
+   * it with those records, so a failed load leaves the old one for the rerun.
+   */
+  advanceTo(checkpoint: string): void;
+}
+
+/**
+ * A source entity that is not a SQL COPY (an API list endpoint, a file
+ * listing): it declares its contract and yields records; the runtime
+ * (extractRecordStream) does the rest. `read` is pulled only as fast as parts
+ * are written, so it should fetch page by page rather than all at once.
+ */
+export interface RecordStream {
+  readonly contract: Contract;
+  read(position: StreamPosition): AsyncIterable<SourceRecord>;
+}
