@@ -1,5 +1,7 @@
 // `npm run bench [-- orders-db] [--rows 1000000,5000000] [--repeat 3]`:
 // throughput and peak memory of the extraction path against its ceiling.
+// `npm run bench -- load [--scales 1,10]`: first load and one fixed hour of
+// the whole pipeline at each sandbox scale (scripts/bench/load-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,18 +11,22 @@ import { Client } from 'pg';
 import { formatTextTable, loadConfig } from '@northstar/core';
 import { loadSqlTemplate, postgresDialect, renderStatements } from '@northstar/sql';
 import { pinnedCommand, planCpus } from './bench/cpu-pinning';
+import { benchLoadAtScale } from './bench/load-bench';
+import { loadBenchReport } from './bench/load-bench-report';
 
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db', 'orders-db')
+  .argument('[suite]', 'orders-db | load', 'orders-db')
+  .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
   .option('--repeat <n>', 'runs per case (the median is reported)', '3')
   .option('--rows-per-part <n>', 'Parquet part size (default: the extractors\' own, NORTHSTAR_ROWS_PER_PART)', String(loadConfig(process.env, false).rowsPerPart))
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
   .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string; pin: boolean }>();
+  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string }>();
+const suite = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'orders-db';
 
 interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
 
@@ -100,7 +106,22 @@ async function main() {
   writeFileSync(path.join(root, 'tmp', 'bench-orders-db.json'), JSON.stringify(table, null, 2));
 }
 
-main().catch((error) => {
+async function loadSuite() {
+  const results = [];
+  const loads: string[] = [];
+  // The machine is shared: the load average beside each scale says how far to trust the figures.
+  for (const scale of opts.scales.split(',').map(Number)) {
+    loads.push(`scale ${scale}: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+    process.stderr.write(`load: ${loads.at(-1)}\n`);
+    results.push(await benchLoadAtScale(opts.url, scale));
+  }
+  loads.push(`end: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  process.stdout.write(`${loads.join('\n')}\n${loadBenchReport(results)}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-load.json'), JSON.stringify(results, null, 2));
+}
+
+(suite === 'load' ? loadSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });
