@@ -21,8 +21,3 @@ export function classifyOrdersDbError(error: unknown, doing: string): Error {
   if (exitCode === ExitCode.transient || (error instanceof Error && connectionLost.test(error.message))) return new TransientError(message, { cause: error });
   return new Error(message, { cause: error });
 }
-
-/** A connection URL fit for a log line: the password hidden. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
-import type { TimeWindow } from '@northstar/core';
+import { describeDbUrl, type TimeWindow } from '@northstar/core';
 import type { Contract, LogicalType, ObservedColumn } from '@northstar/contracts';
 import type { RenderedSql } from '@northstar/sql';
 import type { ShardSpec } from '@northstar/extract';
 import { CopyOutStream } from './copy-out-stream';
 import { extractStatements } from './extract-statements';
-import { classifyOrdersDbError, redactUrl } from './orders-db-errors';
+import { classifyOrdersDbError } from './orders-db-errors';
 import type { SnapshotHorizon } from './snapshot-horizon';
 
 /**
@@ -33,7 +33,7 @@ export class OrdersDbSource {
     try {
       await client.connect();
     } catch (error) {
-      throw classifyOrdersDbError(error, `cannot connect to the orders DB at ${redactUrl(url)}`);
+      throw classifyOrdersDbError(error, `cannot connect to the orders DB at ${describeDbUrl(url)}`);
     }
     try {
       await client.query("set TimeZone = 'UTC'");

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LOCAL_ORDERS_DB_URL, loadConfig } from './config';
+import { describeDbUrl, LOCAL_ORDERS_DB_URL, loadConfig } from './config';
 import { ConfigError } from './errors';
 
 const snowflake = {
@@ -154,5 +154,29 @@ describe('loadConfig', () => {
     const { NORTHSTAR_MASK_KEY: _unused, ...withoutKey } = cloud;
     expect(loadConfig({ NORTHSTAR_ENV: 'prod', ...withoutKey }, false).maskKey).toBeUndefined();
     expect(loadConfig({ NORTHSTAR_ENV: 'prod', ...cloud }, false).maskKey).toBeUndefined();
+  });
+});
+
+describe('ORDERS_DB_URL', () => {
+  it('refuses a URL that does not parse (exit 2), without echoing it', () => {
+    for (const bad of ['postgres://u:SECRETPW@db:port/shop', 'postgres://u:SEC#RETPW@db/shop', 'postgres://u:SECRETPW@db:99999/shop']) {
+      const message = configError({ ORDERS_DB_URL: bad });
+      expect(message).toContain(`ORDERS_DB_URL: expected a postgres:// URL that parses (a numeric port; @ : / ? # in a password percent-encoded), got a hidden value of ${bad.length} characters`);
+      expect(message).not.toContain('SEC');
+    }
+  });
+
+  it('accepts what pg accepts: an unencoded @ in the password, a query string, a socket URL', () => {
+    for (const good of ['postgres://u:p@ss@db:5432/shop', 'postgresql://u@db/shop?password=x&sslmode=require', 'postgres://u@/shop?host=/run/postgresql']) {
+      expect(loadConfig({ ORDERS_DB_URL: good }, false).ordersDbUrl).toBe(good);
+    }
+  });
+
+  it('is described by user, host, port and database only', () => {
+    expect(describeDbUrl('postgres://u@127.0.0.1:1/db?password=SECRETPW')).toBe('postgres://u@127.0.0.1:1/db');
+    expect(describeDbUrl('postgres://u:p@SECRETPW@127.0.0.1:1/db')).toBe('postgres://u@127.0.0.1:1/db');
+    expect(describeDbUrl('postgresql://r%C3%A9ader:SECRETPW@[::1]/my%20db')).toBe('postgres://réader@[::1]/my db');
+    expect(describeDbUrl('postgres://u:SECRETPW@/shop?host=/run/postgresql')).toBe('postgres://u@(socket /run/postgresql)/shop');
+    expect(describeDbUrl('postgres://u:SECRETPW@db:port/shop')).toBe('a database URL that does not parse');
   });
 });

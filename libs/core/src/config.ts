@@ -39,7 +39,8 @@ const envSchema = z.object({
   SNOWFLAKE_WAREHOUSE: z.string().optional(),
   SNOWFLAKE_DATABASE: z.string().optional(),
   SNOWFLAKE_RAW_STAGE: z.string().default('raw_zone'),
-  ORDERS_DB_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  ORDERS_DB_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .refine((url) => parseDbUrl(url) !== undefined, 'a postgres:// URL that parses (a numeric port; @ : / ? # in a password percent-encoded)').optional(),
   NORTHSTAR_MASK_KEY: z.string().min(16, 'at least 16 characters').optional(),
   NORTHSTAR_LOOKBACK_MINUTES: wholeNumber(60),
   NORTHSTAR_SAFETY_LAG_SECONDS: wholeNumber(60),
@@ -128,6 +129,46 @@ function isLocalFileUrl(url: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The URL as pg reads it, or undefined when it does not parse. A socket URL
+ * names no host (postgres://user@/db?host=/run/postgresql): it parses with a
+ * placeholder host, as pg's own parser does.
+ */
+function parseDbUrl(url: string): { url: URL; socket: boolean } | undefined {
+  try {
+    return { url: new URL(url), socket: false };
+  } catch {
+    try {
+      return { url: new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^/?#]*@)?)(?=[/?#]|$)/, '$1socket')), socket: true };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * A database URL fit for messages and logs: user, host, port and database
+ * only. Never the password, nor the query string (it may carry
+ * `password=`), whatever the URL's spelling: an unencoded '@' in the password
+ * does not move the host boundary of a WHATWG parse.
+ */
+export function describeDbUrl(url: string): string {
+  const parsed = parseDbUrl(url);
+  if (!parsed) return 'a database URL that does not parse';
+  const { url: u, socket } = parsed;
+  const user = u.username ? `${safeDecode(u.username)}@` : '';
+  const host = socket ? `(socket ${u.searchParams.get('host') ?? 'default'})` : u.hostname;
+  return `postgres://${user}${host}${u.port ? `:${u.port}` : ''}${safeDecode(u.pathname)}`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -31,4 +31,20 @@ describe('loggers', () => {
     expect(lines[0].time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(lines[1]).toMatchObject({ level: 'error', msg: 'failed', err: { type: 'Error', message: 'boom' } });
   });
+
+  it('blanks secret-bearing fields in every record, however they reach it', () => {
+    const result = runNode(`
+      const { createLogger } = require('./libs/core/src/logger.ts');
+      const logger = createLogger({ level: 'info', format: 'json' });
+      logger.info({ config: { ordersDbUrl: 'postgres://u:SECRETPW@db/x', maskKey: 'SECRETKEY', rows: 3 } }, 'config');
+      logger.info({ password: 'SECRETPW', ORDERS_DB_URL: 'postgres://u@db/x?password=SECRETPW' }, 'env');
+      let urlError; try { new URL('postgres://u:SECRETPW@db:port/x'); } catch (e) { urlError = e; }
+      logger.error({ err: urlError }, 'failed');
+    `);
+    expect(result.stderr).not.toMatch(/SECRET/);
+    const lines = result.stderr.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines[0].config).toEqual({ ordersDbUrl: '[redacted]', maskKey: '[redacted]', rows: 3 });
+    expect(lines[1]).toMatchObject({ password: '[redacted]', ORDERS_DB_URL: '[redacted]' });
+    expect(lines[2].err).toMatchObject({ code: 'ERR_INVALID_URL', input: '[redacted]' });
+  });
 });

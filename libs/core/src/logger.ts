@@ -8,6 +8,17 @@ export interface LoggerOptions {
   readonly bindings?: Record<string, unknown>;
 }
 
+/**
+ * Fields that hold or embed a secret, blanked in every record as a second
+ * layer: messages describe a database URL without its secrets (describeDbUrl),
+ * but a config object or a URL error (`input`) logged whole would not be.
+ */
+export const secretLogPaths = [
+  'password', '*.password', 'ordersDbUrl', '*.ordersDbUrl', 'connectionString', '*.connectionString', 'url', '*.url',
+  'maskKey', '*.maskKey', 'privateKey', '*.privateKey', 'ORDERS_DB_URL', '*.ORDERS_DB_URL', 'NORTHSTAR_MASK_KEY', '*.NORTHSTAR_MASK_KEY',
+  'SNOWFLAKE_PASSWORD', '*.SNOWFLAKE_PASSWORD', 'err.input', 'err.cause.input', 'err.config', 'err.cause.config',
+];
+
 /** The one logger: JSON lines for containers and CloudWatch, readable colours on a terminal. */
 export function createLogger(options: LoggerOptions): Logger {
   const transport = options.format === 'pretty'
@@ -15,7 +26,10 @@ export function createLogger(options: LoggerOptions): Logger {
     : pino.destination({ dest: 2, sync: true });
   // Level names, not numbers, in JSON: CloudWatch queries read `level = "error"`.
   const formatters = options.format === 'json' ? { level: (label: string) => ({ level: label }) } : undefined;
-  return pino({ level: options.level, base: options.bindings ?? {}, timestamp: pino.stdTimeFunctions.isoTime, formatters }, transport);
+  return pino({
+    level: options.level, base: options.bindings ?? {}, timestamp: pino.stdTimeFunctions.isoTime, formatters,
+    redact: { paths: secretLogPaths, censor: '[redacted]' },
+  }, transport);
 }
 
 /** A logger that drops everything, for tests that assert on behaviour, not logs. */
