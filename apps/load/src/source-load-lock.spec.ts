@@ -53,6 +53,25 @@ describe('SourceLoadLock on DuckDB', () => {
     const tables = await db.warehouse.query<{ table_name: string }>({ sql: "select table_name from information_schema.tables where table_schema = 'ops' and table_name like 'load_lock%'", binds: [] });
     expect(tables).toEqual([{ table_name: 'load_lock__orders_db' }]);
   });
+
+  it('never lets two loads taking over one stale lock both hold it: the late renamer puts the fresh lock back and stops (exit 75)', async () => {
+    await take('hourly-dead');
+    await age(5);
+    let winner: SourceLoadLock | undefined;
+    // B has read the stale lock; before it renames, A takes it over and creates its own.
+    const late = SourceLoadLock.take(db.warehouse, 'orders_db', 'hourly-B', {
+      ttlMs: 4 * HOUR, logger: silentLogger(),
+      beforeTakeOver: async () => {
+        winner ??= await take('hourly-A');
+      },
+    }).catch((error: unknown) => error);
+    const refused = await late;
+    expect(exitCodeFor(refused)).toBe(ExitCode.transient);
+    expect((refused as Error).message).toContain(`another load took the stale lock over first (now held by ${winner?.holder})`);
+    await expect(take('hourly-C')).rejects.toThrow(`another load holds it (run ${winner?.holder}`);
+    const tables = await db.warehouse.query<{ table_name: string }>({ sql: "select table_name from information_schema.tables where table_schema = 'ops' and table_name like 'load_lock%'", binds: [] });
+    expect(tables).toEqual([{ table_name: 'load_lock__orders_db' }]);
+  });
 });
 
 describe('SourceLoadLock on Snowflake (a recording connection)', () => {

@@ -14,6 +14,8 @@ export interface SourceLoadLockOptions {
   /** A lock older than this (on the warehouse's clock) is taken for a crashed load's. */
   readonly ttlMs: number;
   readonly logger: Logger;
+  /** Runs between reading a stale lock and renaming it: tests widen the race window here. */
+  readonly beforeTakeOver?: () => Promise<void>;
 }
 
 interface HeldLock {
@@ -64,7 +66,8 @@ export class SourceLoadLock {
         { source, holder: held.holder, acquiredAt: held.acquiredAt.toISOString(), ageMinutes: Math.round(held.ageMs / 60_000) },
         'load lock older than NORTHSTAR_LOAD_LOCK_TTL_MINUTES: taking it over from a load that presumably died',
       );
-      await takeOver(warehouse, table);
+      await options.beforeTakeOver?.();
+      await takeOver(warehouse, table, held, source);
     }
     if (unexplained !== undefined) throw unexplained;
     throw new TransientError(`${source}: other loads kept taking the load lock first; this load stopped before loading anything and is retried`);
@@ -109,17 +112,31 @@ async function read(warehouse: Warehouse, table: string): Promise<HeldLock | und
 /**
  * Renames the stale lock out of the way, then drops it. Of two loads taking
  * over at once only one rename succeeds; the other finds no table, and the
- * caller's next create settles who holds it.
+ * caller's next create settles who holds it. A load delayed between reading
+ * the stale lock and renaming can instead rename the lock another load has
+ * just taken over and created afresh: so the renamed table must be the stale
+ * holder that was read, or it is renamed back and this load stops (exit 75).
  */
-async function takeOver(warehouse: Warehouse, table: string): Promise<void> {
+async function takeOver(warehouse: Warehouse, table: string, stale: HeldLock, source: string): Promise<void> {
   const [schema, name] = table.split('.');
   const movedName = `${name}__stale_${randomUUID().slice(0, 8)}`;
-  // DuckDB renames within the schema and takes a bare name; Snowflake takes a qualified one.
-  const moved = warehouse.dialect.name === 'snowflake' ? `${schema}.${movedName}` : movedName;
+  const movedTable = `${schema}.${movedName}`;
   try {
-    await warehouse.run(renderSql(moveSql, warehouse.dialect, { idents: { lock_table: table, moved_table: moved } }));
+    await warehouse.run(renderSql(moveSql, warehouse.dialect, { idents: { lock_table: table, moved_table: renameTarget(warehouse, movedTable) } }));
   } catch {
     return;
   }
-  await warehouse.run(renderSql(dropSql, warehouse.dialect, { idents: { lock_table: `${schema}.${movedName}` } }));
+  const moved = await read(warehouse, movedTable);
+  if (moved && (moved.holder !== stale.holder || moved.acquiredAt.getTime() !== stale.acquiredAt.getTime())) {
+    await warehouse.run(renderSql(moveSql, warehouse.dialect, { idents: { lock_table: movedTable, moved_table: renameTarget(warehouse, table) } }));
+    throw new TransientError(
+      `${source}: another load took the stale lock over first (now held by ${moved.holder}); this load put that lock back, stopped before loading anything and is retried`,
+    );
+  }
+  await warehouse.run(renderSql(dropSql, warehouse.dialect, { idents: { lock_table: movedTable } }));
+}
+
+/** DuckDB renames within the schema and takes a bare name; Snowflake takes a qualified one. */
+function renameTarget(warehouse: Warehouse, table: string): string {
+  return warehouse.dialect.name === 'snowflake' ? table : table.slice(table.indexOf('.') + 1);
 }
