@@ -1,0 +1,160 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { block, readTerraformModule, repoRoot, repositoryApps, terraformRoot, type Hcl, type TerraformModule } from '../../testing/terraform-module';
+
+interface AppSpec {
+  readonly write_prefixes: string[];
+  readonly read_prefixes: string[];
+  readonly secrets: string[];
+}
+
+let batch: TerraformModule;
+let apps: Record<string, AppSpec>;
+
+beforeAll(async () => {
+  batch = await readTerraformModule('modules/batch');
+  apps = batch.locals()['apps'] as Record<string, AppSpec>;
+});
+
+describe('job definitions and apps', () => {
+  it('every app of the repository has a job definition, and every job definition an app', () => {
+    expect(Object.keys(apps).sort()).toEqual(repositoryApps());
+  });
+
+  it('every app is sized in terraform/sizing.json, and nothing else is', () => {
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, unknown> };
+    expect(Object.keys(sizing.jobs).sort()).toEqual(Object.keys(apps).sort());
+  });
+
+  it('the launcher and the backfill entry run the orchestrator; the rest are one per app', () => {
+    const extra = batch.locals()['orchestrator_definitions'] as Record<string, { app: string }>;
+    expect(Object.fromEntries(Object.entries(extra).map(([name, d]) => [name, d.app]))).toEqual({ launcher: 'orchestrator', orchestrator: 'orchestrator' });
+    expect(batch.locals()['definitions']).toMatch(/for app in keys\(local\.apps\)/);
+  });
+
+  it("every Ref:: parameter follows its own flag, and the flag is one the app takes", () => {
+    for (const { app, command } of commands()) {
+      const refs = command.flatMap((word, i) => (word.startsWith('Ref::') ? [{ name: word.slice(5), flag: command[i - 1] }] : []));
+      expect(refs.length).toBeGreaterThan(0);
+      for (const { name, flag } of refs) {
+        expect(flag).toBe(`--${name.replace(/_/g, '-')}`);
+        expect(flagsOf(app)).toContain(flag);
+      }
+      for (const word of command.filter((w) => w.startsWith('--'))) expect(flagsOf(app)).toContain(word);
+    }
+  });
+
+  it('Fargate job definitions: an execution role, resourceRequirements, a timeout inside the 45 minutes', () => {
+    const definition = batch.resources('aws_batch_job_definition')['app'];
+    expect(definition['platform_capabilities']).toEqual(['FARGATE']);
+    const properties = definition['container_properties'] as string;
+    expect(properties).toMatch(/executionRoleArn\s*=\s*aws_iam_role\.execution\[each\.value\.app\]\.arn/);
+    expect(properties).toMatch(/type = "VCPU", value = tostring\(var\.jobs\[each\.value\.app\]\.vcpu\)/);
+    expect(properties).toMatch(/type = "MEMORY", value = tostring\(var\.jobs\[each\.value\.app\]\.memory_mib\)/);
+    expect(block(definition, 'timeout')['attempt_duration_seconds']).toBe('${var.jobs[each.value.app].timeout_seconds}');
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { timeout_seconds: number }> };
+    for (const [app, job] of Object.entries(sizing.jobs)) {
+      expect([app, job.timeout_seconds > 0 && job.timeout_seconds <= 45 * 60]).toEqual([app, true]);
+    }
+  });
+});
+
+describe('retry strategy', () => {
+  const rules = () => batch.locals()['retry_rules'] as Array<Record<string, string | null>>;
+
+  it('retries exit 75, tasks that failed to start and lost hosts; at most 5 rules, the last exits on everything', () => {
+    const retried = rules().filter((r) => r['action'] === 'RETRY');
+    expect(retried.map((r) => r['on_exit_code'] ?? r['on_status_reason'])).toEqual(['75', 'Task failed to start*', 'Host EC2*', 'Your Spot Task was interrupted*']);
+    expect(rules().length).toBeLessThanOrEqual(5);
+    expect(rules().at(-1)).toEqual({ on_exit_code: null, on_status_reason: null, on_reason: '*', action: 'EXIT' });
+  });
+
+  it('every job definition uses these rules, with at most 10 attempts', () => {
+    for (const definition of Object.values(batch.resources('aws_batch_job_definition'))) {
+      const strategy = block(definition, 'retry_strategy');
+      expect(strategy['attempts']).toBeLessThanOrEqual(10);
+      const dynamic = (strategy['dynamic'] as Record<string, Hcl[]>)['evaluate_on_exit'][0];
+      expect(dynamic['for_each']).toBe('${local.retry_rules}');
+    }
+  });
+});
+
+describe('compute environments and queues', () => {
+  it('hourly work on Fargate, backfills on Fargate Spot', () => {
+    const environments = block(batch.resources('aws_batch_compute_environment')['this'], 'compute_resources');
+    expect(environments['type']).toBe('${each.value.type}');
+    const forEach = batch.resources('aws_batch_compute_environment')['this']['for_each'] as Record<string, { type: string }>;
+    expect([forEach['hourly'].type, forEach['backfill'].type]).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(batch.resources('aws_batch_compute_environment')['this']['name']).toBeDefined();
+  });
+
+  it('the hourly queue outranks the backfill queue; jobs stuck RUNNABLE are cancelled within 600-86,400 s', () => {
+    const queues = batch.locals()['queues'] as Record<string, { priority: number; runnable_limit_seconds: number; environment: string }>;
+    expect(queues['hourly'].priority).toBeGreaterThan(queues['backfill'].priority);
+    expect([queues['hourly'].environment, queues['backfill'].environment]).toEqual(['hourly', 'backfill']);
+    for (const queue of Object.values(queues)) {
+      expect(queue.runnable_limit_seconds).toBeGreaterThanOrEqual(600);
+      expect(queue.runnable_limit_seconds).toBeLessThanOrEqual(86_400);
+    }
+    const queue = batch.resources('aws_batch_job_queue')['this'];
+    expect(queue['compute_environment_order']).toHaveLength(1);
+    const action = ((queue['dynamic'] as Record<string, Hcl[]>)['job_state_time_limit_action'][0]['content'] as Hcl[])[0];
+    expect([action['action'], action['state']]).toEqual(['CANCEL', 'RUNNABLE']);
+  });
+});
+
+describe('secrets', () => {
+  const needs: Record<string, string[]> = {
+    'orders-db': ['extract-orders-db'],
+    stripe: ['extract-stripe'],
+    zendesk: ['extract-zendesk'],
+    'snowflake-key': ['load', 'quality'],
+    'mask-key': ['extract-orders-db', 'extract-partner-files', 'extract-stripe', 'extract-zendesk'],
+  };
+
+  it('every secret is read by exactly the apps that need it', () => {
+    const readers: Record<string, string[]> = {};
+    for (const [app, spec] of Object.entries(apps)) for (const secret of spec.secrets) (readers[secret] ??= []).push(app);
+    for (const list of Object.values(readers)) list.sort();
+    expect(readers).toEqual(needs);
+    const declared = batch.resources('aws_secretsmanager_secret')['this']['for_each'] as string;
+    for (const secret of Object.keys(needs)) expect(declared).toContain(`"${secret}"`);
+  });
+
+  it("an app's execution role reads its own secrets and no others", () => {
+    const policy = block(batch.data('aws_iam_policy_document')['execution_secrets'], 'statement');
+    expect(policy['resources']).toBe('${[for secret in each.value.secrets : aws_secretsmanager_secret.this[secret].arn]}');
+    expect(policy['actions']).toEqual(['secretsmanager:GetSecretValue']);
+  });
+});
+
+describe('raw zone access', () => {
+  it('an extractor writes its own prefix only; the loader reads; quality touches nothing', () => {
+    const writers = Object.entries(apps).filter(([, spec]) => spec.write_prefixes.length > 0);
+    for (const [app, spec] of writers) {
+      if (app === 'orchestrator') expect(spec.write_prefixes).toEqual(['_launches/']);
+      else expect(spec.write_prefixes).toEqual([`${app.replace(/^extract-/, '').replace(/-/g, '_')}/`]);
+    }
+    expect(apps['load']).toEqual({ write_prefixes: [], read_prefixes: [''], secrets: ['snowflake-key'] });
+    expect(apps['quality'].read_prefixes).toEqual([]);
+  });
+});
+
+/** Each job definition's command, with the app it runs. */
+function commands(): Array<{ app: string; command: string[] }> {
+  const locals = batch.locals();
+  const shared = /command\s*=\s*(\[[^\]]*\])/.exec(locals['definitions'] as string);
+  if (!shared) throw new Error('no command in local.definitions');
+  const perApp = Object.keys(apps).map((app) => ({ app, command: JSON.parse(shared[1]) as string[] }));
+  const extra = Object.values(locals['orchestrator_definitions'] as Record<string, { app: string; command: string[] }>);
+  return [...perApp, ...extra];
+}
+
+/** The flags an app declares: the shared ones (libs/core run-parameters.ts) and its own source's. */
+function flagsOf(app: string): string[] {
+  const sources = [path.join(repoRoot, 'libs/core/src/run-parameters.ts')];
+  const appDir = path.join(repoRoot, 'apps', app, 'src');
+  for (const name of readdirSync(appDir)) if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) sources.push(path.join(appDir, name));
+  const text = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
+  return [...text.matchAll(/['"`](--[a-z][a-z-]*) </g)].map((m) => m[1]);
+}

@@ -1,0 +1,69 @@
+variable "environment" {
+  type = string
+}
+
+variable "name_prefix" {
+  type = string
+}
+
+variable "region" {
+  type = string
+}
+
+variable "account_id" {
+  type = string
+}
+
+variable "subnet_ids" {
+  type = list(string)
+}
+
+variable "security_group_ids" {
+  type = list(string)
+}
+
+variable "image_repository" {
+  description = "ECR repository; each app's image is tagged <app>-<image_tag>"
+  type        = string
+}
+
+variable "image_tag" {
+  type = string
+}
+
+variable "jobs" {
+  description = "Per app: vCPU, memory and timeout (terraform/sizing.json, from npm run capacity)"
+  type = map(object({
+    vcpu            = number
+    memory_mib      = number
+    timeout_seconds = number
+  }))
+}
+
+variable "hourly_max_vcpus" {
+  type    = number
+  default = 32
+}
+
+variable "backfill_max_vcpus" {
+  type    = number
+  default = 64
+}
+
+variable "raw_bucket_arn" {
+  type = string
+}
+
+variable "kms_key_arn" {
+  type = string
+}
+
+variable "environment_variables" {
+  description = "The configuration every job gets (libs/core config.ts)"
+  type        = map(string)
+}
+
+variable "tags" {
+  type    = map(string)
+  default = {}
+}

@@ -1,0 +1,7 @@
+output "subnet_ids" {
+  value = var.private_subnet_ids
+}
+
+output "security_group_ids" {
+  value = [aws_security_group.tasks.id]
+}

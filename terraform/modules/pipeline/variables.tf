@@ -1,0 +1,66 @@
+variable "environment" {
+  type = string
+  validation {
+    condition     = contains(["dev", "staging", "prod"], var.environment)
+    error_message = "environment: dev, staging or prod"
+  }
+}
+
+variable "region" {
+  type = string
+}
+
+variable "account_id" {
+  type = string
+}
+
+variable "vpc_id" {
+  type = string
+}
+
+variable "private_subnet_ids" {
+  type = list(string)
+}
+
+variable "orders_db_cidr" {
+  type = string
+}
+
+variable "image_repository" {
+  type = string
+}
+
+variable "image_tag" {
+  type = string
+}
+
+variable "sizing" {
+  description = "terraform/sizing.json, decoded"
+  type = object({
+    jobs = map(object({ vcpu = number, memory_mib = number, timeout_seconds = number }))
+    snowflake = object({
+      monthly_credit_quota    = number
+      hourly_warehouse_size   = string
+      backfill_warehouse_size = string
+    })
+  })
+}
+
+variable "schedules_enabled" {
+  type    = bool
+  default = true
+}
+
+variable "alert_emails" {
+  type    = list(string)
+  default = []
+}
+
+variable "snowflake_account_identifier" {
+  description = "<organization>-<account>, as SNOWFLAKE_ACCOUNT"
+  type        = string
+}
+
+variable "snowflake_pipeline_rsa_public_key" {
+  type = string
+}
