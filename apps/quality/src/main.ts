@@ -1,5 +1,5 @@
 import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
-import { loadModelCatalog, loadQualityChecks, runQualityChecks } from '@northstar/models';
+import { checkScopesFor, loadModelCatalog, loadQualityChecks, runQualityChecks } from '@northstar/models';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 
 const APP = 'quality';
@@ -12,7 +12,10 @@ void runMain(APP, async (setLogger) => {
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
     await ensureWarehouseSchemas(warehouse);
-    const results = await runQualityChecks(loadQualityChecks(), { warehouse, runId: run.runId, clock: () => new Date(), logger, models: loadModelCatalog() });
+    // Hourly: the checks that read the run's batch; nightly: the whole-table ones too.
+    const scopes = checkScopesFor(run.mode);
+    const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));
+    const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), logger, models: loadModelCatalog() });
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
 import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
+import { parseCheckScope, type CheckScope } from './check-scope';
+
+export { checkScopesFor, type CheckScope } from './check-scope';
 import { modelsSqlDir, type Model } from './model-catalog';
 import { tableHasRows } from './table-has-rows';
 
@@ -10,6 +13,8 @@ export interface QualityCheck {
   readonly name: string;
   readonly table: string;
   readonly severity: 'error' | 'warn';
+  /** Which runs include it (checkScopesFor): the batch's rows hourly, whole tables nightly. */
+  readonly scope: CheckScope;
   readonly template: SqlTemplate;
 }
 
@@ -36,7 +41,7 @@ export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): Qual
       const table = template.header['table'];
       if (severity !== 'error' && severity !== 'warn') throw new Error(`${template.file}: header "severity" must be error or warn`);
       if (!table) throw new Error(`${template.file}: header "table" must name the table checked`);
-      return { name: template.name, table, severity, template };
+      return { name: template.name, table, severity, scope: parseCheckScope(template.header['scope'], template.file), template };
     });
 }
 

@@ -4,6 +4,7 @@
 -- depends-on: dim_customer
 -- table:      curated.dim_customer
 -- severity:   error
+-- scope:      table
 
 -- customer_sk names one customer version; a duplicate would fan out every fact joined on it.
 select coalesce(sum(copies - 1), 0) as failing_rows

@@ -4,6 +4,7 @@
 -- depends-on: dim_customer
 -- table:      curated.dim_customer
 -- severity:   error
+-- scope:      table
 
 -- Every customer has exactly one current version (valid_to null, is_current);
 -- none or two means "the customer now" is missing or ambiguous for BI.

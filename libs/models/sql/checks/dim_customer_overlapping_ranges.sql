@@ -4,6 +4,7 @@
 -- depends-on: dim_customer
 -- table:      curated.dim_customer
 -- severity:   error
+-- scope:      table
 
 -- A customer's versions tile time: each ends exactly where the next begins and
 -- none is empty. An overlap would give an order two customer versions, a gap none.

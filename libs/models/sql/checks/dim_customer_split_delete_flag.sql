@@ -4,6 +4,7 @@
 -- depends-on: dim_customer
 -- table:      curated.dim_customer
 -- severity:   error
+-- scope:      table
 
 -- A hard delete belongs to the customer, not to a version: all of a customer's
 -- versions carry the same is_deleted and deleted_at, a deleted row has a

@@ -4,6 +4,7 @@
 -- depends-on: dim_date
 -- table:      curated.dim_date
 -- severity:   error
+-- scope:      table
 
 -- One row per day, or every fact joined on date_key double counts.
 select coalesce(sum(copies - 1), 0) as failing_rows

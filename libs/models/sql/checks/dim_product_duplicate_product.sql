@@ -4,6 +4,7 @@
 -- depends-on: dim_product
 -- table:      curated.dim_product
 -- severity:   error
+-- scope:      table
 
 -- dim_product is SCD1: one row per product, or joins from order lines double count.
 select coalesce(sum(copies - 1), 0) as failing_rows

@@ -4,6 +4,7 @@
 -- depends-on: fct_order_items
 -- table:      curated.fct_order_items
 -- severity:   error
+-- scope:      table
 
 -- fct_order_items promises one row per order line: a duplicate breaks every sum built on it.
 select coalesce(sum(copies - 1), 0) as failing_rows

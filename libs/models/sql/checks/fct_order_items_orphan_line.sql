@@ -4,6 +4,7 @@
 -- depends-on: fct_order_items, fct_orders
 -- table:      curated.fct_order_items
 -- severity:   warn
+-- scope:      table
 
 -- Every line belongs to an order in fct_orders. Lines and orders are extracted
 -- separately, so a line can land an hour before its order: a warning, and an

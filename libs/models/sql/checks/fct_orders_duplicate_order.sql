@@ -4,6 +4,7 @@
 -- depends-on: fct_orders
 -- table:      curated.fct_orders
 -- severity:   error
+-- scope:      table
 
 -- fct_orders promises one row per order: any order_id seen twice breaks every sum built on it.
 select coalesce(sum(copies - 1), 0) as failing_rows

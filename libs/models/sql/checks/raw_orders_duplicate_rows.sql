@@ -4,6 +4,7 @@
 -- depends-on: raw.orders_db__orders
 -- table:      raw.orders_db__orders
 -- severity:   warn
+-- scope:      batch
 
 -- The same order version landed twice by one run: the source table holds
 -- duplicate rows (it has no primary key). Staging keeps one; this reports it.

@@ -4,6 +4,7 @@
 -- depends-on: raw.orders_db__orders
 -- table:      raw.orders_db__orders
 -- severity:   warn
+-- scope:      batch
 
 -- Orders rows landed by this run without an order_id. They are quarantined
 -- by staging, not lost; a count above zero is a source defect to report.

@@ -4,6 +4,7 @@
 -- depends-on: stg_orders_db__customers
 -- table:      staging.stg_orders_db__customers
 -- severity:   error
+-- scope:      table
 
 -- Staging keeps one version per customer; a second one means a MERGE went wrong.
 select coalesce(sum(copies - 1), 0) as failing_rows

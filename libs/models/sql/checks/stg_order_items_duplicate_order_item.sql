@@ -4,6 +4,7 @@
 -- depends-on: stg_orders_db__order_items
 -- table:      staging.stg_orders_db__order_items
 -- severity:   error
+-- scope:      table
 
 -- Staging keeps one version per order line; a second one means a MERGE went wrong.
 select coalesce(sum(copies - 1), 0) as failing_rows

@@ -1,0 +1,12 @@
+-- The rows this run staged have one version each (stg_customers_duplicate_customer,
+-- nightly, checks every row).
+select coalesce(sum(copies - 1), 0) as failing_rows
+from (
+  select customer_id, count(*) as copies
+  from staging.stg_orders_db__customers
+  where customer_id in (select customer_id from staging.stg_orders_db__customers where _run_id = :1)
+  group by customer_id
+  having count(*) > 1
+) as duplicated;
+-- binds:
+--   1: "hourly-20261129T10"

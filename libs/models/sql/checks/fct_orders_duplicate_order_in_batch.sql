@@ -1,0 +1,18 @@
+-- name:       fct_orders_duplicate_order_in_batch
+-- grain:      one result per run
+-- keys:       none
+-- depends-on: fct_orders
+-- table:      curated.fct_orders
+-- severity:   error
+-- scope:      batch
+
+-- The orders this run merged appear once each (fct_orders_duplicate_order,
+-- nightly, checks every order): a copy, old or new, breaks every sum built on it.
+select coalesce(sum(copies - 1), 0) as failing_rows
+from (
+  select order_id, count(*) as copies
+  from curated.fct_orders
+  where order_id in (select order_id from curated.fct_orders where _run_id = :run_id)
+  group by order_id
+  having count(*) > 1
+) as duplicated
