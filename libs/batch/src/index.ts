@@ -1,0 +1,2 @@
+export * from './batch-jobs';
+export * from './aws-batch-jobs';
