@@ -5,3 +5,4 @@ export * from './render-model';
 export * from './full-refresh';
 export * from './model-shape';
 export * from './analytics-contract-gate';
+export * from './pii-column-targets';

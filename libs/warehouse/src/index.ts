@@ -9,3 +9,4 @@ export * from './raw-table';
 export * from './table-columns';
 export * from './value-conversion-error';
 export { isTransientSnowflakeError } from './snowflake-errors';
+export * from './pii-masking';

@@ -1,0 +1,72 @@
+import { piiColumns, type Contract, type PiiColumn } from '@northstar/contracts';
+import { declaresColumns, parseCreateTable, rawTableRef, type Dialect } from '@northstar/sql';
+import type { PiiColumnTarget } from '@northstar/warehouse';
+import type { Model } from './model-catalog';
+import { renderModel } from './render-model';
+
+const anyBatch = { processed_through: new Date(0), batch_end: new Date(0), now: new Date(0), run_id: 'pii-targets' };
+
+/**
+ * Every column of raw, staging and curated tables that holds personal data,
+ * from the contracts' PII tags alone: a raw table's PII columns are its
+ * contract's; a staging or curated table's are the columns its DDL declares
+ * under the name of a PII column of a contract upstream of it (a model that
+ * renames a PII column must keep a name a contract tags, or add it to its
+ * contract). Analytics views read these tables, so their masking applies there.
+ */
+export function piiColumnTargets(contracts: readonly Contract[], models: readonly Model[], dialect: Dialect): PiiColumnTarget[] {
+  const raw = contracts.flatMap((contract) => piiColumns(contract).map((c) => target(rawTableRef(contract), c.name, c)));
+  const byRawTable = new Map(contracts.map((c) => [rawTableRef(c), piiColumns(c)]));
+  const upstream = upstreamTables(models);
+  const modelled = models.filter((m) => m.layer !== 'analytics').flatMap((model) => {
+    const ddl = renderModel(model, dialect, anyBatch)[0];
+    if (!ddl || !declaresColumns(ddl.sql)) return [];
+    const declared = parseCreateTable(ddl.sql);
+    const pii = new Map<string, PiiColumn>();
+    for (const table of upstream.get(model.name) ?? []) for (const c of byRawTable.get(table) ?? []) if (!pii.has(c.name)) pii.set(c.name, c);
+    return declared.columns.flatMap((column) => {
+      const source = pii.get(column.name);
+      return source ? [target(declared.table, column.name, source)] : [];
+    });
+  });
+  return [...raw, ...modelled];
+}
+
+/**
+ * PII columns a staging model does not declare under their contract name:
+ * staging is where columns are renamed, and a renamed PII column would leave
+ * masking behind (`country` -> `country_code`). A spec keeps this empty.
+ */
+export function piiColumnsRenamedInStaging(contracts: readonly Contract[], models: readonly Model[], dialect: Dialect): string[] {
+  return models.filter((m) => m.layer === 'staging').flatMap((model) => {
+    const ddl = renderModel(model, dialect, anyBatch)[0];
+    if (!ddl || !declaresColumns(ddl.sql)) return [];
+    const declared = new Set(parseCreateTable(ddl.sql).columns.map((c) => c.name));
+    return contracts
+      .filter((c) => model.dependsOn.includes(rawTableRef(c)))
+      .flatMap((c) => piiColumns(c).filter((col) => !declared.has(col.name)).map((col) => `${model.name} lacks ${rawTableRef(c)}.${col.name}`));
+  });
+}
+
+function target(table: string, column: string, source: PiiColumn): PiiColumnTarget {
+  return { table, column, pii: source.pii, type: source.type };
+}
+
+/** The raw tables each model reads, directly or through the models it depends on. */
+function upstreamTables(models: readonly Model[]): Map<string, Set<string>> {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const memo = new Map<string, Set<string>>();
+  const visit = (name: string): Set<string> => {
+    const known = memo.get(name);
+    if (known) return known;
+    const tables = new Set<string>();
+    memo.set(name, tables);
+    for (const dep of byName.get(name)?.dependsOn ?? []) {
+      if (byName.has(dep)) for (const t of visit(dep)) tables.add(t);
+      else tables.add(dep);
+    }
+    return tables;
+  };
+  for (const m of models) visit(m.name);
+  return memo;
+}
