@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { defineExecutorFlags, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runPipeline } from './run-pipeline';
 
 const APP = 'orchestrator';
@@ -12,10 +13,15 @@ void runMain(APP, async (setLogger) => {
   if (positional && !(runModes as readonly string[]).includes(positional)) {
     throw new ConfigError(`unknown mode "${positional}": expected ${runModes.join(', ')}`);
   }
-  const { run } = parseRunArgs(APP, positional ? ['--mode', positional, ...argv.slice(1)] : argv, process.env, new Date());
+  const { run, options } = parseRunArgs<ExecutorFlags>(APP, positional ? ['--mode', positional, ...argv.slice(1)] : argv, process.env, new Date(), defineExecutorFlags);
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
+  if (options.executor === 'batch') {
+    const launch = await launchRunOnBatch(run, options, { config, logger });
+    process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
+    return;
+  }
   const result = await runPipeline(run, { config, logger, env: process.env, workspaceRoot, clock: () => new Date() });
   for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
   const failed = result.outcomes.find((o) => o.status === 'failed');

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Option, type Command } from 'commander';
+import { ConfigError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
+import { AwsBatchJobs } from '@northstar/batch';
+import { openObjectStore } from '@northstar/object-store';
+import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
+import { buildGraph } from './job-graph';
+
+export interface ExecutorFlags {
+  readonly executor: 'local' | 'batch';
+  readonly jobQueue?: string;
+  readonly jobDefinitionPrefix: string;
+  readonly launcherId?: string;
+}
+
+/** A scheduled duplicate arrives within the Scheduler's 15-minute event age: until then a claim counts as live. */
+const claimLiveForMs = 15 * 60_000;
+/** A backfill job's timeout: the job definitions' are a share of one hour. */
+const backfillTimeoutSeconds = 6 * 3600;
+
+/** The orchestrator's own flags: where the graph runs, and on Batch, where it goes. */
+export function defineExecutorFlags(command: Command): void {
+  command
+    .addOption(new Option('--executor <kind>', 'local: run each job here; batch: submit the graph to AWS Batch and exit').choices(['local', 'batch']).default('local'))
+    .addOption(new Option('--job-queue <name>', "Batch queue for the run's jobs (default: the launcher's own queue)").env('AWS_BATCH_JQ_NAME'))
+    .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
+    .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'));
+}
+
+/** Builds the run's graph and submits it to AWS Batch (the executor `batch`). */
+export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
+  if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
+  return launchOnBatch(buildGraph(run), { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
+    jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
+    store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),
+    launcherId: flags.launcherId ?? `local-${randomUUID()}`,
+    clock: () => new Date(),
+    logger: deps.logger,
+    staleAfterMs: claimLiveForMs,
+  });
+}
