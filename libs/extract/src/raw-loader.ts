@@ -6,6 +6,7 @@ import type { ObjectStore } from '@northstar/object-store';
 import { rawTableRef, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, ValueConversionError, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { advanceCheckpoint, proposedCheckpointOf } from './checkpoint-store';
+import { engineReadableCopy } from './engine-readable-copy';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
 import { readWatermark } from './watermark-store';
@@ -155,8 +156,9 @@ async function loadFile(session: WarehouseSession, landed: Contract, manifest: R
   if (size !== file.bytes) {
     throw new DataContractError(`${describeFile(manifest, file)}: its manifest records ${file.bytes} bytes but the raw zone holds ${size}, so it changed after its run committed; nothing of the run is loaded`);
   }
+  const copy = await engineReadableCopy(deps.store, session.dialect, file.key);
   const statement = renderLoadRawFile(landed, session.dialect, {
-    location: deps.store.locate(file.key),
+    location: copy.location,
     sourceFile: file.key,
     runId: manifest.runId,
     extractedAt: new Date(manifest.extractedAt),
@@ -166,6 +168,8 @@ async function loadFile(session: WarehouseSession, landed: Contract, manifest: R
     await session.run(statement);
   } catch (error) {
     throw await fileLoadError(error, describeFile(manifest, file), file.key, deps.store);
+  } finally {
+    await copy.release();
   }
 }
 

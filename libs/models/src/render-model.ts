@@ -1,5 +1,6 @@
 import type { Dialect, RenderedSql } from '@northstar/sql';
 import { renderStatements } from '@northstar/sql';
+import { clusterByClause } from './cluster-by';
 import type { Model } from './model-catalog';
 
 /** The parameters every model statement is rendered with. */
@@ -13,5 +14,6 @@ export interface ModelBatch {
 
 /** A model's statements (its DDL, then its MERGE or INSERT) for one batch in one dialect. */
 export function renderModel(model: Model, dialect: Dialect, batch: ModelBatch): RenderedSql[] {
-  return renderStatements(model.template, dialect, { params: { ...batch }, idents: model.idents });
+  const clusterBy = clusterByClause(model, dialect);
+  return renderStatements(model.template, dialect, { params: { ...batch }, idents: model.idents, fragments: clusterBy ? { cluster_by: clusterBy } : undefined });
 }

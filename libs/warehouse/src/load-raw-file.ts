@@ -5,7 +5,7 @@ import { isoInstantFromMicros, microsFromDate } from './value-normalisation';
 import { warehouseSqlTemplate } from './warehouse-sql';
 
 export interface RawFileToLoad {
-  /** objectStore.locate(key): a local path or s3:// URL. DuckDB reads it directly. */
+  /** A local path DuckDB reads: the store's own file, or a temporary copy of an S3 part (no httpfs). Snowflake reads its stage instead. */
   readonly location: string;
   /** The object key, recorded in _source_file (and, for Snowflake, the path inside the raw stage). */
   readonly sourceFile: string;

@@ -229,7 +229,10 @@ using (
 
   select * from final
 ) as source
+-- customer_sk implies customer_id; the integer conjunct lets Snowflake prune
+-- the target by the batch's customer_id range (a hash prunes nothing).
 on target.customer_sk = source.customer_sk
+  and target.customer_id = source.customer_id
 when matched and source._drop then delete
 when matched and source._row_hash <> target._row_hash then update set
   email = source.email,

@@ -3,6 +3,7 @@
 -- keys:       order_item_sk = hash_key(order_item_id); order_item_id unique
 -- depends-on: stg_orders_db__order_items, reconcile_orders_db__order_items, fct_orders, dim_product
 -- tracks:     staging.stg_orders_db__order_items._staged_at, curated.fct_orders._merged_at
+-- cluster-by: order_date
 
 -- order_sk and product_sk are hashes of the natural keys, so a line keeps its
 -- keys whatever order its parents arrive in; customer_sk, currency_code and
@@ -10,6 +11,10 @@
 -- order lands (lines are re-read whenever their order is merged). A line is
 -- deleted when it or its order is: an order's lines go with it.
 
+-- Clustered by order_date on Snowflake (cluster-by above; DuckDB has no
+-- clustering): an hour or a backfill day touches a few recent dates, and BI
+-- filters by date, so both prune to those micro-partitions. The MERGE matches
+-- on the integer key, which grows with time, so its join filter prunes too.
 create table if not exists curated.fct_order_items (
   order_item_sk varchar not null,
   order_item_id bigint not null,
@@ -31,7 +36,7 @@ create table if not exists curated.fct_order_items (
   _row_hash varchar not null,
   _run_id varchar not null,
   _merged_at {{ ts_type() }} not null
-);
+) {{ cluster_by }};
 
 merge into curated.fct_order_items as target
 using (

@@ -19,7 +19,7 @@ create table if not exists curated.fct_order_items (
   _row_hash varchar not null,
   _run_id varchar not null,
   _merged_at timestamp_tz not null
-);
+) cluster by (order_date);
 
 merge into curated.fct_order_items as target
 using (

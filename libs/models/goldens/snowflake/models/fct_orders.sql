@@ -21,7 +21,7 @@ create table if not exists curated.fct_orders (
   _row_hash varchar not null,
   _run_id varchar not null,
   _merged_at timestamp_tz not null
-);
+) cluster by (order_date);
 
 merge into curated.fct_orders as target
 using (
