@@ -17,3 +17,4 @@ export type { LateCommit } from './late-commit';
 export * from './orders-db-sandbox';
 export * from './embedded-orders-db';
 export * from './scratch-database';
+export * from './faults';

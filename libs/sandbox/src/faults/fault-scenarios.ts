@@ -1,0 +1,16 @@
+import { ConfigError } from '@northstar/core';
+import { crashFaultScenarios } from './crash-fault-scenarios';
+import { dataFaultScenarios } from './data-fault-scenarios';
+import type { FaultScenario } from './fault-scenario';
+import { infraFaultScenarios } from './infra-fault-scenarios';
+
+/** Every scenario of `npm run faults`, in the order the table shows them. */
+export const faultScenarios: readonly FaultScenario[] = [...crashFaultScenarios, ...dataFaultScenarios, ...infraFaultScenarios];
+
+/** The scenarios named in `names` (all when empty); an unknown name is an error that lists the known ones. */
+export function selectFaultScenarios(names: readonly string[]): FaultScenario[] {
+  if (names.length === 0) return [...faultScenarios];
+  const unknown = names.filter((n) => !faultScenarios.some((s) => s.name === n));
+  if (unknown.length) throw new ConfigError(`--only: unknown fault ${unknown.join(', ')}: expected some of ${faultScenarios.map((s) => s.name).join(', ')}`);
+  return faultScenarios.filter((s) => names.includes(s.name));
+}
