@@ -45,3 +45,11 @@ it("the Scheduler's role may submit the launcher to its queue and nothing else",
   const submit = statements.find((s) => (s['actions'] as string[]).includes('batch:SubmitJob'));
   expect(submit?.['resources']).toEqual(['${var.job_queue_arn}', '${var.launcher_job_definition_arn_prefix}:*']);
 });
+
+it("the Parameters it sends are exactly the launcher command's Ref:: parameters", async () => {
+  const batch = await readTerraformModule('modules/batch');
+  const launcher = (batch.locals()['orchestrator_definitions'] as Record<string, { command: string[] }>)['launcher'];
+  const refs = launcher.command.filter((w) => w.startsWith('Ref::')).map((w) => w.slice(5)).sort();
+  const sent = /Parameters\s*=\s*\{([^}]*)\}/.exec(block(schedule(), 'target')['input'] as string)![1];
+  expect([...sent.matchAll(/(\w+)\s*=/g)].map((m) => m[1]).sort()).toEqual(refs);
+});
