@@ -16,7 +16,9 @@ describe('parseShard', () => {
     [{ shardCount: '4' }, /needs --shard-index/],
     [{ shardCount: '4', shardIndex: '4' }, /expected 0 to 3/],
     [{ shardCount: 'two', shardIndex: '0' }, /whole number/],
-    [{ shardCount: '0' }, /1 or more/],
+    [{ shardCount: '0' }, /expected 1 to 10000, got 0/],
+    [{ shardCount: '10001', shardIndex: '0' }, /expected 1 to 10000, got 10001/],
+    [{ shardCount: '99999999999999999999', shardIndex: '0' }, /expected 1 to 10000, got 99999999999999999999/],
   ])('refuses %j', (flags, message) => {
     expect(() => parseShard(flags, 'hourly')).toThrow(message);
     expect(() => parseShard(flags, 'hourly')).toThrow(ConfigError);
