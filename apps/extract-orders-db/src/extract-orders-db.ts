@@ -1,6 +1,6 @@
-import { DataContractError, extractWindow, type Logger, type NorthstarConfig, type RunParameters, type TimeWindow } from '@northstar/core';
+import { DataContractError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
 import { detectSchemaDrift, logicalTypeName } from '@northstar/contracts';
-import { extractToRawZone, readWatermark, type ExtractionDeps, type ExtractionResult, type ShardSpec } from '@northstar/extract';
+import { extractToRawZone, scheduledBound, windowFor, type ExtractionDeps, type ExtractionResult, type ShardSpec } from '@northstar/extract';
 import type { WarehouseSession } from '@northstar/warehouse';
 import type { OrdersDbSource } from './orders-db-source';
 import { describeHorizon, horizonEnd, refuseScheduleAheadOfSource } from './snapshot-horizon';
@@ -22,7 +22,7 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
   const results: ExtractionResult[] = [];
   for (const stream of streams) {
     const logger = deps.logger.child({ entity: stream.contract.entity });
-    const { window, snapshot } = await windowFor(run, stream, deps);
+    const { window, snapshot } = await snapshotWindow(run, stream, deps);
     const drift = await checkDrift(stream, deps.source);
     logger.info({ window: { start: window.start.toISOString(), end: window.end.toISOString() }, limitedBy: snapshot.limitedBy, shard: deps.shard, added: drift.added }, 'extracting');
     results.push(
@@ -48,28 +48,13 @@ export async function extractOrdersDb(run: RunParameters, streams: readonly Orde
 }
 
 /**
- * [watermark - lookback, min(scheduled - safety lag, oldest open writer's start)).
- * An explicit (backfill) window keeps its bounds, but its end too stops at
- * the oldest open writer, since the watermark moves to it.
+ * The library's window, its end held at the snapshot's horizon: min(scheduled
+ * bound, oldest open writer's start, the source's clock).
  */
-async function windowFor(run: RunParameters, stream: OrdersDbStream, deps: OrdersDbExtractionDeps) {
-  const scheduledBound = scheduledBoundOf(run, deps);
-  const { end, limitedBy } = horizonEnd(scheduledBound, deps.source.horizon);
-  const snapshot = describeHorizon(deps.source.horizon, limitedBy);
-  if (run.window) return { window: { start: new Date(Math.min(run.window.start.getTime(), end.getTime())), end }, snapshot };
-  const watermark = await readWatermark(deps.warehouse, stream.contract);
-  const window: TimeWindow = extractWindow({
-    watermark,
-    initialStart: deps.config.initialStart,
-    now: end,
-    lookbackMs: deps.config.lookbackMs,
-    safetyLagMs: 0,
-  });
-  return { window, snapshot };
-}
-
-function scheduledBoundOf(run: RunParameters, deps: OrdersDbExtractionDeps): Date {
-  return run.window ? run.window.end : new Date(run.scheduledAt.getTime() - deps.config.safetyLagMs);
+async function snapshotWindow(run: RunParameters, stream: OrdersDbStream, deps: OrdersDbExtractionDeps) {
+  const { end, limitedBy } = horizonEnd(scheduledBound(run, deps.config), deps.source.horizon);
+  const window = await windowFor(stream.contract, run, deps, end);
+  return { window, snapshot: describeHorizon(deps.source.horizon, limitedBy) };
 }
 
 /**
@@ -85,7 +70,7 @@ function logHorizon(run: RunParameters, deps: OrdersDbExtractionDeps): void {
     return;
   }
   deps.logger.info(fields, 'snapshot horizon');
-  const heldBackMs = horizon.oldestOpenXactStart ? scheduledBoundOf(run, deps).getTime() - horizon.oldestOpenXactStart.getTime() : 0;
+  const heldBackMs = horizon.oldestOpenXactStart ? scheduledBound(run, deps.config).getTime() - horizon.oldestOpenXactStart.getTime() : 0;
   if (heldBackMs > deps.config.openWriterWarnMs) {
     const writer = horizon.oldestWriter;
     const heldBackMinutes = Math.round(heldBackMs / 60_000);
