@@ -20,6 +20,8 @@ void runMain(APP, async (setLogger) => {
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);
     }
+    // Snowflake only: every contract PII column there carries the pii tag its masking hangs on.
+    await assertPiiColumnsTagged(warehouse, loadModelCatalog());
   } finally {
     await warehouse.close();
   }

@@ -5,6 +5,7 @@ import { tableExists, type Warehouse } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 import { assertModelShape } from './model-shape';
+import { tagNewPiiColumns } from './pii-column-targets';
 import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
 import { tableHasRows } from './table-has-rows';
@@ -46,6 +47,7 @@ export async function runModels(models: readonly Model[], deps: ModelRunDeps): P
     deps.logger.info({ model: model.name, status, seconds }, 'model');
     results.push({ model: model.name, status, seconds });
   }
+  await tagNewPiiColumns(deps.warehouse, models, deps.logger);
   return results;
 }
 

@@ -1,7 +1,11 @@
 import { allContracts, customersContract, type Contract } from '@northstar/contracts';
+import { DataContractError, silentLogger } from '@northstar/core';
 import { duckdbDialect, snowflakeDialect } from '@northstar/sql';
+import { SnowflakeWarehouse } from '@northstar/warehouse';
+import { fakeSnowflakeColumn, RecordingSnowflakeConnection, type RecordedStatement } from '@northstar/warehouse/testing';
 import { loadModelCatalog } from './model-catalog';
-import { piiColumnsRenamedInStaging, piiColumnTargets } from './pii-column-targets';
+import { runModels } from './model-runner';
+import { assertPiiColumnsTagged, piiColumnsRenamedInStaging, piiColumnTargets } from './pii-column-targets';
 
 const names = (contracts: readonly Contract[]) => piiColumnTargets(contracts, loadModelCatalog(), snowflakeDialect).map((t) => `${t.table}.${t.column}:${t.pii}`);
 
@@ -36,5 +40,42 @@ describe('piiColumnTargets', () => {
   it('derives the same columns in both dialects', () => {
     const duck = piiColumnTargets([customersContract], loadModelCatalog(), duckdbDialect).map((t) => `${t.table}.${t.column}`);
     expect(duck).toEqual(piiColumnTargets([customersContract], loadModelCatalog(), snowflakeDialect).map((t) => `${t.table}.${t.column}`));
+  });
+});
+
+/** Snowflake where raw.orders_db__customers exists with its columns and `tagged` carry the pii tag; no other table exists. */
+function customersTable(tagged: () => string[]) {
+  return (s: RecordedStatement) => {
+    if (s.sql.includes('information_schema.columns')) {
+      const names = s.binds[1] === 'orders_db__customers' ? customersContract.columns.map((c) => c.name) : [];
+      return { columns: ['column_name', 'data_type', 'numeric_precision', 'numeric_scale'].map((n) => fakeSnowflakeColumn(n, 'text')), rows: names.map((n) => [n, 'TEXT', null, null]) };
+    }
+    if (s.sql.includes('tag_references_all_columns')) {
+      const rows = s.binds[0] === 'raw.orders_db__customers' ? tagged().map((c) => [c, c === 'email' ? 'email' : c === 'phone' ? 'phone' : 'name']) : [];
+      return { columns: [fakeSnowflakeColumn('column_name', 'text'), fakeSnowflakeColumn('tag_value', 'text')], rows };
+    }
+    return undefined;
+  };
+}
+
+describe('PII tags in the load and quality jobs (Snowflake)', () => {
+  it('the model runner tags the PII columns the loader created, and the check then passes', async () => {
+    const tagged: string[] = [];
+    const connection = new RecordingSnowflakeConnection(customersTable(() => tagged));
+    const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+    await expect(assertPiiColumnsTagged(warehouse, [])).rejects.toThrow(DataContractError);
+    await runModels([], { warehouse, logger: silentLogger(), clock: () => new Date('2026-11-02T07:00:00Z'), runId: 'load-1' });
+    const tagging = connection.statements.filter((s) => s.sql.startsWith('alter table')).map((s) => s.sql);
+    expect(tagging).toEqual(['email', 'first_name', 'last_name', 'phone'].map((c) => `alter table raw.orders_db__customers modify column ${c} set tag ops.pii = '${c === 'email' ? 'email' : c === 'phone' ? 'phone' : 'name'}'`));
+    tagged.push('email', 'first_name', 'last_name', 'phone');
+    await expect(assertPiiColumnsTagged(warehouse, [])).resolves.toBeUndefined();
+    await warehouse.close();
+  });
+
+  it('the check names the untagged column', async () => {
+    const connection = new RecordingSnowflakeConnection(customersTable(() => ['email', 'first_name', 'last_name']));
+    const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+    await expect(assertPiiColumnsTagged(warehouse, [])).rejects.toThrow('raw.orders_db__customers.phone (phone)');
+    await warehouse.close();
   });
 });

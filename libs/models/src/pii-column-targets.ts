@@ -1,6 +1,7 @@
-import { piiColumns, type Contract, type PiiColumn } from '@northstar/contracts';
+import { DataContractError, type Logger } from '@northstar/core';
+import { allContracts, piiColumns, type Contract, type PiiColumn } from '@northstar/contracts';
 import { declaresColumns, parseCreateTable, rawTableRef, type Dialect } from '@northstar/sql';
-import type { PiiColumnTarget } from '@northstar/warehouse';
+import { tagPiiColumns, untaggedPiiColumns, type PiiColumnTarget, type Warehouse } from '@northstar/warehouse';
 import type { Model } from './model-catalog';
 import { renderModel } from './render-model';
 
@@ -46,6 +47,24 @@ export function piiColumnsRenamedInStaging(contracts: readonly Contract[], model
       .filter((c) => model.dependsOn.includes(rawTableRef(c)))
       .flatMap((c) => piiColumns(c).filter((col) => !declared.has(col.name)).map((col) => `${model.name} lacks ${rawTableRef(c)}.${col.name}`));
   });
+}
+
+/**
+ * After a load's models ran: tags every contract PII column of raw tables and
+ * of these models' tables that exists untagged, so a column the loader or a
+ * model just created is masked from its first run on (Snowflake only).
+ */
+export async function tagNewPiiColumns(warehouse: Warehouse, models: readonly Model[], logger: Logger): Promise<void> {
+  if (warehouse.dialect.name !== 'snowflake') return;
+  const tagged = await tagPiiColumns(warehouse, piiColumnTargets(allContracts, models, warehouse.dialect));
+  if (tagged.length > 0) logger.info({ columns: tagged.map((t) => `${t.table}.${t.column}`) }, 'tagged PII columns for masking');
+}
+
+/** The quality job's check (exit 3): a contract PII column in the warehouse without its pii tag is readable in clear by every role. */
+export async function assertPiiColumnsTagged(warehouse: Warehouse, models: readonly Model[]): Promise<void> {
+  const untagged = await untaggedPiiColumns(warehouse, piiColumnTargets(allContracts, models, warehouse.dialect));
+  if (untagged.length === 0) return;
+  throw new DataContractError(`PII columns without the ops.pii tag, so unmasked for every role: ${untagged.map((t) => `${t.table}.${t.column} (${t.pii})`).join(', ')}`);
 }
 
 function target(table: string, column: string, source: PiiColumn): PiiColumnTarget {
