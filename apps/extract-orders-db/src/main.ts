@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, scheduleAsBatchWork } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
@@ -9,6 +9,7 @@ import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
 import { addShardOptions } from './shard-flags';
 import { parseShard, type ShardFlags } from './shard-option';
+import { openSpoolDirectory } from './spool-directory';
 import { ordersDbStreams } from './streams';
 
 const APP = 'extract-orders-db';
@@ -26,8 +27,9 @@ void runMain(APP, async (setLogger) => {
   // Production runs on Linux, where a missing chrt costs throughput; elsewhere (a laptop) it is only a fact.
   if (!scheduling.applied) logger[process.platform === 'linux' ? 'warn' : 'info']({ reason: scheduling.reason }, 'running under the default CPU scheduling, not SCHED_BATCH: a one-core extract is slower');
   const streams = selectStreams(options.entities);
-  const tempDir = path.join(config.home, 'tmp');
-  await mkdir(tempDir, { recursive: true });
+  const spool = await openSpoolDirectory(path.join(config.home, 'tmp'));
+  if (spool.cleared.length > 0) logger.warn({ cleared: spool.cleared }, 'removed the spool files of extractors that ended without cleaning up (killed)');
+  const tempDir = spool.dir;
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
   const parquet = await ParquetWriter.open({ tempDir });
@@ -42,6 +44,7 @@ void runMain(APP, async (setLogger) => {
     await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps));
   } finally {
     await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
+    await rm(tempDir, { recursive: true, force: true });
   }
 });
 
