@@ -19,6 +19,13 @@ function manifestOf(stage: FaultStage, entity: string): string {
   return path.join(stage.home, 'raw', 'orders_db', entity, `load_date=${at.slice(0, 10)}`, `hour=${at.slice(11, 13)}`, run, '_manifest.json');
 }
 
+/**
+ * A killed load leaves its source's load lock behind until the lock is older
+ * than NORTHSTAR_LOAD_LOCK_TTL_MINUTES (240 by default): a minute keeps the
+ * retries (on exit 75) within the scenario.
+ */
+const SHORT_LOCK_TTL = { NORTHSTAR_LOAD_LOCK_TTL_MINUTES: '1' };
+
 /** Processes killed outright (SIGKILL) at the moments that matter, then retried as AWS Batch would retry them. */
 export const crashFaultScenarios: readonly FaultScenario[] = [
   {
@@ -56,6 +63,7 @@ export const crashFaultScenarios: readonly FaultScenario[] = [
   {
     name: 'load_kill_after_copy',
     summary: 'loader SIGKILLed after every raw COPY of the initial load, before the staging and curated MERGEs; then retried',
+    stage: { env: SHORT_LOCK_TTL },
     async run(stage) {
       const extract = await stage.startApp('extract-orders-db', stage.hour(0)).exited;
       const load = stage.startApp('load', stage.hour(0), ['--source', 'orders_db']);
@@ -72,6 +80,7 @@ export const crashFaultScenarios: readonly FaultScenario[] = [
   {
     name: 'load_kill_mid_merge',
     summary: 'loader SIGKILLed as the first model MERGE ends, while the next one runs; then retried',
+    stage: { env: SHORT_LOCK_TTL },
     async run(stage) {
       const extract = await stage.startApp('extract-orders-db', stage.hour(0)).exited;
       const load = stage.startApp('load', stage.hour(0), ['--source', 'orders_db']);
