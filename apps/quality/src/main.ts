@@ -1,5 +1,5 @@
 import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
-import { checkScopesFor, loadModelCatalog, loadQualityChecks, runQualityChecks } from '@northstar/models';
+import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, runQualityChecks } from '@northstar/models';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 
 const APP = 'quality';
