@@ -254,13 +254,12 @@ describe('loadCommittedRuns', () => {
 
   describe('on Snowflake (a recording connection)', () => {
     const isCopy = (s: RecordedStatement) => s.sql.includes('copy into raw.orders_db__products');
-    const isRowCount = (s: RecordedStatement) => s.sql.includes('count(*) as row_count');
-
-    /** Answers the per-file row count as a Snowflake holding `held` rows of each file; every other statement succeeds with no rows. */
+    /** Answers a COPY as Snowflake does, one line per file it loaded (`held` rows each, named by the external stage's URL); every other statement succeeds with no rows. */
     const holding = (held: Record<string, number>, failCopy?: Error) => (s: RecordedStatement) => {
-      if (failCopy && isCopy(s)) throw failCopy;
-      if (!isRowCount(s)) return undefined;
-      return { columns: [fakeSnowflakeColumn('SOURCE_FILE', 'text'), fakeSnowflakeColumn('ROW_COUNT', 'fixed')], rows: Object.entries(held).map(([key, n]) => [key, String(n)]) };
+      if (!isCopy(s)) return undefined;
+      if (failCopy) throw failCopy;
+      const columns = ['FILE', 'STATUS', 'ROWS_PARSED', 'ROWS_LOADED'].map((name, i) => fakeSnowflakeColumn(name, i < 2 ? 'text' : 'fixed'));
+      return { columns, rows: Object.entries(held).map(([key, n]) => [`s3://northstar-raw/${key}`, 'LOADED', String(n), String(n)]) };
     };
 
     async function loadInto(connection: RecordingSnowflakeConnection, rawStage?: string) {
@@ -289,7 +288,7 @@ describe('loadCommittedRuns', () => {
       const connection = new RecordingSnowflakeConnection(holding({}));
       const error = await loadInto(connection).then(() => undefined, (e: unknown) => e);
       expect(error).toBeInstanceOf(DataContractError);
-      expect((error as Error).message).toBe(`orders_db/products run hourly-1, file ${files[0]}: its manifest counts 2 rows but the raw table holds 0 for it after loading; nothing of the run is loaded`);
+      expect((error as Error).message).toBe(`orders_db/products run hourly-1, file ${files[0]}: the COPY reported no line for it (nothing loaded: is the stage rooted at the raw zone?); nothing of the run is loaded`);
       expect(recorded(connection)).toEqual({ ledgerOrWatermarkWritten: false, last: 'rollback' });
     });
 

@@ -9,6 +9,7 @@ import { advanceCheckpoint, proposedCheckpointOf } from './checkpoint-store';
 import { engineReadableCopy } from './engine-readable-copy';
 import { entityPrefix, MANIFEST_FILE } from './raw-zone-layout';
 import { parseRunManifest, type ManifestFile, type RunManifest } from './run-manifest';
+import { copyManifestFiles } from './snowflake-file-copy';
 import { readWatermark } from './watermark-store';
 
 const sql = sqlTemplatesIn(path.join(__dirname, '../sql/load'));
@@ -132,8 +133,7 @@ interface LoadContext {
 async function loadManifest(session: WarehouseSession, contract: Contract, manifest: KeyedManifest, context: LoadContext, deps: RawLoadDeps) {
   const landed = landedColumns(contract, manifest);
   const files = manifest.files.filter((file) => !context.loaded.has(file.key));
-  for (const file of files) await loadFile(session, landed, manifest, file, context, deps);
-  await checkRawRows(session, contract, manifest, files);
+  await copyFiles(session, { contract, landed, manifest, files }, context, deps);
   for (const file of files) {
     await session.run(renderSql(recordFileLoadSql, session.dialect, {
       params: { source_file: file.key, sha256: file.sha256, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: file.rows, loaded_at: context.loadedAt },
@@ -149,13 +149,48 @@ async function loadManifest(session: WarehouseSession, contract: Contract, manif
 /** Names a file in errors and logs: source/entity, run id and object key. */
 const describeFile = (manifest: RunManifest, file: ManifestFile) => `${manifest.source}/${manifest.entity} run ${manifest.runId}, file ${file.key}`;
 
-async function loadFile(session: WarehouseSession, landed: Contract, manifest: RunManifest, file: ManifestFile, context: LoadContext, deps: RawLoadDeps): Promise<void> {
+/** The same for the files of one COPY: a single file as above, several by their first and last key. */
+const describeFiles = (manifest: RunManifest, files: readonly ManifestFile[]) =>
+  files.length === 1 ? describeFile(manifest, files[0]) : `${manifest.source}/${manifest.entity} run ${manifest.runId}, files ${files[0].key} .. ${files.at(-1)?.key} (${files.length})`;
+
+interface ManifestFiles {
+  readonly contract: Contract;
+  /** The contract narrowed to the columns the run's files hold. */
+  readonly landed: Contract;
+  readonly manifest: RunManifest;
+  /** Those not in the ledger yet. */
+  readonly files: readonly ManifestFile[];
+}
+
+/**
+ * DuckDB: one statement per file, then one grouped count of the raw table.
+ * Snowflake: up to 1,000 files per COPY, each file's rows checked from the
+ * COPY's own result (a statement per file costs a compile and a round trip
+ * each, and a count would scan the raw table).
+ */
+async function copyFiles(session: WarehouseSession, load: ManifestFiles, context: LoadContext, deps: RawLoadDeps): Promise<void> {
+  const { manifest, files } = load;
+  for (const file of files) assertStoredAsCommitted(manifest, file, context);
+  if (session.dialect.name === 'snowflake') {
+    if (files.length === 0) return;
+    const run = { manifest, files, loadedAt: context.loadedAt, ...(deps.rawStage ? { rawStage: deps.rawStage } : {}) };
+    await copyManifestFiles(session, load.landed, run, (error, copied) => fileLoadError(error, describeFiles(manifest, copied), copied.map((f) => f.key), deps.store));
+    return;
+  }
+  for (const file of files) await loadFile(session, load.landed, manifest, file, context, deps);
+  await checkRawRows(session, load.contract, manifest, files);
+}
+
+function assertStoredAsCommitted(manifest: RunManifest, file: ManifestFile, context: LoadContext): void {
   // Checked against the listing the load already made, so no request per file.
   const size = context.stored.get(file.key);
   if (size === undefined) throw new DataContractError(`${describeFile(manifest, file)}: its manifest lists it but the raw zone does not hold it; nothing of the run is loaded`);
   if (size !== file.bytes) {
     throw new DataContractError(`${describeFile(manifest, file)}: its manifest records ${file.bytes} bytes but the raw zone holds ${size}, so it changed after its run committed; nothing of the run is loaded`);
   }
+}
+
+async function loadFile(session: WarehouseSession, landed: Contract, manifest: RunManifest, file: ManifestFile, context: LoadContext, deps: RawLoadDeps): Promise<void> {
   const copy = await engineReadableCopy(deps.store, session.dialect, file.key);
   const statement = renderLoadRawFile(landed, session.dialect, {
     location: copy.location,
@@ -167,7 +202,7 @@ async function loadFile(session: WarehouseSession, landed: Contract, manifest: R
   try {
     await session.run(statement);
   } catch (error) {
-    throw await fileLoadError(error, describeFile(manifest, file), file.key, deps.store);
+    throw await fileLoadError(error, describeFile(manifest, file), [file.key], deps.store);
   } finally {
     await copy.release();
   }
@@ -179,14 +214,15 @@ async function loadFile(session: WarehouseSession, landed: Contract, manifest: R
  * from the raw zone since it was listed, is bad data (exit 3); a transient
  * error stays transient (exit 75); anything else keeps its exit code.
  */
-async function fileLoadError(error: unknown, where: string, key: string, store: ObjectStore): Promise<Error> {
+async function fileLoadError(error: unknown, where: string, keys: readonly string[], store: ObjectStore): Promise<Error> {
   const detail = error instanceof Error ? error.message : String(error);
   const message = `${where}: ${detail}`;
   const code = exitCodeFor(error);
   if (code === ExitCode.transient) return new TransientError(message, { cause: error });
   if (code === ExitCode.dataViolation || error instanceof ValueConversionError) return new DataContractError(message, { cause: error });
   // If the store cannot answer, the original error is the better report.
-  const gone = !(await store.exists(key).catch(() => true));
+  let gone = false;
+  for (const key of keys) if (!gone) gone = !(await store.exists(key).catch(() => true));
   if (gone) return new DataContractError(`${where}: the raw zone no longer holds it (${detail})`, { cause: error });
   if (code === ExitCode.badInput) return new ConfigError(message, { cause: error });
   return new Error(message, { cause: error });

@@ -5,6 +5,7 @@ export * from './snowflake-connection-options';
 export * from './open-warehouse';
 export * from './warehouse-schemas';
 export * from './load-raw-file';
+export * from './load-raw-files';
 export * from './raw-table';
 export * from './table-columns';
 export * from './value-conversion-error';
