@@ -167,7 +167,7 @@ describe('ORDERS_DB_URL', () => {
   });
 
   it('accepts what pg accepts: an unencoded @ in the password, a query string, a socket URL', () => {
-    for (const good of ['postgres://u:p@ss@db:5432/shop', 'postgresql://u@db/shop?password=x&sslmode=require', 'postgres://u@/shop?host=/run/postgresql']) {
+    for (const good of ['postgres://u:p@ss@127.0.0.1:5432/shop', 'postgresql://u@localhost/shop?password=x&sslmode=require', 'postgres://u@/shop?host=/run/postgresql']) {
       expect(loadConfig({ ORDERS_DB_URL: good }, false).ordersDbUrl).toBe(good);
     }
   });
@@ -180,3 +180,21 @@ describe('ORDERS_DB_URL', () => {
     expect(describeDbUrl('postgres://u:SECRETPW@db:port/shop')).toBe('a database URL that does not parse');
   });
 });
+
+describe('the built-in mask key', () => {
+  it('hashes the local sandbox: an orders DB and an S3 endpoint on loopback, a local raw zone', () => {
+    const key = loadConfig({}, false).maskKey;
+    expect(key).toBeDefined();
+    expect(loadConfig({ ORDERS_DB_URL: 'postgres://postgres@localhost:5432/shop', NORTHSTAR_RAW_URL: 's3://rawzone/raw', NORTHSTAR_S3_ENDPOINT: 'http://127.0.0.1:4568' }, false).maskKey).toBe(key);
+    expect(loadConfig({ ORDERS_DB_URL: 'postgres://u:SECRET@orders.internal/shop', NORTHSTAR_MASK_KEY: 'a-mask-key-of-32-characters-long' }, false).maskKey).toBe('a-mask-key-of-32-characters-long');
+  });
+
+  it('is refused (exit 2) against an orders DB off this machine or a raw zone in a real bucket', () => {
+    expect(configError({ ORDERS_DB_URL: 'postgres://reader@orders.internal:5432/shop' })).toBe(
+      'invalid environment:\n  NORTHSTAR_MASK_KEY is required when the orders DB is not on this machine (the built-in key is for the local sandbox only)',
+    );
+    expect(configError({ NORTHSTAR_RAW_URL: 's3://northstar-raw/dev' })).toContain('NORTHSTAR_MASK_KEY is required when the raw zone is not on this machine');
+    expect(configError({ NORTHSTAR_RAW_URL: 's3://northstar-raw/dev', NORTHSTAR_S3_ENDPOINT: 'https://s3.eu-west-1.amazonaws.com' })).toContain('NORTHSTAR_MASK_KEY is required');
+  });
+});
+

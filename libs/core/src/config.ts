@@ -191,7 +191,7 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     warehouse: warehouseConfig(v, home, required),
     ordersDbUrl: v.ORDERS_DB_URL ?? (local ? LOCAL_ORDERS_DB_URL : required('ORDERS_DB_URL', cloud)),
     // Prod extracts keep PII as is (Snowflake masking policies guard it there), so prod has no key.
-    maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? LOCAL_MASK_KEY : required('NORTHSTAR_MASK_KEY', cloud))),
+    maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? sandboxMaskKey(v, required) : required('NORTHSTAR_MASK_KEY', cloud))),
     lookbackMs: v.NORTHSTAR_LOOKBACK_MINUTES * 60_000,
     safetyLagMs: v.NORTHSTAR_SAFETY_LAG_SECONDS * 1000,
     openWriterWarnMs: v.NORTHSTAR_OPEN_WRITER_WARN_MINUTES * 60_000,
@@ -200,6 +200,25 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     rowsPerPart: v.NORTHSTAR_ROWS_PER_PART,
     log: { level: v.NORTHSTAR_LOG_LEVEL, format: v.NORTHSTAR_LOG_FORMAT ?? (isTty ? 'pretty' : 'json') },
   };
+}
+
+/**
+ * The built-in mask key is public (it is in this file): it may hash only the
+ * sandbox's made-up people. Against an orders DB off this machine, or a raw
+ * zone in a real bucket, NORTHSTAR_ENV=local still needs a key of its own.
+ */
+function sandboxMaskKey(v: NorthstarEnvVars, required: Required): string {
+  // Unset, it is the sandbox's own (LOCAL_ORDERS_DB_URL).
+  const db = v.ORDERS_DB_URL === undefined ? undefined : parseDbUrl(v.ORDERS_DB_URL);
+  const dbLocal = !db || db.socket || isLoopback(db.url.hostname);
+  const raw = v.NORTHSTAR_RAW_URL;
+  const rawLocal = raw === undefined || raw.startsWith('file:') || (v.NORTHSTAR_S3_ENDPOINT !== undefined && isLoopback(new URL(v.NORTHSTAR_S3_ENDPOINT).hostname));
+  if (dbLocal && rawLocal) return LOCAL_MASK_KEY;
+  return required('NORTHSTAR_MASK_KEY', `the ${dbLocal ? 'raw zone' : 'orders DB'} is not on this machine (the built-in key is for the local sandbox only)`);
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function warehouseConfig(v: NorthstarEnvVars, home: string, required: Required): NorthstarConfig['warehouse'] {
