@@ -3,6 +3,7 @@
 -- keys:       none
 -- depends-on: none
 
--- The key arrives as a bind parameter and lives only in this connection's
--- session; it never appears in SQL text, logs or query history.
-set variable northstar_mask_key = :mask_key
+-- The key's HMAC pads (maskKeyPads: [inner, outer]) arrive as bind
+-- parameters and live only in this connection's session; they never appear in
+-- SQL text, logs or query history.
+set variable northstar_mask_key = [unhex(:inner_pad), unhex(:outer_pad)]

@@ -33,7 +33,7 @@ async function writeMasked(writer: ParquetWriter, maskKey: string): Promise<stri
 }
 
 describe('masking in ParquetWriter', () => {
-  it('replaces masked values by sha256(key || value) hex, keeps NULL, and types the column varchar', async () => {
+  it('replaces masked values by their HMAC-SHA256 hex (the same as maskValue in TypeScript), keeps NULL, and types the column varchar', async () => {
     const writer = await ParquetWriter.open({ threads: 1 });
     try {
       const contents = await readParquet(await writeMasked(writer, 'k3y'));

@@ -7,15 +7,16 @@ import { csvFieldName } from './read-csv-columns';
 export const maskKeyVariable = 'northstar_mask_key';
 
 /**
- * `c0 as id, sha256(getvariable('northstar_mask_key') || c1) as email, ...`:
- * the contract names, with masked columns hashed inside DuckDB (see maskValue).
- * `||` with NULL is NULL, so a missing value stays missing.
+ * `c0 as id, sha256(outer || unhex(sha256(inner || encode(c1)))) as email, ...`:
+ * the contract names, with masked columns HMAC-ed inside DuckDB from the key's
+ * pads (see maskValue, maskKeyPads). `||` with NULL is NULL, so a missing
+ * value stays missing.
  */
 export function maskedSelectList(columns: readonly ParquetColumn[]): SqlFragment {
-  const key = `getvariable(${duckdbDialect.literal(maskKeyVariable)})`;
+  const pads = `getvariable(${duckdbDialect.literal(maskKeyVariable)})`;
   const items = columns.map((column, index) => {
     const field = csvFieldName(index);
-    const value = column.mask ? `sha256(${key} || ${field})` : field;
+    const value = column.mask ? `sha256(${pads}[2] || unhex(sha256(${pads}[1] || encode(${field}))))` : field;
     return `${value} as ${duckdbDialect.quoteIdent(column.name)}`;
   });
   return fragment(items.join(',\n    '));

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { csvReadBuffer } from './csv-read-buffer';
 import { parquetStatements } from './parquet-statements';
+import { maskKeyPads } from './mask-value';
 
 const golden = path.resolve(__dirname, '../sql/goldens/csv_to_parquet.duckdb.sql');
 const recordKeyGolden = path.resolve(__dirname, '../sql/goldens/csv_record_key.duckdb.sql');
@@ -46,9 +47,11 @@ describe('parquetStatements', () => {
     expect(statement.sql).not.toContain('/spool/');
   });
 
-  it('sends the mask key only as a bind parameter', () => {
+  it('sends the mask key only as bind parameters: its HMAC pads', () => {
     const setKey = parquetStatements.setMaskKey('s3cr3t-key');
-    expect(setKey.binds).toEqual(['s3cr3t-key']);
+    const pads = maskKeyPads('s3cr3t-key');
+    expect(setKey.binds).toEqual([pads.inner, pads.outer]);
     expect(setKey.sql).not.toContain('s3cr3t');
+    expect(setKey.sql).not.toContain(pads.inner);
   });
 });

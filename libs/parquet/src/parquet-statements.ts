@@ -4,6 +4,7 @@ import { maskedSelectList } from './masked-select-list';
 import type { CsvReadBuffer } from './csv-read-buffer';
 import type { ParquetColumn } from './parquet-column';
 import { csvFieldName, readCsvColumns } from './read-csv-columns';
+import { maskKeyPads } from './mask-value';
 
 const sqlDir = path.resolve(__dirname, '../sql');
 const templates = new Map<string, SqlTemplate>();
@@ -37,7 +38,8 @@ export const parquetStatements = {
     return renderSql(template('session_time_zone'), duckdbDialect);
   },
   setMaskKey(maskKey: string): RenderedSql {
-    return renderSql(template('set_mask_key'), duckdbDialect, { params: { mask_key: maskKey } });
+    const pads = maskKeyPads(maskKey);
+    return renderSql(template('set_mask_key'), duckdbDialect, { params: { inner_pad: pads.inner, outer_pad: pads.outer } });
   },
 };
 

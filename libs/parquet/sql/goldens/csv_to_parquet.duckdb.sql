@@ -8,7 +8,7 @@
 copy (
   select
     c0 as customer_id,
-    sha256(getvariable('northstar_mask_key') || c1) as "Email Address",
+    sha256(getvariable('northstar_mask_key')[2] || unhex(sha256(getvariable('northstar_mask_key')[1] || encode(c1)))) as "Email Address",
     c2 as "order",
     c3 as "it's"
   from read_csv(
