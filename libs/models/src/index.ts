@@ -6,3 +6,4 @@ export * from './full-refresh';
 export * from './model-shape';
 export * from './analytics-contract-gate';
 export * from './pii-column-targets';
+export * from './raw-tables-upstream';

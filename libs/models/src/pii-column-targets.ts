@@ -3,6 +3,7 @@ import { allContracts, piiColumns, type Contract, type PiiColumn } from '@norths
 import { declaresColumns, parseCreateTable, rawTableRef, type Dialect } from '@northstar/sql';
 import { tagPiiColumns, untaggedPiiColumns, type PiiColumnTarget, type Warehouse } from '@northstar/warehouse';
 import type { Model } from './model-catalog';
+import { rawTablesUpstream } from './raw-tables-upstream';
 import { renderModel } from './render-model';
 
 const anyBatch = { processed_through: new Date(0), batch_end: new Date(0), now: new Date(0), run_id: 'pii-targets' };
@@ -18,7 +19,7 @@ const anyBatch = { processed_through: new Date(0), batch_end: new Date(0), now: 
 export function piiColumnTargets(contracts: readonly Contract[], models: readonly Model[], dialect: Dialect): PiiColumnTarget[] {
   const raw = contracts.flatMap((contract) => piiColumns(contract).map((c) => target(rawTableRef(contract), c.name, c)));
   const byRawTable = new Map(contracts.map((c) => [rawTableRef(c), piiColumns(c)]));
-  const upstream = upstreamTables(models);
+  const upstream = rawTablesUpstream(models);
   const modelled = models.filter((m) => m.layer !== 'analytics').flatMap((model) => {
     const ddl = renderModel(model, dialect, anyBatch)[0];
     if (!ddl || !declaresColumns(ddl.sql)) return [];
@@ -69,23 +70,4 @@ export async function assertPiiColumnsTagged(warehouse: Warehouse, models: reado
 
 function target(table: string, column: string, source: PiiColumn): PiiColumnTarget {
   return { table, column, pii: source.pii, type: source.type };
-}
-
-/** The raw tables each model reads, directly or through the models it depends on. */
-function upstreamTables(models: readonly Model[]): Map<string, Set<string>> {
-  const byName = new Map(models.map((m) => [m.name, m]));
-  const memo = new Map<string, Set<string>>();
-  const visit = (name: string): Set<string> => {
-    const known = memo.get(name);
-    if (known) return known;
-    const tables = new Set<string>();
-    memo.set(name, tables);
-    for (const dep of byName.get(name)?.dependsOn ?? []) {
-      if (byName.has(dep)) for (const t of visit(dep)) tables.add(t);
-      else tables.add(dep);
-    }
-    return tables;
-  };
-  for (const m of models) visit(m.name);
-  return memo;
 }
