@@ -64,6 +64,19 @@ describe('Snowflake PII masking', () => {
     await warehouse.close();
   });
 
+  it('masks the quarantine\'s whole-row records like a PII column, whatever the targets', async () => {
+    const connection = new RecordingSnowflakeConnection((s) => {
+      if (s.sql.includes('information_schema.columns') && s.binds[1] === 'quarantine') {
+        return { columns: ['column_name', 'data_type', 'numeric_precision', 'numeric_scale'].map((n) => fakeSnowflakeColumn(n, 'text')), rows: [['reason', 'TEXT', null, null], ['record', 'TEXT', null, null]] };
+      }
+      return snowflakeState(s);
+    });
+    const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+    expect((await tagPiiColumns(warehouse, [])).map((t) => `${t.table}.${t.column} (${t.pii})`)).toEqual(['ops.quarantine.record (free_text)']);
+    expect(connection.statements.map((s) => s.sql)).toContainEqual(expect.stringMatching(/alter table ops\.quarantine modify column record set tag ops\.pii = 'free_text'/));
+    await warehouse.close();
+  });
+
   it('does nothing on DuckDB', async () => {
     const session: WarehouseSession = { dialect: duckdbDialect, run: jest.fn(), query: jest.fn() };
     expect(await untaggedPiiColumns(session, targets)).toEqual([]);

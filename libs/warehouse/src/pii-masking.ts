@@ -30,6 +30,14 @@ export function maskableType(type: LogicalType): boolean {
 
 const template = (name: string) => warehouseSqlTemplate(`pii/${name}.sql`);
 
+/**
+ * ops.quarantine.record holds a rejected source row whole, as JSON text, PII
+ * columns included: in prod (where raw keeps PII clear) it is masked like a
+ * PII column, so only PII_READER reads it clear and every other role reads its
+ * SHA-256. Outside prod the extractor has already masked the row's PII.
+ */
+export const quarantineRecord: PiiColumnTarget = { table: 'ops.quarantine', column: 'record', pii: 'free_text', type: { kind: 'string' } };
+
 /** The tag (with the contracts' PII kinds as allowed values) and one masking policy per data type. */
 export function renderPiiMaskingSetup(dialect: Dialect): RenderedSql[] {
   const allowed = fragment(piiTagValues.map((v) => dialect.literal(v)).join(', '));
@@ -71,7 +79,7 @@ export async function ensurePiiMasking(warehouse: Warehouse): Promise<void> {
 export async function untaggedPiiColumns(session: WarehouseSession, targets: readonly PiiColumnTarget[]): Promise<PiiColumnTarget[]> {
   if (session.dialect.name !== 'snowflake') return [];
   const untagged: PiiColumnTarget[] = [];
-  for (const [table, columns] of byTable(targets)) {
+  for (const [table, columns] of byTable([...targets, quarantineRecord])) {
     const existing = new Set((await tableColumns(session, table)).map((c) => c.name));
     if (existing.size === 0) continue;
     const rows = await session.query<{ column_name: string; tag_value: string }>(

@@ -58,4 +58,17 @@ order by ordinal_position;
 --   1: "curated"
 --   2: "dim_customer"
 
+select
+  lower(column_name) as column_name,
+  data_type,
+  numeric_precision,
+  numeric_scale
+from information_schema.columns
+where lower(table_schema) = lower(:1)
+  and lower(table_name) = lower(:2)
+order by ordinal_position;
+-- binds:
+--   1: "ops"
+--   2: "quarantine"
+
 alter table raw.orders_db__customers modify column first_name set tag ops.pii = 'name';
