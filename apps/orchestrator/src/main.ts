@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { backfillLocally } from './backfill-command';
 import { defineExecutorFlags, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runPipeline } from './run-pipeline';
 
@@ -22,7 +23,15 @@ void runMain(APP, async (setLogger) => {
     process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
     return;
   }
-  const result = await runPipeline(run, { config, logger, env: process.env, workspaceRoot, clock: () => new Date() });
+  const deps = { config, logger, env: process.env, workspaceRoot, clock: () => new Date() };
+  if (run.mode === 'backfill' && run.window) {
+    const chunks = await backfillLocally(run.window, deps, process.stdout);
+    const failedChunk = chunks.find((c) => c.status === 'failed');
+    if (failedChunk) throw new JobFailedError(`backfill chunk ${failedChunk.runId} failed (exit ${failedChunk.exitCode}): ${failedChunk.message ?? ''}`, failedChunk.exitCode);
+    process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);
+    return;
+  }
+  const result = await runPipeline(run, deps);
   for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
   const failed = result.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new JobFailedError(`job ${failed.id} failed (exit ${failed.exitCode}): ${failed.message ?? ''}`, failed.exitCode);
