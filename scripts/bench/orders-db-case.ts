@@ -32,7 +32,7 @@ async function ceiling(): Promise<number> {
   let records = 0;
   // Read by pg-copy-streams, not the extractor's CopyOutStream: a reader that
   // is not the extractor's own cannot move the bar it is measured against,
-  // and this one measured the higher ceiling (docs/performance.md, seventh look).
+  // and this one measured the higher ceiling (docs/performance.md, decision D10).
   for await (const chunk of client.query(copyTo(select.sql)) as AsyncIterable<Buffer>) {
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) records++;
   }
@@ -70,7 +70,7 @@ async function pinServer(): Promise<void> {
 async function main() {
   // The extract runs as batch work, as the extractor's main makes it. The
   // ceiling does not: under the default policy it measured as high or higher
-  // (docs/performance.md, seventh look), so the bar is not lowered.
+  // (docs/performance.md, decision D11), so the bar is not lowered.
   const scheduling = kind === 'extract' ? await scheduleAsBatchWork() : undefined;
   const started = process.hrtime.bigint();
   const rows = kind === 'ceiling' ? await ceiling() : await extract();

@@ -13,7 +13,7 @@ export type BatchScheduling = { readonly applied: true } | { readonly applied: f
  * the priority but lets a waking thread wait for the tick, so each thread
  * runs longer and finds more data when it does: on one core the orders
  * extract's system time halved and its throughput rose by about a tenth
- * (docs/performance.md, seventh look). Needs no privilege; where `chrt`
+ * (docs/performance.md, decision D9). Needs no privilege; where `chrt`
  * (util-linux) is missing or the platform is not Linux, nothing changes and
  * the reason is returned for the log.
  */

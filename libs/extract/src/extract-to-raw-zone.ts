@@ -111,7 +111,7 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
  * The first part holds this fraction of `rowsPerPart`. Until it is complete
  * nothing can be converted, and the extractor only receives, which costs it
  * about half of what the server spends sending: on one core that wait was
- * ~0.1 s of every large window idle (docs/performance.md, seventh look).
+ * ~0.1 s of every large window idle (docs/performance.md, decision D8).
  * A small first part starts DuckDB after ~30 ms instead of ~250 ms.
  */
 const FIRST_PART_FRACTION = 1 / 8;
