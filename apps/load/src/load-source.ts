@@ -1,7 +1,7 @@
 import type { Logger } from '@northstar/core';
 import { rawTableName, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
-import { downstreamOf, refreshClosure, resetModels, runModels, type Model, type ModelRunResult } from '@northstar/models';
+import { modelsOfSource, refreshClosure, resetModels, runModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
 import { SourceLoadLock } from './source-load-lock';
@@ -25,8 +25,9 @@ export interface LoadSourceOptions {
 
 /**
  * Raw loads for each contract, then the staging and curated models downstream
- * of them. Models to fully refresh are reset after the raw loads, so this one
- * run rebuilds them, and a raw load that fails leaves them as they were
+ * of them that read this source alone (the others run in their domain's job).
+ * Models to fully refresh are reset after the raw loads, so this one run
+ * rebuilds them, and a raw load that fails leaves them as they were
  * instead of dropped until the failure is fixed.
  */
 export async function loadSource(
@@ -53,7 +54,8 @@ async function loadUnderLock(contracts: readonly Contract[], models: readonly Mo
     deps.logger.warn({ models: refreshed.map((m) => m.name) }, 'full refresh: dropping these models\' tables and state; this run rebuilds them from raw');
     await resetModels(deps.warehouse, refreshed);
   }
-  const affected = downstreamOf(models, [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)]);
+  const roots = [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)];
+  const affected = modelsOfSource(models, { name: sourceOf(contracts) }, roots);
   return { raw, models: await runModels(affected, deps) };
 }
 

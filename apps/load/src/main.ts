@@ -1,37 +1,56 @@
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
-import { reconciliationContracts, sourceRegistry, type SourceDeclaration } from '@northstar/contracts';
+import { curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
 import { loadModelCatalog } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
+import { loadDomain } from './load-domain';
 import { loadSource } from './load-source';
 
 const APP = 'load';
 
+type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string };
+
 void runMain(APP, async (setLogger) => {
-  const { run, options } = parseRunArgs<{ source: string; entities?: string; fullRefresh?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
+  const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command
-      .requiredOption('--source <source>', `one of ${sourceRegistry.map((s) => s.name).join(', ')}`, process.env['NORTHSTAR_SOURCE'])
+      .option('--source <source>', `load its raw tables, then the models reading it alone: one of ${sourceRegistry.map((s) => s.name).join(', ')}`, process.env['NORTHSTAR_SOURCE'])
+      .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${curatedDomains().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
       .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
       .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH']),
   );
+  if (!options.source === !options.domain) throw new ConfigError('give one of --source and --domain');
+  if (options.domain && options.fullRefresh) throw new ConfigError('--full-refresh goes with --source: the models rebuild from raw after its loads');
   const config = loadConfig();
-  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, source: options.source } });
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(options.source ? { source: options.source } : { domain: options.domain }) } });
   setLogger(logger);
-  const source = registeredSource(options.source);
+  const models = loadModelCatalog();
+  const deps = { logger, clock: () => new Date(), runId: run.runId, loadLockTtlMs: config.loadLockTtlMs };
+  if (options.domain) {
+    const domain = registeredDomain(options.domain);
+    const warehouse = await openWarehouse(config.warehouse, logger);
+    await loadDomain(domain, models, { ...deps, warehouse }).finally(() => warehouse.close());
+    return;
+  }
+  const source = registeredSource(options.source ?? '');
   const selected = selectContracts(source, options.entities);
   // A source's nightly run lands each entity's key set and digests beside it.
   const contracts = run.mode === 'nightly' && source.modes.includes('nightly-key-sets') ? [...selected, ...reconciliationContracts(selected)] : selected;
-  const models = loadModelCatalog();
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
-    await loadSource(contracts, models, { warehouse, store, logger, clock: () => new Date(), runId: run.runId, rawStage, loadLockTtlMs: config.loadLockTtlMs }, { fullRefresh });
+    await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh });
   } finally {
     await warehouse.close();
   }
 });
+
+function registeredDomain(name: string): CuratedDomain {
+  const domain = curatedDomains().find((d) => d.name === name);
+  if (!domain) throw new ConfigError(`--domain: expected one of ${curatedDomains().map((d) => d.name).join(', ')}, got "${name}"`);
+  return domain;
+}
 
 function registeredSource(name: string): SourceDeclaration {
   const source = sourceRegistry.find((s) => s.name === name);

@@ -1,4 +1,5 @@
-import type { RunMode } from '@northstar/core';
+import { topologicalOrder as orderTopologically, type RunMode } from '@northstar/core';
+import { curatedDomains, sourceRegistry, sourcesIn, type SourceDeclaration } from '@northstar/contracts';
 
 export type AppName = 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'extract-partner-files' | 'load' | 'quality';
 
@@ -25,40 +26,53 @@ export interface GraphParameters {
   readonly window?: { readonly start: Date; readonly end: Date };
 }
 
+const appNames: readonly AppName[] = ['extract-orders-db', 'extract-stripe', 'extract-zendesk', 'extract-partner-files', 'load', 'quality'];
+
 /**
- * One chain per source (extract -> load), so an outage of one source stops
- * only its own tables; quality runs after every load.
+ * From the source registry: per source, extract -> load (`load --source`:
+ * raw, then the models reading it alone); per curated domain fed by several
+ * sources, `load --domain` after only those sources' loads. A failed source
+ * stops only what reads it; quality runs after every load.
  */
-export function buildGraph(params: GraphParameters): JobGraph {
+export function buildGraph(params: GraphParameters, registry: readonly SourceDeclaration[] = sourceRegistry): JobGraph {
   const shared = [
     '--mode', params.mode,
     '--run-id', params.runId,
     '--at', params.scheduledAt.toISOString(),
     ...(params.window ? ['--start', params.window.start.toISOString(), '--end', params.window.end.toISOString()] : []),
   ];
-  const nodes: JobNode[] = [
-    { id: 'extract-orders-db', app: 'extract-orders-db', args: shared, dependsOn: [] },
-    { id: 'load-orders-db', app: 'load', args: [...shared, '--source', 'orders_db'], dependsOn: ['extract-orders-db'] },
-    { id: 'quality', app: 'quality', args: shared, dependsOn: ['load-orders-db'] },
-  ];
+  const running = sourcesIn(params.mode === 'nightly' ? 'nightly-key-sets' : 'hourly', registry);
+  const loadOf = new Map(running.map((source) => [source.name as string, `load-${kebab(source.name)}`]));
+  const sourceNodes = running.flatMap((source): JobNode[] => [
+    { id: `extract-${kebab(source.name)}`, app: extractorApp(source), args: shared, dependsOn: [] },
+    { id: `load-${kebab(source.name)}`, app: 'load', args: [...shared, '--source', source.name], dependsOn: [`extract-${kebab(source.name)}`] },
+  ]);
+  const domainNodes = curatedDomains(registry)
+    .map((domain) => ({ domain, loads: domain.sources.flatMap((s) => loadOf.get(s) ?? []) }))
+    .filter(({ domain }) => domain.sources.length > 1) // a domain read by one source runs in that source's load
+    .filter(({ loads }) => loads.length > 0)
+    .map(({ domain, loads }): JobNode => ({ id: `models-${kebab(domain.name)}`, app: 'load', args: [...shared, '--domain', domain.name], dependsOn: loads }));
+  const nodes = [...sourceNodes, ...domainNodes];
+  nodes.push({ id: 'quality', app: 'quality', args: shared, dependsOn: nodes.filter((n) => n.app === 'load').map((n) => n.id) });
   return { mode: params.mode, runId: params.runId, scheduledAt: params.scheduledAt.toISOString(), nodes: topologicalOrder(nodes) };
 }
 
+/** Jobs in an order where each comes after what it depends on; a cycle or an unknown dependency is an error. */
 export function topologicalOrder(nodes: readonly JobNode[]): JobNode[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const done = new Set<string>();
-  const ordered: JobNode[] = [];
-  const visit = (node: JobNode, trail: readonly string[]) => {
-    if (done.has(node.id)) return;
-    if (trail.includes(node.id)) throw new Error(`job graph cycle: ${[...trail, node.id].join(' -> ')}`);
-    for (const dep of node.dependsOn) {
-      const upstream = byId.get(dep);
-      if (!upstream) throw new Error(`job ${node.id} depends on unknown job ${dep}`);
-      visit(upstream, [...trail, node.id]);
-    }
-    done.add(node.id);
-    ordered.push(node);
-  };
-  for (const node of nodes) visit(node, []);
-  return ordered;
+  return orderTopologically(nodes, {
+    id: (node) => node.id,
+    dependsOn: (node) => node.dependsOn,
+    unknown: (node, dependency) => new Error(`job ${node.id} depends on unknown job ${dependency}`),
+    cycle: (trail) => new Error(`job graph cycle: ${trail.join(' -> ')}`),
+  });
+}
+
+function extractorApp(source: SourceDeclaration): AppName {
+  const app = appNames.find((name) => name === source.app && name.startsWith('extract-'));
+  if (!app) throw new Error(`source ${source.name}: its app "${source.app}" is not an extractor the orchestrator knows (${appNames.filter((n) => n.startsWith('extract-')).join(', ')})`);
+  return app;
+}
+
+function kebab(name: string): string {
+  return name.replace(/_/g, '-');
 }

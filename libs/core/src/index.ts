@@ -8,3 +8,4 @@ export * from './run-main';
 export * from './text-table';
 export * from './map-with-concurrency';
 export * from './batch-scheduling';
+export * from './topological-order';

@@ -5,5 +5,6 @@ export * from './render-model';
 export * from './full-refresh';
 export * from './model-shape';
 export * from './analytics-contract-gate';
+export * from './source-models';
 export * from './pii-column-targets';
 export * from './raw-tables-upstream';

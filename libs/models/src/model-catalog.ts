@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { topologicalOrder } from '@northstar/core';
 import { loadSqlTemplate, type SqlTemplate } from '@northstar/sql';
 import { reconcileModels } from './reconcile-models';
 
@@ -70,24 +71,13 @@ function sqlFiles(dir: string): string[] {
 
 /** Topological order (stable by name); a cycle or an unknown model dependency is an error. */
 export function orderByDependencies(models: readonly Model[]): Model[] {
-  const byName = new Map(models.map((m) => [m.name, m]));
-  const ordered: Model[] = [];
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (model: Model, trail: string[]) => {
-    if (state.get(model.name) === 'done') return;
-    if (state.get(model.name) === 'visiting') throw new Error(`model dependency cycle: ${[...trail, model.name].join(' -> ')}`);
-    state.set(model.name, 'visiting');
-    for (const dep of model.dependsOn) {
-      if (dep.includes('.')) continue; // a table outside the models (raw.*, ops.*)
-      const upstream = byName.get(dep);
-      if (!upstream) throw new Error(`${model.template.file}: depends on unknown model "${dep}"`);
-      visit(upstream, [...trail, model.name]);
-    }
-    state.set(model.name, 'done');
-    ordered.push(model);
-  };
-  for (const model of [...models].sort((a, b) => a.name.localeCompare(b.name))) visit(model, []);
-  return ordered;
+  return topologicalOrder([...models].sort((a, b) => a.name.localeCompare(b.name)), {
+    id: (model) => model.name,
+    dependsOn: (model) => model.dependsOn,
+    isExternal: (dependency) => dependency.includes('.'), // a table outside the models (raw.*, ops.*)
+    unknown: (model, dependency) => new Error(`${model.template.file}: depends on unknown model "${dependency}"`),
+    cycle: (trail) => new Error(`model dependency cycle: ${trail.join(' -> ')}`),
+  });
 }
 
 /**

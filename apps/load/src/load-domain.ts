@@ -1,0 +1,22 @@
+import type { CuratedDomain } from '@northstar/contracts';
+import { modelsOfDomain, runModels, type Model, type ModelRunResult } from '@northstar/models';
+import { ensureWarehouseSchemas } from '@northstar/warehouse';
+import type { LoadSourceDeps } from './load-source';
+import { SourceLoadLock } from './source-load-lock';
+
+/**
+ * `load --domain D`: the domain's models that read several sources, run once
+ * every one of those sources has loaded (the job graph's dependencies). No
+ * raw load; the lock is the domain's, since two runs of these models at once
+ * could record progress past rows the other has not committed.
+ */
+export async function loadDomain(domain: CuratedDomain, models: readonly Model[], deps: Omit<LoadSourceDeps, 'store' | 'rawStage'>): Promise<{ models: ModelRunResult[] }> {
+  const selected = modelsOfDomain(models, domain);
+  await ensureWarehouseSchemas(deps.warehouse);
+  const lock = await SourceLoadLock.take(deps.warehouse, `domain_${domain.name}`, deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger });
+  try {
+    return { models: await runModels(selected, deps) };
+  } finally {
+    await lock.release().catch((error: unknown) => deps.logger.error({ err: error, domain: domain.name }, 'could not release the domain lock; the next runs wait until it is older than NORTHSTAR_LOAD_LOCK_TTL_MINUTES'));
+  }
+}

@@ -1,0 +1,69 @@
+import { defineSource, ordersDbSource, stripeContracts, zendeskContracts, type SourceDeclaration } from '@northstar/contracts';
+import { buildGraph, topologicalOrder, type JobGraph, type JobNode } from './job-graph';
+import { executeLocally } from './local-executor';
+
+const scheduledAt = new Date('2026-11-29T12:00:00Z');
+const hourly = { mode: 'hourly' as const, runId: 'hourly-2026112912', scheduledAt };
+
+// The next sources as their issues will declare them: payments read Stripe and the orders DB.
+const stripe = defineSource({ name: 'stripe', app: 'extract-stripe', contracts: stripeContracts, modes: ['hourly'], cursorKind: 'api-cursor', feeds: { payments: ['fct_payments'] } });
+const zendesk = defineSource({ name: 'zendesk', app: 'extract-zendesk', contracts: zendeskContracts, modes: ['hourly'], cursorKind: 'api-cursor', feeds: { support: ['fct_tickets'] } });
+const orders = defineSource({ ...ordersDbSource, feeds: { ...ordersDbSource.feeds, payments: ['fct_payments'] } });
+const registry: readonly SourceDeclaration[] = [orders, stripe, zendesk];
+
+const shape = (graph: JobGraph) => graph.nodes.map((n) => [n.id, n.dependsOn.join(',')]);
+const node = (id: string, dependsOn: string[] = []): JobNode => ({ id, app: 'load', args: [], dependsOn });
+
+describe('job graph', () => {
+  it('gives the orders DB its extract -> load chain, then quality', () => {
+    const graph = buildGraph(hourly);
+    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db']]);
+    expect(graph.nodes[1].args).toEqual(['--mode', 'hourly', '--run-id', 'hourly-2026112912', '--at', '2026-11-29T12:00:00.000Z', '--source', 'orders_db']);
+  });
+
+  it('passes a backfill window to every job', () => {
+    const window = { start: new Date('2026-11-01T00:00:00Z'), end: new Date('2026-11-02T00:00:00Z') };
+    const graph = buildGraph({ ...hourly, mode: 'backfill', window });
+    for (const job of graph.nodes) expect(job.args).toEqual(expect.arrayContaining(['--start', '2026-11-01T00:00:00.000Z', '--end', '2026-11-02T00:00:00.000Z']));
+  });
+
+  it('runs a domain read by several sources after only those sources, and a one-source domain inside its load', () => {
+    const graph = buildGraph(hourly, registry);
+    expect(shape(graph)).toEqual([
+      ['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'],
+      ['extract-stripe', ''], ['load-stripe', 'extract-stripe'],
+      ['extract-zendesk', ''], ['load-zendesk', 'extract-zendesk'],
+      ['models-payments', 'load-orders-db,load-stripe'],
+      ['quality', 'load-orders-db,load-stripe,load-zendesk,models-payments'],
+    ]);
+    expect(graph.nodes.find((n) => n.id === 'models-payments')!.args.slice(-2)).toEqual(['--domain', 'payments']);
+  });
+
+  it('runs nightly only the sources that land key sets, and the domains reading them after those', () => {
+    const graph = buildGraph({ ...hourly, mode: 'nightly', runId: 'nightly-20261129' }, registry);
+    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['quality', 'load-orders-db,models-payments']]);
+    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db']]);
+  });
+
+  it('a failed source stops only what reads it', async () => {
+    const graph = buildGraph(hourly, registry);
+    const outcomes = await executeLocally(graph, { runJob: async (job) => ({ exitCode: job.id === 'extract-stripe' ? 75 : 0 }) });
+    expect(outcomes.map((o) => [o.id, o.status])).toEqual([
+      ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
+      ['extract-stripe', 'failed'], ['load-stripe', 'skipped'],
+      ['extract-zendesk', 'succeeded'], ['load-zendesk', 'succeeded'],
+      ['models-payments', 'skipped'],
+      ['quality', 'skipped'],
+    ]);
+  });
+
+  it('refuses a source whose app the orchestrator cannot run', () => {
+    expect(() => buildGraph(hourly, [defineSource({ ...stripe, app: 'extract-stripe-v2' })])).toThrow('source stripe: its app "extract-stripe-v2" is not an extractor the orchestrator knows');
+  });
+
+  it('orders jobs after their dependencies, naming a cycle or an unknown job', () => {
+    expect(topologicalOrder([node('b', ['a']), node('a')]).map((n) => n.id)).toEqual(['a', 'b']);
+    expect(() => topologicalOrder([node('a', ['b']), node('b', ['a'])])).toThrow('job graph cycle: a -> b -> a');
+    expect(() => topologicalOrder([node('a', ['nope'])])).toThrow('job a depends on unknown job nope');
+  });
+});
