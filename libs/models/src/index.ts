@@ -8,3 +8,4 @@ export * from './analytics-contract-gate';
 export * from './source-models';
 export * from './pii-column-targets';
 export * from './raw-tables-upstream';
+export * from './day-digest-repair';

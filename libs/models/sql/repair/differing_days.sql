@@ -1,0 +1,44 @@
+-- name:       differing_days
+-- grain:      one row per creation day where the latest nightly digest and staging disagree
+-- keys:       created_day
+-- depends-on: raw.<source>__<entity>_digests, staging.stg_<source>__<entity>
+
+-- The source's figures come from the latest digest run; days from the
+-- digest's snapshot day on are left out (rows created that day were still
+-- arriving). Rows flagged deleted are not in the source any more.
+with latest_digest as (
+  select _run_id, _extracted_at
+  from {{ digest_table }}
+  order by _extracted_at desc, _run_id desc
+  limit 1
+),
+
+source_days as (
+  select d.created_day, d.row_count, d.amount_sum
+  from {{ digest_table }} as d
+  inner join latest_digest as l on d._run_id = l._run_id
+),
+
+warehouse_days as (
+  select cast({{ created_at }} as date) as created_day, count(*) as row_count, sum({{ amount }}) as amount_sum
+  from {{ staging_table }}
+  where not is_deleted
+  group by 1
+),
+
+final as (
+  select
+    coalesce(s.created_day, w.created_day) as created_day,
+    coalesce(s.row_count, 0) as source_rows,
+    s.amount_sum as source_amount,
+    coalesce(w.row_count, 0) as warehouse_rows,
+    w.amount_sum as warehouse_amount
+  from source_days as s
+  full outer join warehouse_days as w on s.created_day = w.created_day
+  where coalesce(s.created_day, w.created_day) < (select cast(_extracted_at as date) from latest_digest)
+    and (coalesce(s.row_count, 0) <> coalesce(w.row_count, 0) or coalesce(s.amount_sum, 0) <> coalesce(w.amount_sum, 0))
+)
+
+select created_day, source_rows, source_amount, warehouse_rows, warehouse_amount
+from final
+order by created_day

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import { digestAmountColumn, digestContract, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
+import { fragment, renderSql, sqlTemplatesIn, type Dialect, type RenderedSql } from '@northstar/sql';
+import { tableExists, type Warehouse } from '@northstar/warehouse';
+import { modelsSqlDir } from './model-catalog';
+
+const sql = sqlTemplatesIn(path.join(modelsSqlDir, 'repair'));
+const differingDaysSql = sql('differing_days');
+const differingKeysSql = sql('differing_keys');
+const recordResultSql = sql('record_reconciliation_result');
+const recordDqSql = sqlTemplatesIn(path.join(modelsSqlDir, 'quality'))('record_dq_result');
+
+/** Staging renames the digest's amount column (total -> total_amount). */
+const stagingAmount: Readonly<Record<string, string>> = { total: 'total_amount', line_total: 'line_total_amount' };
+
+export interface DayFigures {
+  readonly created_day: string;
+  readonly source_rows: number;
+  readonly source_amount: string | null;
+  readonly warehouse_rows: number;
+  readonly warehouse_amount: string | null;
+}
+
+export interface DayRepair extends DayFigures {
+  readonly entity: string;
+  readonly result: 'repaired' | 'still_differs';
+  readonly differingKeys: readonly string[];
+}
+
+export interface DayRepairDeps {
+  readonly warehouse: Warehouse;
+  readonly runId: string;
+  readonly clock: () => Date;
+  /**
+   * Re-extracts and reloads the rows created on `day` (YYYY-MM-DD): a
+   * backfill from that day to the digest's snapshot through the same path
+   * (every row created that day has updated_at at or after it), then the models.
+   */
+  readonly repairDay: (contract: Contract, day: string) => Promise<void>;
+}
+
+/**
+ * The nightly repair: per entity and creation day, the source's digest
+ * (rows, amount) against the same figures over staging; a differing day is
+ * re-extracted and compared again. Each differing day lands in
+ * ops.reconciliation_results; a day still differing fails the `error` check
+ * nightly_repair_<source>__<entity>, naming the day and the keys that differ.
+ */
+export async function repairDifferingDays(contracts: readonly Contract[], deps: DayRepairDeps): Promise<DayRepair[]> {
+  const repairs: DayRepair[] = [];
+  for (const contract of contracts) {
+    if (!(await tableExists(deps.warehouse, `raw.${rawTableName(digestContract(contract))}`))) continue;
+    const before = await differingDays(deps.warehouse, contract);
+    const entityRepairs: DayRepair[] = [];
+    for (const day of before) {
+      await deps.repairDay(contract, day.created_day);
+      const after = (await differingDays(deps.warehouse, contract)).find((d) => d.created_day === day.created_day);
+      const keys = after ? await differingKeys(deps.warehouse, contract, day.created_day) : [];
+      const repair: DayRepair = { ...day, entity: contract.entity, result: after ? 'still_differs' : 'repaired', differingKeys: keys };
+      await record(deps, contract, repair, after);
+      entityRepairs.push(repair);
+    }
+    await recordCheck(deps, contract, entityRepairs.filter((r) => r.result === 'still_differs'));
+    repairs.push(...entityRepairs);
+  }
+  return repairs;
+}
+
+function idents(contract: Contract) {
+  return {
+    digest_table: `raw.${rawTableName(digestContract(contract))}`,
+    key_set_table: `raw.${rawTableName(keySetContract(contract))}`,
+    staging_table: `staging.${stagingModelName(contract)}`,
+    created_at: 'created_at',
+    key: contract.businessKey[0],
+  };
+}
+
+/** The comparison and key statements for one entity, as run (and kept as goldens). */
+export function dayRepairStatements(contract: Contract, dialect: Dialect, day = '1970-01-01'): { differingDays: RenderedSql; differingKeys: RenderedSql } {
+  const amount = digestAmountColumn(contract);
+  return {
+    differingDays: renderSql(differingDaysSql, dialect, {
+      idents: idents(contract),
+      fragments: { amount: fragment(amount ? dialect.quoteIdent(stagingAmount[amount] ?? amount) : 'cast(null as decimal(38, 2))') },
+    }),
+    differingKeys: renderSql(differingKeysSql, dialect, { idents: idents(contract), params: { created_day: day } }),
+  };
+}
+
+async function differingDays(warehouse: Warehouse, contract: Contract): Promise<DayFigures[]> {
+  const rows = await warehouse.query<Record<string, unknown>>(dayRepairStatements(contract, warehouse.dialect).differingDays);
+  return rows.map((r) => ({
+    created_day: String(r['created_day']).slice(0, 10),
+    source_rows: Number(r['source_rows']),
+    source_amount: r['source_amount'] == null ? null : String(r['source_amount']),
+    warehouse_rows: Number(r['warehouse_rows']),
+    warehouse_amount: r['warehouse_amount'] == null ? null : String(r['warehouse_amount']),
+  }));
+}
+
+async function differingKeys(warehouse: Warehouse, contract: Contract, day: string): Promise<string[]> {
+  if (!(await tableExists(warehouse, idents(contract).key_set_table))) return [];
+  const rows = await warehouse.query<{ business_key: unknown }>(dayRepairStatements(contract, warehouse.dialect, day).differingKeys);
+  return rows.map((r) => String(r.business_key));
+}
+
+async function record(deps: DayRepairDeps, contract: Contract, repair: DayRepair, after: DayFigures | undefined): Promise<void> {
+  await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
+    params: {
+      run_id: deps.runId, source: contract.source, entity: contract.entity, created_day: repair.created_day,
+      source_rows: repair.source_rows, source_amount: repair.source_amount, warehouse_rows: repair.warehouse_rows, warehouse_amount: repair.warehouse_amount,
+      action: 'reextracted', result: repair.result,
+      rows_after: after ? after.warehouse_rows : repair.source_rows, amount_after: after ? after.warehouse_amount : repair.source_amount,
+      differing_keys: repair.differingKeys.length ? repair.differingKeys.join(',') : null, now: deps.clock(),
+    },
+  }));
+}
+
+async function recordCheck(deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
+  const details = failed.map((r) =>
+    `${contract.source}.${contract.entity} ${r.created_day}: source ${r.source_rows} rows / ${r.source_amount ?? '-'}, warehouse ${r.warehouse_rows} / ${r.warehouse_amount ?? '-'} after repair; ` +
+      `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : 'none by key and updated_at (a change without an updated_at bump)'}`,
+  );
+  await deps.warehouse.run(renderSql(recordDqSql, deps.warehouse.dialect, {
+    params: {
+      run_id: deps.runId, check_name: `nightly_repair_${contract.source}__${contract.entity}`, table_name: `staging.${stagingModelName(contract)}`,
+      severity: 'error', status: failed.length ? 'fail' : 'pass', failing_rows: failed.length, details: details.length ? details.join('; ') : null, now: deps.clock(),
+    },
+  }));
+}
