@@ -1,17 +1,26 @@
 import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
-import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, runQualityChecks } from '@northstar/models';
+import { allContracts } from '@northstar/contracts';
+import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, piiColumnTargets, runQualityChecks } from '@northstar/models';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
+import { auditAccess } from './access-audit';
 
 const APP = 'quality';
 
 void runMain(APP, async (setLogger) => {
-  const { run } = parseRunArgs(APP, process.argv.slice(2), process.env, new Date());
+  const { run, options } = parseRunArgs<{ auditAccess?: boolean }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
+    command.option('--audit-access', 'instead of the checks: append Snowflake\'s access history since the last run to ops.access_audit (nightly)'),
+  );
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
     await ensureWarehouseSchemas(warehouse);
+    if (options.auditAccess) {
+      const pii = new Set(piiColumnTargets(allContracts, loadModelCatalog(), warehouse.dialect).map((t) => `${t.table}.${t.column}`));
+      await auditAccess(warehouse, pii, new Date(), logger);
+      return;
+    }
     // Hourly: the checks that read the run's batch; nightly: the whole-table ones too.
     const scopes = checkScopesFor(run.mode);
     const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));

@@ -18,3 +18,4 @@ export * from './orders-db-sandbox';
 export * from './embedded-orders-db';
 export * from './scratch-database';
 export * from './faults';
+export * from './access-history-sandbox';
