@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { ConfigError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
+import { sourceNamed, sourceRegistry, type SourceDeclaration } from '@northstar/contracts';
 import { AwsBatchJobs } from '@northstar/batch';
 import { openObjectStore } from '@northstar/object-store';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
-import { buildGraph } from './job-graph';
+import { buildGraph, type JobGraph } from './job-graph';
 
 export interface ExecutorFlags {
   readonly executor: 'local' | 'batch';
   readonly jobQueue?: string;
   readonly jobDefinitionPrefix: string;
   readonly launcherId?: string;
+  /** Comma-separated source names: the graph of only these sources (backfills). */
+  readonly sources?: string;
 }
 
 /** A scheduled duplicate arrives within the Scheduler's 15-minute event age: until then a claim counts as live. */
@@ -24,13 +27,14 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--executor <kind>', 'local: run each job here; batch: submit the graph to AWS Batch and exit').choices(['local', 'batch']).default('local'))
     .addOption(new Option('--job-queue <name>', "Batch queue for the run's jobs (default: the launcher's own queue)").env('AWS_BATCH_JQ_NAME'))
     .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
-    .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'));
+    .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
+    .addOption(new Option('--sources <list>', 'with --executor batch: only these sources (comma-separated) and what reads them'));
 }
 
 /** Builds the run's graph and submits it to AWS Batch (the executor `batch`). */
 export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
   if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
-  return launchOnBatch(buildGraph(run), { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
+  return launchOnBatch(graphOfSources(run, flags.sources), { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
     jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
     store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),
     launcherId: flags.launcherId ?? `local-${randomUUID()}`,
@@ -38,4 +42,19 @@ export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags,
     logger: deps.logger,
     staleAfterMs: claimLiveForMs,
   });
+}
+
+/** The run's graph, of every registered source or of those named. */
+export function graphOfSources(run: RunParameters, sources: string | undefined): JobGraph {
+  if (sources === undefined) return buildGraph(run);
+  const names = sources.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new ConfigError('--sources: expected one or more source names');
+  const registry: SourceDeclaration[] = names.map((name) => {
+    try {
+      return sourceNamed(name, sourceRegistry);
+    } catch (error) {
+      throw new ConfigError(`--sources: ${(error as Error).message}`);
+    }
+  });
+  return buildGraph(run, registry);
 }

@@ -18,6 +18,7 @@ void runMain(APP, async (setLogger) => {
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
+  if (options.sources !== undefined && options.executor !== 'batch') throw new ConfigError('--sources: only with --executor batch');
   if (options.executor === 'batch') {
     const launch = await launchRunOnBatch(run, options, { config, logger });
     process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
