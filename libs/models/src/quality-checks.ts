@@ -6,7 +6,8 @@ import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { parseCheckScope, type CheckScope } from './check-scope';
 
 export { checkScopesFor, type CheckScope } from './check-scope';
-import { modelsSqlDir, type Model } from './model-catalog';
+import { keyChecks } from './key-checks';
+import { loadModelCatalog, modelsSqlDir, type Model } from './model-catalog';
 import { tableHasRows } from './table-has-rows';
 
 export interface QualityCheck {
@@ -16,6 +17,8 @@ export interface QualityCheck {
   /** Which runs include it (checkScopesFor): the batch's rows hourly, whole tables nightly. */
   readonly scope: CheckScope;
   readonly template: SqlTemplate;
+  /** Identifiers a generated check's template is rendered with (keyChecks). */
+  readonly idents?: Readonly<Record<string, string>>;
 }
 
 export interface QualityResult {
@@ -30,8 +33,13 @@ export interface QualityResult {
 
 const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
 
-/** Each check is a query returning `failing_rows`; zero passes. */
+/** Each check is a query returning `failing_rows`; zero passes. The library's own also get the key checks generated from the models' headers. */
 export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): QualityCheck[] {
+  const generated = dir === path.join(modelsSqlDir, 'checks') ? keyChecks(loadModelCatalog()) : [];
+  return [...fileChecks(dir), ...generated].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function fileChecks(dir: string): QualityCheck[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()
@@ -76,7 +84,7 @@ export async function runQualityChecks(checks: readonly QualityCheck[], deps: Qu
 }
 
 async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {
-  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId } }));
+  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId }, idents: check.idents }));
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
   return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows };
 }

@@ -1,10 +1,9 @@
--- The rows this run staged have one version each (stg_customers_duplicate_customer,
--- nightly, checks every row).
+-- check_unique_key for the keys this run wrote: its cost follows the hour's changes.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select customer_id, count(*) as copies
   from staging.stg_orders_db__customers
-  where customer_id in (select customer_id from staging.stg_orders_db__customers where _run_id = :1)
+  where customer_id in (select customer_id from staging.stg_orders_db__customers where _run_id = $1)
   group by customer_id
   having count(*) > 1
 ) as duplicated;

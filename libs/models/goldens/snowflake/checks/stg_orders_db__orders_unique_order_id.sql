@@ -1,8 +1,10 @@
--- Staging keeps one version per order; a second one means a MERGE went wrong.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
+-- extra rows sharing a key value. Nightly, over the whole table.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select order_id, count(*) as copies
   from staging.stg_orders_db__orders
+  where order_id is not null
   group by order_id
   having count(*) > 1
 ) as duplicated;

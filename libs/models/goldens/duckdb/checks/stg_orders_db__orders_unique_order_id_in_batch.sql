@@ -1,10 +1,9 @@
--- The rows this run staged have one version each (stg_orders_duplicate_order,
--- nightly, checks every row).
+-- check_unique_key for the keys this run wrote: its cost follows the hour's changes.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select order_id, count(*) as copies
   from staging.stg_orders_db__orders
-  where order_id in (select order_id from staging.stg_orders_db__orders where _run_id = :1)
+  where order_id in (select order_id from staging.stg_orders_db__orders where _run_id = $1)
   group by order_id
   having count(*) > 1
 ) as duplicated;

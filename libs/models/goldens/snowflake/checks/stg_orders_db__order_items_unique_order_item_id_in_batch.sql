@@ -1,5 +1,4 @@
--- The rows this run staged have one version each (stg_order_items_duplicate_order_item,
--- nightly, checks every row).
+-- check_unique_key for the keys this run wrote: its cost follows the hour's changes.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select order_item_id, count(*) as copies

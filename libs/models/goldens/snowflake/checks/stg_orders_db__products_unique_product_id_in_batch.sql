@@ -1,5 +1,4 @@
--- The rows this run staged have one version each (stg_products_duplicate_product,
--- nightly, checks every row).
+-- check_unique_key for the keys this run wrote: its cost follows the hour's changes.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select product_id, count(*) as copies

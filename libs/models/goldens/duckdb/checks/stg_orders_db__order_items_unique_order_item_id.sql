@@ -1,8 +1,10 @@
--- Staging keeps one version per order line; a second one means a MERGE went wrong.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
+-- extra rows sharing a key value. Nightly, over the whole table.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select order_item_id, count(*) as copies
   from staging.stg_orders_db__order_items
+  where order_item_id is not null
   group by order_item_id
   having count(*) > 1
 ) as duplicated;
