@@ -107,6 +107,23 @@ describe('launchOnBatch: the requests a run becomes', () => {
     expect([...downstreamOf(batch.byName('hourly-20261205T09--extract-orders-db').id)].sort())
       .toEqual(['hourly-20261205T09--domain-orders', 'hourly-20261205T09--domain-support', 'hourly-20261205T09--load-orders-db']);
   });
+
+  it("Batch's dependencies are the graph's: what each extract stops when it fails is what the graph says", async () => {
+    for (const mode of ['hourly', 'nightly'] as const) {
+      const graph = graphFor(mode);
+      const before = batch.submitted.length;
+      await launchOnBatch(graph, hourly, deps(`launcher-${mode}`));
+      const extracts = graph.nodes.filter((node) => node.app.startsWith('extract-'));
+      expect(extracts.length).toBeGreaterThan(0);
+      for (const extract of extracts) {
+        const inGraph = new Set<string>([extract.id]);
+        for (const node of graph.nodes) if (node.dependsOn.some((d) => inGraph.has(d))) inGraph.add(node.id);
+        inGraph.delete(extract.id);
+        const id = batch.submitted.slice(before).find((j) => j.input.jobName === `${graph.runId}--${extract.id}`)!.id;
+        expect([...downstreamOf(id)].sort()).toEqual([...inGraph].map((n) => `${graph.runId}--${n}`).sort());
+      }
+    }
+  });
 });
 
 describe('launchOnBatch: idempotent launch', () => {
