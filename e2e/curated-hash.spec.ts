@@ -58,7 +58,8 @@ describe('the sandbox through the pipeline: curated tables as recorded', () => {
     await sandbox.injectFault('late_update', new Date('2026-11-02T08:20:00Z'));
     await sandbox.advanceHour(new Date('2026-11-02T08:00:00Z'));
     await hourly('2026-11-02T09:00:00Z');
-    runs.push((await harness.nightly('2026-11-02T09:00:00Z')).jobs);
+    // The nightly access audit (nothing to audit locally) is checked in orders-nightly.spec.
+    runs.push((await harness.nightly('2026-11-02T09:00:00Z')).jobs.filter(([step]) => step !== 'audit-access'));
   }, 180_000);
 
   afterAll(async () => {

@@ -41,8 +41,8 @@ describe('job graph', () => {
 
   it('runs nightly only the sources that land key sets, and the domains reading them after those', () => {
     const graph = buildGraph({ ...hourly, mode: 'nightly', runId: 'nightly-20261129' }, registry);
-    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['quality', 'load-orders-db,models-payments']]);
-    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db']]);
+    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['quality', 'load-orders-db,models-payments'], ['audit-access', '']]);
+    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db'], ['audit-access', '']]);
   });
 
   it('a failed source stops only what reads it', async () => {

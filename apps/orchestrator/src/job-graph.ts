@@ -54,6 +54,8 @@ export function buildGraph(params: GraphParameters, registry: readonly SourceDec
     .map(({ domain, loads }): JobNode => ({ id: `models-${kebab(domain.name)}`, app: 'load', args: [...shared, '--domain', domain.name], dependsOn: loads }));
   const nodes = [...sourceNodes, ...domainNodes];
   nodes.push({ id: 'quality', app: 'quality', args: shared, dependsOn: nodes.filter((n) => n.app === 'load').map((n) => n.id) });
+  // Nightly, beside the chains: Snowflake's access history since the last audit into ops.access_audit; no load feeds it.
+  if (params.mode === 'nightly') nodes.push({ id: 'audit-access', app: 'quality', args: [...shared, '--audit-access'], dependsOn: [] });
   return { mode: params.mode, runId: params.runId, scheduledAt: params.scheduledAt.toISOString(), nodes: topologicalOrder(nodes) };
 }
 
