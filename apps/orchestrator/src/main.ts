@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { ConfigError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { ConfigError, DataContractError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
 import { backfillLocally } from './backfill-command';
+import { repairNightly } from './nightly-repair';
 import { defineExecutorFlags, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runPipeline } from './run-pipeline';
 
@@ -36,6 +37,10 @@ void runMain(APP, async (setLogger) => {
   for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
   const failed = result.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new JobFailedError(`job ${failed.id} failed (exit ${failed.exitCode}): ${failed.message ?? ''}`, failed.exitCode);
+  if (run.mode === 'nightly') {
+    const unrepaired = (await repairNightly(run, deps)).filter((r) => r.result === 'still_differs');
+    if (unrepaired.length) throw new DataContractError(`nightly repair: ${unrepaired.map((r) => `${r.entity} ${r.created_day} still differs (keys ${r.differingKeys.join(', ') || 'unknown'})`).join('; ')}`);
+  }
 });
 
 /** The pipeline exits as its first failed job did, so a retry policy sees the same code. */

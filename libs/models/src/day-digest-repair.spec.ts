@@ -26,7 +26,7 @@ describe('the nightly repair of days whose digests differ', () => {
   });
   afterEach(() => sandbox.dispose());
 
-  const deps = (repairDay: (contract: Contract, day: string) => Promise<void>) => ({ warehouse: sandbox.warehouse, runId: 'nightly-20260302', clock: sandbox.clock, repairDay });
+  const deps = (repairDay: (contract: Contract, day: string) => Promise<void>) => ({ withWarehouse: <T>(fn: (w: typeof sandbox.warehouse) => Promise<T>) => fn(sandbox.warehouse), runId: 'nightly-20260302', clock: sandbox.clock, repairDay });
   const results = () => sandbox.query('select entity, cast(created_day as varchar) as day, source_rows, source_amount, warehouse_rows, warehouse_amount, action, result, amount_after, differing_keys from ops.reconciliation_results');
   const check = () => sandbox.query("select severity, status, failing_rows, details from ops.dq_results where check_name = 'nightly_repair_orders_db__orders'");
 
@@ -55,6 +55,12 @@ describe('the nightly repair of days whose digests differ', () => {
     const [failed] = await check();
     expect(failed).toMatchObject({ severity: 'error', status: 'fail', failing_rows: 1 });
     expect(String(failed['details'])).toMatch(/^orders_db\.orders 2026-03-01: source 2 rows \/ 33\.00, warehouse 2 \/ 26\.00 after repair; keys differing: 2, 3$/);
+  });
+
+  it('re-extracts at most maxDaysRepaired days a night, recording the rest as found', async () => {
+    const outcome = await repairDifferingDays([orders], { ...deps(async () => { throw new Error('not called'); }), maxDaysRepaired: 0 });
+    expect(outcome.map((r) => r.result)).toEqual(['still_differs']);
+    expect((await results()).map((r) => r['action'])).toEqual(['none']);
   });
 
   it('leaves an entity without a digest yet alone', async () => {

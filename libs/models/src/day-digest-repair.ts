@@ -28,7 +28,11 @@ export interface DayRepair extends DayFigures {
 }
 
 export interface DayRepairDeps {
-  readonly warehouse: Warehouse;
+  /**
+   * Opens the warehouse for one step: released while repairDay runs, since
+   * the embedded DuckDB file admits one writer and the re-extract's jobs need it.
+   */
+  readonly withWarehouse: <T>(fn: (warehouse: Warehouse) => Promise<T>) => Promise<T>;
   readonly runId: string;
   readonly clock: () => Date;
   /**
@@ -37,6 +41,8 @@ export interface DayRepairDeps {
    * (every row created that day has updated_at at or after it), then the models.
    */
   readonly repairDay: (contract: Contract, day: string) => Promise<void>;
+  /** Days re-extracted per entity and night (default 7); the rest are recorded as found, action none. */
+  readonly maxDaysRepaired?: number;
 }
 
 /**
@@ -49,18 +55,23 @@ export interface DayRepairDeps {
 export async function repairDifferingDays(contracts: readonly Contract[], deps: DayRepairDeps): Promise<DayRepair[]> {
   const repairs: DayRepair[] = [];
   for (const contract of contracts) {
-    if (!(await tableExists(deps.warehouse, `raw.${rawTableName(digestContract(contract))}`))) continue;
-    const before = await differingDays(deps.warehouse, contract);
+    if (!(await deps.withWarehouse((w) => tableExists(w, `raw.${rawTableName(digestContract(contract))}`)))) continue;
+    const before = await deps.withWarehouse((w) => differingDays(w, contract));
     const entityRepairs: DayRepair[] = [];
-    for (const day of before) {
-      await deps.repairDay(contract, day.created_day);
-      const after = (await differingDays(deps.warehouse, contract)).find((d) => d.created_day === day.created_day);
-      const keys = after ? await differingKeys(deps.warehouse, contract, day.created_day) : [];
-      const repair: DayRepair = { ...day, entity: contract.entity, result: after ? 'still_differs' : 'repaired', differingKeys: keys };
-      await record(deps, contract, repair, after);
+    for (const [index, day] of before.entries()) {
+      // A warehouse missing months (a backfill not run yet) would otherwise start a re-extract per day.
+      const act = index < (deps.maxDaysRepaired ?? 7);
+      if (act) await deps.repairDay(contract, day.created_day);
+      const repair = await deps.withWarehouse(async (w) => {
+        const after = (await differingDays(w, contract)).find((d) => d.created_day === day.created_day);
+        const keys = after ? await differingKeys(w, contract, day.created_day) : [];
+        const outcome: DayRepair = { ...day, entity: contract.entity, result: after ? 'still_differs' : 'repaired', differingKeys: keys };
+        await record(w, deps, contract, outcome, after, act ? 'reextracted' : 'none');
+        return outcome;
+      });
       entityRepairs.push(repair);
     }
-    await recordCheck(deps, contract, entityRepairs.filter((r) => r.result === 'still_differs'));
+    await deps.withWarehouse((w) => recordCheck(w, deps, contract, entityRepairs.filter((r) => r.result === 'still_differs')));
     repairs.push(...entityRepairs);
   }
   return repairs;
@@ -105,24 +116,24 @@ async function differingKeys(warehouse: Warehouse, contract: Contract, day: stri
   return rows.map((r) => String(r.business_key));
 }
 
-async function record(deps: DayRepairDeps, contract: Contract, repair: DayRepair, after: DayFigures | undefined): Promise<void> {
-  await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
+async function record(warehouse: Warehouse, deps: DayRepairDeps, contract: Contract, repair: DayRepair, after: DayFigures | undefined, action: 'reextracted' | 'none'): Promise<void> {
+  await warehouse.run(renderSql(recordResultSql, warehouse.dialect, {
     params: {
       run_id: deps.runId, source: contract.source, entity: contract.entity, created_day: repair.created_day,
       source_rows: repair.source_rows, source_amount: repair.source_amount, warehouse_rows: repair.warehouse_rows, warehouse_amount: repair.warehouse_amount,
-      action: 'reextracted', result: repair.result,
+      action, result: repair.result,
       rows_after: after ? after.warehouse_rows : repair.source_rows, amount_after: after ? after.warehouse_amount : repair.source_amount,
       differing_keys: repair.differingKeys.length ? repair.differingKeys.join(',') : null, now: deps.clock(),
     },
   }));
 }
 
-async function recordCheck(deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
+async function recordCheck(warehouse: Warehouse, deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
   const details = failed.map((r) =>
     `${contract.source}.${contract.entity} ${r.created_day}: source ${r.source_rows} rows / ${r.source_amount ?? '-'}, warehouse ${r.warehouse_rows} / ${r.warehouse_amount ?? '-'} after repair; ` +
       `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : 'none by key and updated_at (a change without an updated_at bump)'}`,
   );
-  await deps.warehouse.run(renderSql(recordDqSql, deps.warehouse.dialect, {
+  await warehouse.run(renderSql(recordDqSql, warehouse.dialect, {
     params: {
       run_id: deps.runId, check_name: `nightly_repair_${contract.source}__${contract.entity}`, table_name: `staging.${stagingModelName(contract)}`,
       severity: 'error', status: failed.length ? 'fail' : 'pass', failing_rows: failed.length, details: details.length ? details.join('; ') : null, now: deps.clock(),

@@ -1,0 +1,37 @@
+import { floorToHour, type RunParameters } from '@northstar/core';
+import { sourceRegistry, sourcesIn } from '@northstar/contracts';
+import { repairDifferingDays, type DayRepair } from '@northstar/models';
+import { openWarehouse, type Warehouse } from '@northstar/warehouse';
+import { runPipeline, type PipelineDeps } from './run-pipeline';
+
+/**
+ * After the nightly graph: the days whose digests differ from staging are
+ * re-extracted and reloaded in the same run, each as a backfill from the
+ * day to the nightly's scheduled time (a row created that day may have
+ * been updated any time since), under a run id of its own so an earlier
+ * backfill of the same window is never taken for this re-read.
+ */
+export async function repairNightly(nightly: RunParameters, deps: PipelineDeps): Promise<DayRepair[]> {
+  const withWarehouse = async <T>(fn: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
+    const warehouse = await openWarehouse(deps.config.warehouse, deps.logger);
+    try {
+      return await fn(warehouse);
+    } finally {
+      await warehouse.close();
+    }
+  };
+  const contracts = sourcesIn('nightly-key-sets', sourceRegistry).flatMap((source) => source.contracts);
+  return repairDifferingDays(contracts, {
+    withWarehouse,
+    runId: nightly.runId,
+    clock: deps.clock,
+    repairDay: async (contract, day) => {
+      const window = { start: new Date(`${day}T00:00:00Z`), end: nightly.scheduledAt };
+      if (window.end <= window.start) return;
+      deps.logger.warn({ source: contract.source, entity: contract.entity, day }, 'nightly repair: digests differ; re-extracting the day');
+      const run = { mode: 'backfill' as const, scheduledAt: floorToHour(window.start), window, runId: `repair-${day.replace(/-/g, '')}-${nightly.runId}` };
+      const result = await runPipeline(run, deps);
+      if (!result.succeeded) deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
+    },
+  });
+}
