@@ -8,6 +8,7 @@ import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
+import type { Model } from '@northstar/models';
 import { applyRetention, planRetention } from './retention-plan';
 
 const products = contractFor('orders_db', 'products');
@@ -69,6 +70,33 @@ describe('retention on DuckDB and a local raw zone', () => {
     await db.warehouse.run({ sql: 'delete from raw.orders_db__products where product_id = 1', binds: [] });
     const plan = await planRetention({ warehouse: db.warehouse, store }, [products], [], now, 3);
     expect(plan.map((i) => i.problems)).toEqual([[`${oldFile}: the warehouse holds 2 rows, the manifest counts 3`]]);
+  });
+
+  describe('a fact table reading the raw table', () => {
+    // Stands in for fct_orders: its date column and its upstream are what retention reads of a model.
+    const fact = { name: 'fct_orders', layer: 'curated', target: 'curated.fct_orders', dependsOn: ['raw.orders_db__products'], tracks: [] } as unknown as Model;
+
+    beforeEach(async () => {
+      await db.warehouse.run({ sql: 'create table curated.fct_orders (order_id bigint, order_date date)', binds: [] });
+      await db.warehouse.run({ sql: "insert into curated.fct_orders values (1, date '2023-03-09'), (2, date '2023-03-30'), (3, date '2026-11-01')", binds: [] });
+    });
+
+    const facts = async () => Number((await db.warehouse.query<{ n: number }>({ sql: 'select count(*) as n from curated.fct_orders', binds: [] }))[0].n);
+
+    it('deletes its expired month with the raw month it derives from', async () => {
+      const plan = await planRetention({ warehouse: db.warehouse, store }, [products], [fact], now, 3);
+      expect(plan.map((i) => [i.table, i.month.label, i.rows, i.problems])).toEqual([['raw.orders_db__products', '2023-03', 3, []], ['curated.fct_orders', '2023-03', 2, []]]);
+      await applyRetention(db.warehouse, plan);
+      expect(await facts()).toBe(1);
+    });
+
+    it('keeps its month while that raw month fails its archive check', async () => {
+      unlinkSync(store.locate(oldFile));
+      const plan = await planRetention({ warehouse: db.warehouse, store }, [products], [fact], now, 3);
+      expect(plan.find((i) => i.kind === 'fact')?.problems).toEqual(['raw.orders_db__products 2023-03 fails its archive check']);
+      await applyRetention(db.warehouse, plan);
+      expect(await facts()).toBe(3);
+    });
   });
 
   it('has nothing to do while every month is within 3 years', async () => {
