@@ -9,4 +9,5 @@ export const ordersDbSource: SourceDeclaration = defineSource({
   modes: ['hourly', 'nightly-key-sets'],
   cursorKind: 'timestamp-window',
   feeds: { orders: ['dim_customer', 'dim_product', 'fct_orders', 'fct_order_items'] },
+  digestAmounts: { orders: 'total', order_items: 'line_total' },
 });

@@ -1,19 +1,15 @@
 import { col } from './column-builder';
 import type { Column, Contract } from './contract';
 import { defineContract } from './define-contract';
+import { sourceRegistry } from './sources';
 
 /**
- * The money column each entity's daily digest sums, so finance totals can be
- * checked day by day against the source; entities without one digest counts only.
+ * The column whose per-day sum the digest carries, as its source declares
+ * (`digestAmounts`), so finance totals can be checked day by day against the
+ * source; entities without one digest counts only.
  */
-const amountColumns: Readonly<Record<string, string>> = {
-  'orders_db.orders': 'total',
-  'orders_db.order_items': 'line_total',
-};
-
-/** The column whose per-day sum the digest carries, if the entity has one. */
 export function digestAmountColumn(contract: Pick<Contract, 'source' | 'entity'>): string | undefined {
-  return amountColumns[`${contract.source}.${contract.entity}`];
+  return sourceRegistry.find((s) => s.name === contract.source)?.digestAmounts?.[contract.entity];
 }
 
 /** The column a key set and digest derive `created_day` from. */

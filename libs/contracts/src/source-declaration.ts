@@ -20,6 +20,8 @@ export interface SourceDeclaration {
   readonly cursorKind: CursorKind;
   /** Curated domain -> the curated models of that domain that read this source. */
   readonly feeds: Readonly<Record<string, readonly string[]>>;
+  /** Entity -> the money column its nightly digest sums per day, for entities that have one. */
+  readonly digestAmounts?: Readonly<Record<string, string>>;
 }
 
 /** Freezes a declaration and checks it holds only its own contracts. */
@@ -34,5 +36,6 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
     contracts: Object.freeze([...source.contracts]),
     modes: Object.freeze([...source.modes]),
     feeds: Object.freeze(Object.fromEntries(feeds)),
+    ...(source.digestAmounts ? { digestAmounts: Object.freeze({ ...source.digestAmounts }) } : {}),
   });
 }
