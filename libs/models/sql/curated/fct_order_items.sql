@@ -47,11 +47,17 @@ using (
       and _merged_at <= :batch_end
   ),
 
+  -- Two branches, not one `or`, as in fct_orders (docs/performance.md, decision D17).
   changed_items as (
     select *
     from staging.stg_orders_db__order_items
-    where (_staged_at > :processed_through and _staged_at <= :batch_end)
-      or order_id in (select order_id from remerged_orders)
+    where _staged_at > :processed_through
+      and _staged_at <= :batch_end
+    union all
+    select *
+    from staging.stg_orders_db__order_items
+    where order_id in (select order_id from remerged_orders)
+      and not (_staged_at > :processed_through and _staged_at <= :batch_end)
   ),
 
   parent_orders as (

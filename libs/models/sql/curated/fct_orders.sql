@@ -51,11 +51,19 @@ using (
       and _merged_at <= :batch_end
   ),
 
+  -- Two branches, not one `or`: each can then skip what it does not need (the
+  -- batch's _staged_at range, the restaged customers' ids), so an hour reads
+  -- its changes instead of all of staging (docs/performance.md, decision D17).
   changed_orders as (
     select *
     from staging.stg_orders_db__orders
-    where (_staged_at > :processed_through and _staged_at <= :batch_end)
-      or customer_id in (select customer_id from restaged_customers)
+    where _staged_at > :processed_through
+      and _staged_at <= :batch_end
+    union all
+    select *
+    from staging.stg_orders_db__orders
+    where customer_id in (select customer_id from restaged_customers)
+      and not (_staged_at > :processed_through and _staged_at <= :batch_end)
   ),
 
   customer_versions as (

@@ -30,11 +30,17 @@ using (
       and _merged_at <= $2
   ),
 
+  -- Two branches, not one `or`, as in fct_orders (docs/performance.md, decision D17).
   changed_items as (
     select *
     from staging.stg_orders_db__order_items
-    where (_staged_at > $1 and _staged_at <= $2)
-      or order_id in (select order_id from remerged_orders)
+    where _staged_at > $1
+      and _staged_at <= $2
+    union all
+    select *
+    from staging.stg_orders_db__order_items
+    where order_id in (select order_id from remerged_orders)
+      and not (_staged_at > $1 and _staged_at <= $2)
   ),
 
   parent_orders as (

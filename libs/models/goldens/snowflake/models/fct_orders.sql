@@ -32,11 +32,19 @@ using (
       and _merged_at <= :2
   ),
 
+  -- Two branches, not one `or`: each can then skip what it does not need (the
+  -- batch's _staged_at range, the restaged customers' ids), so an hour reads
+  -- its changes instead of all of staging (docs/performance.md, decision D17).
   changed_orders as (
     select *
     from staging.stg_orders_db__orders
-    where (_staged_at > :1 and _staged_at <= :2)
-      or customer_id in (select customer_id from restaged_customers)
+    where _staged_at > :1
+      and _staged_at <= :2
+    union all
+    select *
+    from staging.stg_orders_db__orders
+    where customer_id in (select customer_id from restaged_customers)
+      and not (_staged_at > :1 and _staged_at <= :2)
   ),
 
   customer_versions as (
