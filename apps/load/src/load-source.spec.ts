@@ -41,9 +41,10 @@ describe('loadSource on Snowflake (a recording connection)', () => {
       { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
     );
     const [file] = manifest.files;
-    // Snowflake holds what the COPY loaded: the file's one row.
+    // Snowflake answers the COPY with a line per file (an external stage names it by its full URL) and holds its one row.
     const connection = new RecordingSnowflakeConnection((s) =>
-      s.sql.includes('count(*) as row_count') ? { columns: [fakeSnowflakeColumn('SOURCE_FILE', 'text'), fakeSnowflakeColumn('ROW_COUNT', 'fixed')], rows: [[file.key, '1']] } : undefined,
+      s.sql.includes('copy into') ? { columns: [fakeSnowflakeColumn('FILE', 'text'), fakeSnowflakeColumn('STATUS', 'text'), fakeSnowflakeColumn('ROWS_LOADED', 'fixed')], rows: [[`s3://bucket/raw/${file.key}`, 'LOADED', '1']] }
+      : s.sql.includes('count(*) as row_count') ? { columns: [fakeSnowflakeColumn('SOURCE_FILE', 'text'), fakeSnowflakeColumn('ROW_COUNT', 'fixed')], rows: [[file.key, '1']] } : undefined,
     );
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
 

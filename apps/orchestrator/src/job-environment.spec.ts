@@ -4,12 +4,12 @@ import { jobEnvironment } from './job-environment';
 
 describe('jobEnvironment', () => {
   it('gives jobs the absolute home and DuckDB file the orchestrator resolved against its own directory', () => {
-    const env = { NORTHSTAR_HOME: '../elsewhere/home', NORTHSTAR_DUCKDB_PATH: 'db/w.duckdb', ORDERS_DB_URL: 'postgres://u@h/db' };
+    const env = { NORTHSTAR_HOME: '../elsewhere/home', NORTHSTAR_DUCKDB_PATH: 'db/w.duckdb', ORDERS_DB_URL: 'postgres://u@127.0.0.1/db' };
     const config = loadConfig(env, false);
     const jobEnv = jobEnvironment(env, config);
     expect(jobEnv['NORTHSTAR_HOME']).toBe(path.resolve('../elsewhere/home'));
     expect(jobEnv['NORTHSTAR_DUCKDB_PATH']).toBe(path.resolve('db/w.duckdb'));
-    expect(jobEnv['ORDERS_DB_URL']).toBe('postgres://u@h/db');
+    expect(jobEnv['ORDERS_DB_URL']).toBe('postgres://u@127.0.0.1/db');
   });
 
   it('names the default home and DuckDB file absolutely too, when neither is set', () => {
