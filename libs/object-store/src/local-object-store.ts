@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { assertObjectKey, assertObjectPrefix, reservedSegmentPrefix } from './assert-object-key';
-import { compareKeys, type ObjectInfo, type ObjectStore } from './object-store';
+import { compareKeys, type ObjectInfo, type ObjectStore, type ObjectVersion } from './object-store';
 import { classifyFsError } from './classify-fs-error';
 import { ObjectNotFoundError } from './object-store-errors';
 
@@ -90,16 +92,31 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   async list(prefix: string): Promise<ObjectInfo[]> {
+    return (await this.listVersions(prefix)).map(({ key, size }) => ({ key, size }));
+  }
+
+  async listVersions(prefix: string): Promise<ObjectVersion[]> {
     assertObjectPrefix(prefix);
     // Walk only the deepest directory the prefix names; the rest of the prefix filters names.
     const dirKey = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
-    const found: ObjectInfo[] = [];
+    const found: ObjectVersion[] = [];
     try {
       await this.walk(dirKey, prefix, found);
     } catch (error) {
       throw classifyFsError(error, `list of ${this.root}/${prefix}`);
     }
     return found.sort(compareKeys);
+  }
+
+  async openRead(key: string): Promise<Readable> {
+    const file = this.locate(key);
+    const stream = createReadStream(file);
+    // Open before handing the stream out, so a missing file fails here and not mid-read.
+    await new Promise<void>((resolve, reject) => {
+      stream.once('open', () => resolve());
+      stream.once('error', (error) => reject(isMissing(error) ? new ObjectNotFoundError(this.describe(key)) : classifyFsError(error, `read of ${file}`)));
+    });
+    return stream;
   }
 
   async exists(key: string): Promise<boolean> {
@@ -147,7 +164,7 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  private async walk(dirKey: string, prefix: string, found: ObjectInfo[]): Promise<void> {
+  private async walk(dirKey: string, prefix: string, found: ObjectVersion[]): Promise<void> {
     let entries;
     try {
       entries = await readdir(path.join(this.root, ...dirKey.split('/')), { withFileTypes: true });
@@ -161,7 +178,9 @@ export class LocalObjectStore implements ObjectStore {
       if (entry.isDirectory() && (`${key}/`.startsWith(prefix) || prefix.startsWith(`${key}/`))) {
         await this.walk(`${key}/`, prefix, found);
       } else if (entry.isFile() && key.startsWith(prefix)) {
-        found.push({ key, size: (await stat(path.join(this.root, ...key.split('/')))).size });
+        const info = await stat(path.join(this.root, ...key.split('/')), { bigint: true });
+        // Every write renames a new file into place, so a replaced object has a new inode and change time.
+        found.push({ key, size: Number(info.size), etag: `${info.size.toString(16)}-${info.ino.toString(16)}-${info.ctimeNs.toString(16)}` });
       }
     }
   }

@@ -116,6 +116,22 @@ export function describeObjectStore(name: string, factory: () => Promise<ObjectS
       expect(await store.list('big/')).toEqual([{ key: 'big/part-00000.parquet', size: content.length }]);
     });
 
+    it('streams an object as read, and gives a replaced object a new etag', async () => {
+      await store.putText('v/a.csv', 'id\n1\n');
+      await store.putText('v/b.csv', 'id\n2\n');
+      const [before] = await store.listVersions('v/a');
+      expect(before).toMatchObject({ key: 'v/a.csv', size: 5 });
+      expect(before.etag).not.toBe('');
+      expect((await store.listVersions('v/a'))[0].etag).toBe(before.etag);
+      await store.putText('v/a.csv', 'id\n3\n');
+      const [after] = await store.listVersions('v/a');
+      expect(after.etag).not.toBe(before.etag);
+      const chunks: Buffer[] = [];
+      for await (const chunk of await store.openRead('v/a.csv')) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks).toString('utf8')).toBe('id\n3\n');
+      await expect(store.openRead('v/absent.csv')).rejects.toBeInstanceOf(ObjectNotFoundError);
+    });
+
     it('rejects keys that are empty, absolute or climb out of the store', async () => {
       for (const bad of ['', '/etc/passwd', '../x', 'a/../../x', 'a/./b', 'a//b', 'a/', 'a\\b']) {
         await expect(store.putText(bad, 'x')).rejects.toBeInstanceOf(InvalidObjectKeyError);

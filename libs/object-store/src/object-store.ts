@@ -1,6 +1,14 @@
+import type { Readable } from 'node:stream';
+
 export interface ObjectInfo {
   readonly key: string;
   readonly size: number;
+}
+
+/** An object and its version: a replaced object gets a new etag, an untouched one keeps it. */
+export interface ObjectVersion extends ObjectInfo {
+  /** S3's ETag (quotes removed); for a local directory, derived from the file's size, inode and change time. */
+  readonly etag: string;
 }
 
 /**
@@ -27,6 +35,10 @@ export interface ObjectStore {
   downloadFile(key: string, localPath: string): Promise<void>;
   /** Every object whose key starts with `prefix` (a plain string prefix, as in S3), all pages, sorted by key. */
   list(prefix: string): Promise<ObjectInfo[]>;
+  /** As `list`, with each object's version (etag), for readers that must tell a replaced object from an old one. */
+  listVersions(prefix: string): Promise<ObjectVersion[]>;
+  /** The object's bytes as a stream, read as they are consumed; fails with ObjectNotFoundError when it does not exist. */
+  openRead(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   /** Deleting a missing object is not an error. */
   delete(key: string): Promise<void>;

@@ -17,7 +17,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { withRetry } from '@northstar/core';
 import { assertObjectKey, assertObjectPrefix } from './assert-object-key';
 import { classifyS3Error } from './classify-s3-error';
-import { compareKeys, type ObjectInfo, type ObjectStore } from './object-store';
+import { compareKeys, type ObjectInfo, type ObjectStore, type ObjectVersion } from './object-store';
 import { ObjectNotFoundError } from './object-store-errors';
 
 export interface S3ObjectStoreOptions {
@@ -140,10 +140,20 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
+  async openRead(key: string): Promise<Readable> {
+    const body = await this.getBody(key);
+    if (body === undefined) throw new ObjectNotFoundError(this.locate(key));
+    return body as Readable;
+  }
+
   async list(prefix: string): Promise<ObjectInfo[]> {
+    return (await this.listVersions(prefix)).map(({ key, size }) => ({ key, size }));
+  }
+
+  async listVersions(prefix: string): Promise<ObjectVersion[]> {
     assertObjectPrefix(prefix);
     const base = this.prefix ? `${this.prefix}/` : '';
-    const found: ObjectInfo[] = [];
+    const found: ObjectVersion[] = [];
     let token: string | undefined;
     do {
       const command = new ListObjectsV2Command({
@@ -151,7 +161,7 @@ export class S3ObjectStore implements ObjectStore {
       });
       const page = await this.call(`list of ${this.url}/${prefix}`, () => this.client.send(command));
       for (const item of page.Contents ?? []) {
-        if (item.Key !== undefined) found.push({ key: item.Key.slice(base.length), size: item.Size ?? 0 });
+        if (item.Key !== undefined) found.push({ key: item.Key.slice(base.length), size: item.Size ?? 0, etag: (item.ETag ?? '').replace(/"/g, '') });
       }
       // AWS always sends the token with a truncated page; a compatible server that does not would end the listing early, silently.
       if (page.IsTruncated && !page.NextContinuationToken) throw new Error(`S3 list of ${this.url}/${prefix}: the server says the listing is truncated after ${found.length} keys but gave no continuation token`);
