@@ -14,7 +14,7 @@ import { ordersDbStreams } from './streams';
 
 const APP = 'extract-orders-db';
 
-void runMain(APP, async (setLogger) => {
+void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<{ entities?: string } & ShardFlags>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
     command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
     addShardOptions(command);
@@ -41,12 +41,19 @@ void runMain(APP, async (setLogger) => {
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
     };
-    await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps));
+    figures.source = 'orders_db';
+    const results = await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps));
+    for (const { manifest, alreadyCommitted } of results) {
+      if (alreadyCommitted) continue;
+      figures.rowsIn += manifest.rowCount;
+      figures.rowsOut += manifest.rowCount;
+      figures.bytes += manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+    }
   } finally {
     await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
     await rm(tempDir, { recursive: true, force: true });
   }
-});
+}, { runRecord: true });
 
 function selectStreams(entities: string | undefined) {
   if (!entities) return ordersDbStreams;

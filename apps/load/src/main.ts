@@ -10,7 +10,7 @@ const APP = 'load';
 
 type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string };
 
-void runMain(APP, async (setLogger) => {
+void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command
       .option('--source <source>', `load its raw tables, then the models reading it alone: one of ${sourceRegistry.map((s) => s.name).join(', ')}`, process.env['NORTHSTAR_SOURCE'])
@@ -40,11 +40,13 @@ void runMain(APP, async (setLogger) => {
   try {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
-    await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh });
+    figures.source = source.name;
+    const { raw } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh });
+    figures.rowsIn = raw.reduce((sum, r) => sum + r.rowsLoaded, 0);
   } finally {
     await warehouse.close();
   }
-});
+}, { runRecord: true });
 
 function registeredDomain(name: string): CuratedDomain {
   const domain = curatedDomains().find((d) => d.name === name);

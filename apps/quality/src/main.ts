@@ -34,4 +34,4 @@ void runMain(APP, async (setLogger) => {
   } finally {
     await warehouse.close();
   }
-});
+}, { runRecord: true });

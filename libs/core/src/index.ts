@@ -5,6 +5,7 @@ export * from './time-window';
 export * from './retry';
 export * from './run-parameters';
 export * from './run-main';
+export * from './run-record';
 export * from './text-table';
 export * from './map-with-concurrency';
 export * from './batch-scheduling';
