@@ -19,7 +19,12 @@ export const secretLogPaths = [
   'SNOWFLAKE_PASSWORD', '*.SNOWFLAKE_PASSWORD', 'err.input', 'err.cause.input', 'err.config', 'err.cause.config',
 ];
 
-/** The one logger: JSON lines for containers and CloudWatch, readable colours on a terminal. */
+/**
+ * The one logger: JSON lines for containers and CloudWatch, readable colours on a terminal.
+ * Each app's last line is its run record in CloudWatch Embedded Metric Format
+ * (run-record.ts: namespace `Northstar`, metrics such as `FreshnessLagMinutes`
+ * by `App` and `Source`), so metrics need no API call from a job.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   const transport = options.format === 'pretty'
     ? pino.transport({ target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', destination: 2 } })
