@@ -7,6 +7,7 @@ export * from './orders-db-contracts';
 export * from './stripe-contracts';
 export * from './zendesk-contracts';
 export * from './partner-files-contracts';
+export * from './partner-files-partners';
 export * from './contract-registry';
 export * from './schema-fingerprint';
 export * from './schema-drift';

@@ -5,7 +5,7 @@ import { defineContract } from './define-contract';
 export const shipmentsContract: Contract = defineContract({
   source: 'partner_files',
   entity: 'shipments',
-  version: '1.0.0',
+  version: '1.1.0',
   description:
     'Shipment status lines from fulfilment partners’ CSV drops, one row per status report; ' +
     'the latest status per partner and shipment wins in staging.',
@@ -24,6 +24,7 @@ export const shipmentsContract: Contract = defineContract({
     col.decimal('weight_kg', 10, 3, nullable()),
     col.string('file_name', { description: 'Object key of the partner CSV the line came from.' }),
     col.integer('file_line', { description: '1-based physical line in that CSV, for tracing a value back to the drop.' }),
+    col.json('unmapped_columns', nullable({ description: 'Header -> value of the columns the partner sent that its mapping does not take (additive drift), kept until the contract takes them.' })),
   ],
 });
 
