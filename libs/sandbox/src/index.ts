@@ -8,6 +8,7 @@ export * from './order-plan';
 export * from './history-generator';
 export * from './hour-generator';
 export * from './stripe-generator';
+export * from './stripe-api';
 export * from './zendesk-objects';
 export * from './zendesk-generator';
 export * from './partner-shipment-generator';

@@ -1,0 +1,4 @@
+export * from './stripe-account';
+export * from './stripe-api-server';
+export * from './stripe-faults';
+export * from './stripe-list-page';
