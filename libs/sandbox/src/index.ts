@@ -11,6 +11,8 @@ export * from './stripe-generator';
 export * from './stripe-api';
 export * from './zendesk-objects';
 export * from './zendesk-generator';
+export * from './zendesk-ticket-events';
+export * from './zendesk-api';
 export * from './partner-shipment-generator';
 export * from './fault-report';
 export type { SeedCounts } from './orders-db-statements';

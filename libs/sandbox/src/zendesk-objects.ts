@@ -15,15 +15,17 @@ export interface ZendeskUser {
   readonly external_id: string | null;
   readonly role: 'end-user';
   readonly organization_id: null;
-  readonly active: true;
-  readonly suspended: false;
+  /** False once the user is deleted. */
+  readonly active: boolean;
+  readonly suspended: boolean;
   readonly time_zone: string;
   readonly locale: string;
   readonly created_at: string;
   readonly updated_at: string;
 }
 
-export type ZendeskTicketStatus = 'new' | 'open' | 'pending' | 'solved' | 'closed';
+/** `deleted` is how the incremental export shows a deleted ticket. */
+export type ZendeskTicketStatus = 'new' | 'open' | 'pending' | 'solved' | 'closed' | 'deleted';
 type Minutes = { readonly calendar: number | null; readonly business: number | null };
 
 export interface ZendeskTicket {
@@ -37,7 +39,7 @@ export interface ZendeskTicket {
   readonly brand_id: number;
   readonly subject: string;
   readonly status: ZendeskTicketStatus;
-  readonly priority: 'low' | 'normal' | 'high';
+  readonly priority: 'low' | 'normal' | 'high' | 'urgent';
   readonly type: 'question' | 'problem';
   readonly via: { readonly channel: 'email' | 'web' };
   readonly tags: readonly string[];
