@@ -50,10 +50,13 @@ const envSchema = z.object({
   NORTHSTAR_ROWS_PER_PART: wholeNumber(250_000, { least: 1, expected: 'a whole number above 0' }),
   NORTHSTAR_LOG_LEVEL: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   NORTHSTAR_LOG_FORMAT: oneOf(['json', 'pretty']).optional(),
+  STRIPE_API_KEY: z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'a secret or restricted key starting sk_ or rk_ (test or live)').optional(),
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.stripe.com' }).optional(),
+  STRIPE_MAX_RPS: wholeNumber(20, { least: 1, expected: 'a whole number of requests per second above 0' }),
 });
 
 /** Never echoed into error messages: they hold or may embed credentials. */
-const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL']);
+const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL', 'STRIPE_API_KEY']);
 
 export type NorthstarEnvVars = z.infer<typeof envSchema>;
 
@@ -87,10 +90,23 @@ export interface NorthstarConfig {
   readonly initialStart: Date;
   readonly rowsPerPart: number;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
+  readonly stripe: StripeConfig;
+}
+
+export interface StripeConfig {
+  /** A secret: never logged nor put in messages. Unset outside local unless STRIPE_API_KEY is: see stripeApiKey. */
+  readonly apiKey?: string;
+  /** Where the SDK sends requests: Stripe itself, or the sandbox locally. */
+  readonly apiBase: string;
+  /** Client-side ceiling; Stripe allows about 100 reads/s live and 25 in test mode. */
+  readonly maxRequestsPerSecond: number;
 }
 
 /** Local sandbox orders DB: the port `npm run sandbox` and the demo serve PGlite on. */
 export const LOCAL_ORDERS_DB_URL = 'postgres://postgres@127.0.0.1:55432/postgres';
+/** Local sandbox Stripe API: the port `npm run sandbox` and the demo serve it on, and its made-up key. */
+export const LOCAL_STRIPE_API_BASE = 'http://127.0.0.1:55433';
+const LOCAL_STRIPE_API_KEY = 'sk_test_northstar_sandbox';
 const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
 /**
@@ -118,6 +134,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = buildConfig(v, required, isTty);
   if (missing.length) throw new ConfigError(`invalid environment:\n  ${missing.join('\n  ')}`);
   return config;
+}
+
+/** The Stripe key, for the one app that needs it; exit 2 naming the variable when it is not set. */
+export function stripeApiKey(config: Pick<NorthstarConfig, 'stripe' | 'env'>): string {
+  if (config.stripe.apiKey === undefined) throw new ConfigError(`invalid environment:\n  STRIPE_API_KEY is required when NORTHSTAR_ENV=${config.env}`);
+  return config.stripe.apiKey;
 }
 
 /** Reads a variable the chosen set-up cannot do without; `when` says which set-up. */
@@ -199,6 +221,12 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     initialStart: new Date(v.NORTHSTAR_INITIAL_START),
     rowsPerPart: v.NORTHSTAR_ROWS_PER_PART,
     log: { level: v.NORTHSTAR_LOG_LEVEL, format: v.NORTHSTAR_LOG_FORMAT ?? (isTty ? 'pretty' : 'json') },
+    stripe: {
+      // Optional here: only the Stripe extractor needs it (stripeApiKey), and other apps must not fail for its absence.
+      ...(v.STRIPE_API_KEY || local ? { apiKey: v.STRIPE_API_KEY ?? LOCAL_STRIPE_API_KEY } : {}),
+      apiBase: v.STRIPE_API_BASE ?? (local ? LOCAL_STRIPE_API_BASE : 'https://api.stripe.com'),
+      maxRequestsPerSecond: v.STRIPE_MAX_RPS,
+    },
   };
 }
 
