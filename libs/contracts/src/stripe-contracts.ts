@@ -17,13 +17,22 @@ const orderId = col.string('order_id', nullable({
   source: 'metadata.order_id',
   description: 'The orders DB order id the shop writes into metadata; text, as Stripe stores all metadata values.',
 }));
+// Not Stripe fields: the extractor adds them to each object it yields, under `_extract`.
+const currencyExponent = col.integer('currency_exponent', {
+  source: '_extract.currency_exponent',
+  description: "Decimal digits of the currency's minor unit (0 for JPY, 3 for KWD, else 2), from the extractor's table: amount / 10^exponent is the major-unit amount.",
+});
+const observedAt = col.timestamp('observed_at', {
+  source: '_extract.observed_at',
+  description: "When this state of the object was current: the event's time for an Events API snapshot, the listing's time otherwise. Staging keeps the latest; `created` never changes.",
+});
 const idOf = (name: string, source: string, what: string) =>
   col.string(name, nullable({ source, description: `Id of the ${what} (the id of the object when expanded).` }));
 
 export const chargesContract: Contract = defineContract({
   source: 'stripe',
   entity: 'charges',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Card and other payment attempts, one row per charge, including failed ones.',
   businessKey: ['id'],
   cursor: 'created',
@@ -34,6 +43,7 @@ export const chargesContract: Contract = defineContract({
     col.integer('amount_captured', { description: minorUnits('Amount captured') }),
     col.integer('amount_refunded', { description: minorUnits('Amount refunded so far') }),
     currency,
+    currencyExponent,
     col.string('status', { description: 'succeeded, pending or failed.' }),
     col.boolean('paid'),
     col.boolean('captured'),
@@ -45,11 +55,15 @@ export const chargesContract: Contract = defineContract({
     orderId,
     col.string('billing_email', nullable({ source: 'billing_details.email', pii: 'email' })),
     col.string('billing_name', nullable({ source: 'billing_details.name', pii: 'name' })),
+    col.string('billing_address_line1', nullable({ source: 'billing_details.address.line1', pii: 'address' })),
+    col.string('billing_address_postal_code', nullable({ source: 'billing_details.address.postal_code', pii: 'address' })),
+    col.string('billing_address_country', nullable({ source: 'billing_details.address.country' })),
     col.string('payment_method_type', nullable({ source: 'payment_method_details.type' })),
     col.string('failure_code', nullable()),
     col.string('failure_message', nullable()),
     col.string('description', nullable()),
     created,
+    observedAt,
     livemode,
     metadata,
   ],
@@ -58,7 +72,7 @@ export const chargesContract: Contract = defineContract({
 export const refundsContract: Contract = defineContract({
   source: 'stripe',
   entity: 'refunds',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Refunds of charges, one row per refund.',
   businessKey: ['id'],
   cursor: 'created',
@@ -70,10 +84,12 @@ export const refundsContract: Contract = defineContract({
     idOf('balance_transaction_id', 'balance_transaction', 'balance transaction'),
     col.integer('amount', { description: minorUnits('Amount refunded') }),
     currency,
+    currencyExponent,
     col.string('status', { description: 'pending, requires_action, succeeded, failed or canceled.' }),
     col.string('reason', nullable({ description: 'duplicate, fraudulent or requested_by_customer.' })),
     orderId,
     created,
+    observedAt,
     metadata,
   ],
 });
@@ -81,7 +97,7 @@ export const refundsContract: Contract = defineContract({
 export const disputesContract: Contract = defineContract({
   source: 'stripe',
   entity: 'disputes',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Chargebacks and inquiries raised by card holders, one row per dispute.',
   businessKey: ['id'],
   cursor: 'created',
@@ -92,11 +108,13 @@ export const disputesContract: Contract = defineContract({
     idOf('payment_intent_id', 'payment_intent', 'payment intent'),
     col.integer('amount', { description: minorUnits('Amount disputed') }),
     currency,
+    currencyExponent,
     col.string('status', { description: 'warning_needs_response, needs_response, under_review, won, lost, ...' }),
     col.string('reason'),
     col.boolean('is_charge_refundable'),
     col.timestamp('evidence_due_by', nullable({ source: 'evidence_details.due_by', description: 'Unix seconds in the source.' })),
     created,
+    observedAt,
     livemode,
     metadata,
   ],
@@ -105,7 +123,7 @@ export const disputesContract: Contract = defineContract({
 export const balanceTransactionsContract: Contract = defineContract({
   source: 'stripe',
   entity: 'balance_transactions',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Movements of the Stripe balance (charges, refunds, fees, payouts); amounts may be negative.',
   businessKey: ['id'],
   cursor: 'created',
@@ -116,6 +134,7 @@ export const balanceTransactionsContract: Contract = defineContract({
     col.integer('fee', { description: minorUnits('Stripe fees') }),
     col.integer('net', { description: minorUnits('amount - fee') }),
     currency,
+    currencyExponent,
     col.string('type', { description: 'charge, refund, adjustment, payout, stripe_fee, ...' }),
     col.string('reporting_category'),
     col.string('status', { description: 'available or pending.' }),
@@ -124,6 +143,7 @@ export const balanceTransactionsContract: Contract = defineContract({
     col.timestamp('available_on', { description: 'When the funds become available (Unix seconds in the source).' }),
     col.string('description', nullable()),
     created,
+    observedAt,
   ],
 });
 
