@@ -123,4 +123,27 @@ export const satisfactionRatingsContract: Contract = defineContract({
   ],
 });
 
-export const zendeskContracts: readonly Contract[] = [ticketsContract, usersContract, ticketMetricsContract, satisfactionRatingsContract];
+export const ticketEventsContract: Contract = defineContract({
+  source: 'zendesk',
+  entity: 'ticket_events',
+  version: '1.0.0',
+  description: 'Changes to tickets from the ticket events export (with comment events): one row per child event of an audit.',
+  businessKey: ['id'],
+  cursor: 'created_at',
+  biFacing: false,
+  columns: [
+    col.integer('id', { description: 'The child event.' }),
+    col.integer('audit_id', { description: 'The audit (one update of the ticket) the event belongs to.' }),
+    col.integer('ticket_id'),
+    col.integer('updater_id', { description: 'Who made the update; -1 for Zendesk itself.' }),
+    col.string('via', nullable({ description: 'How the update was made: Mail, Web form, Closed ticket, ...' })),
+    col.string('event_type', { description: 'Comment, Create, Change, SatisfactionRating, ...' }),
+    col.boolean('comment_public', nullable({ description: 'For comments: seen by the requester (a reply) or internal (a note).' })),
+    col.string('field_name', nullable({ description: 'For Create and Change: the ticket field set (status, priority, assignee_id, ...).' })),
+    col.string('value', nullable({ description: 'The new value as text (a list as JSON); for ratings, the score.' })),
+    col.string('previous_value', nullable()),
+    col.timestamp('created_at', { description: 'When the audit was made; the export\'s order.' }),
+  ],
+});
+
+export const zendeskContracts: readonly Contract[] = [ticketsContract, usersContract, ticketMetricsContract, satisfactionRatingsContract, ticketEventsContract];

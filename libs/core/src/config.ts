@@ -53,10 +53,14 @@ const envSchema = z.object({
   STRIPE_API_KEY: z.string().regex(/^(sk|rk)_(test|live)_\S+$/, 'a secret or restricted key starting sk_ or rk_ (test or live)').optional(),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://api.stripe.com' }).optional(),
   STRIPE_MAX_RPS: wholeNumber(20, { least: 1, expected: 'a whole number of requests per second above 0' }),
+  ZENDESK_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL such as https://northstar.zendesk.com' }).optional(),
+  ZENDESK_EMAIL: z.string().regex(/^[^\s@/]+@[^\s@/]+$/, 'the email address of the agent owning the API token').optional(),
+  ZENDESK_API_TOKEN: z.string().min(1).optional(),
+  ZENDESK_REQUESTS_PER_MINUTE: wholeNumber(10, { least: 1, expected: 'a whole number of requests per minute above 0' }),
 });
 
 /** Never echoed into error messages: they hold or may embed credentials. */
-const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL', 'STRIPE_API_KEY']);
+const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL', 'STRIPE_API_KEY', 'ZENDESK_API_TOKEN']);
 
 export type NorthstarEnvVars = z.infer<typeof envSchema>;
 
@@ -91,6 +95,18 @@ export interface NorthstarConfig {
   readonly rowsPerPart: number;
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly stripe: StripeConfig;
+  readonly zendesk: ZendeskConfig;
+}
+
+/** Unset outside local unless given: only the Zendesk extractor needs them (zendeskAccount), and other apps must not fail for their absence. */
+export interface ZendeskConfig {
+  readonly url?: string;
+  /** With the token, basic auth as `email/token:token`. */
+  readonly email?: string;
+  /** A secret: never logged nor put in messages. */
+  readonly apiToken?: string;
+  /** The incremental export budget: 10 a minute per account, 30 with the High Volume add-on. */
+  readonly requestsPerMinute: number;
 }
 
 export interface StripeConfig {
@@ -107,6 +123,8 @@ export const LOCAL_ORDERS_DB_URL = 'postgres://postgres@127.0.0.1:55432/postgres
 /** Local sandbox Stripe API: the port `npm run sandbox` and the demo serve it on, and its made-up key. */
 export const LOCAL_STRIPE_API_BASE = 'http://127.0.0.1:55433';
 const LOCAL_STRIPE_API_KEY = 'sk_test_northstar_sandbox';
+/** Local sandbox Zendesk API: the port the demo and `npm run sandbox` serve it on, and its made-up login. */
+export const LOCAL_ZENDESK = { url: 'http://127.0.0.1:55434', email: 'sandbox@northstar.local', apiToken: 'northstar-sandbox-token' } as const;
 const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
 /**
@@ -140,6 +158,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function stripeApiKey(config: Pick<NorthstarConfig, 'stripe' | 'env'>): string {
   if (config.stripe.apiKey === undefined) throw new ConfigError(`invalid environment:\n  STRIPE_API_KEY is required when NORTHSTAR_ENV=${config.env}`);
   return config.stripe.apiKey;
+}
+
+/** The Zendesk account, for the one app that reads it; exit 2 naming the variables that are not set. */
+export function zendeskAccount(config: Pick<NorthstarConfig, 'zendesk' | 'env'>): { url: string; email: string; apiToken: string } {
+  const { url, email, apiToken } = config.zendesk;
+  if (url === undefined || email === undefined || apiToken === undefined) {
+    const missing = [url === undefined && 'ZENDESK_URL', email === undefined && 'ZENDESK_EMAIL', apiToken === undefined && 'ZENDESK_API_TOKEN'].filter(Boolean);
+    throw new ConfigError(`invalid environment:\n  ${missing.join(', ')} required when NORTHSTAR_ENV=${config.env}`);
+  }
+  return { url, email, apiToken };
 }
 
 /** Reads a variable the chosen set-up cannot do without; `when` says which set-up. */
@@ -226,6 +254,12 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
       ...(v.STRIPE_API_KEY || local ? { apiKey: v.STRIPE_API_KEY ?? LOCAL_STRIPE_API_KEY } : {}),
       apiBase: v.STRIPE_API_BASE ?? (local ? LOCAL_STRIPE_API_BASE : 'https://api.stripe.com'),
       maxRequestsPerSecond: v.STRIPE_MAX_RPS,
+    },
+    zendesk: {
+      ...(v.ZENDESK_URL || local ? { url: v.ZENDESK_URL ?? LOCAL_ZENDESK.url } : {}),
+      ...(v.ZENDESK_EMAIL || local ? { email: v.ZENDESK_EMAIL ?? LOCAL_ZENDESK.email } : {}),
+      ...(v.ZENDESK_API_TOKEN || local ? { apiToken: v.ZENDESK_API_TOKEN ?? LOCAL_ZENDESK.apiToken } : {}),
+      requestsPerMinute: v.ZENDESK_REQUESTS_PER_MINUTE,
     },
   };
 }

@@ -16,7 +16,7 @@ export interface LoggerOptions {
 export const secretLogPaths = [
   'password', '*.password', 'ordersDbUrl', '*.ordersDbUrl', 'connectionString', '*.connectionString', 'url', '*.url',
   'maskKey', '*.maskKey', 'privateKey', '*.privateKey', 'ORDERS_DB_URL', '*.ORDERS_DB_URL', 'NORTHSTAR_MASK_KEY', '*.NORTHSTAR_MASK_KEY',
-  'SNOWFLAKE_PASSWORD', '*.SNOWFLAKE_PASSWORD', 'err.input', 'err.cause.input', 'err.config', 'err.cause.config',
+  'SNOWFLAKE_PASSWORD', '*.SNOWFLAKE_PASSWORD', 'apiToken', '*.apiToken', 'ZENDESK_API_TOKEN', '*.ZENDESK_API_TOKEN', 'err.input', 'err.cause.input', 'err.config', 'err.cause.config',
 ];
 
 /**
