@@ -1,5 +1,5 @@
 import type { CuratedDomain } from '@northstar/contracts';
-import { modelsOfDomain, runModels, type Model, type ModelRunResult } from '@northstar/models';
+import { loadQualityChecks, modelsOfDomain, publishModels, type Model, type ModelRunResult } from '@northstar/models';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import type { LoadSourceDeps } from './load-source';
 import { SourceLoadLock } from './source-load-lock';
@@ -15,7 +15,7 @@ export async function loadDomain(domain: CuratedDomain, models: readonly Model[]
   await ensureWarehouseSchemas(deps.warehouse);
   const lock = await SourceLoadLock.take(deps.warehouse, `domain_${domain.name}`, deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger });
   try {
-    return { models: await runModels(selected, deps) };
+    return { models: await publishModels(selected, { ...deps, checks: loadQualityChecks() }) };
   } finally {
     await lock.release().catch((error: unknown) => deps.logger.error({ err: error, domain: domain.name }, 'could not release the domain lock; the next runs wait until it is older than NORTHSTAR_LOAD_LOCK_TTL_MINUTES'));
   }

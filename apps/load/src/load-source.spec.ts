@@ -48,7 +48,7 @@ describe('loadSource on Snowflake (a recording connection)', () => {
     );
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
 
-    await loadSource([products], [], { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', rawStage: 'ops.northstar_raw', loadLockTtlMs: 3_600_000 });
+    await loadSource([products], [], { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly', rawStage: 'ops.northstar_raw', loadLockTtlMs: 3_600_000 });
 
     const copies = connection.statements.filter((s) => s.sql.includes('copy into raw.orders_db__products'));
     expect(copies.map((s) => /from @(\S+)/.exec(s.sql)?.[1])).toEqual(['ops.northstar_raw']);
@@ -73,7 +73,7 @@ describe('loadSource --full-refresh on DuckDB', () => {
         { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
       );
       const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
-      const deps = { warehouse: db.warehouse, store, logger: silentLogger(), clock, runId: 'load-1', loadLockTtlMs: 3_600_000 };
+      const deps = { warehouse: db.warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000 };
       await land('hourly-7', 7, [1, 2]);
       await loadSource([products], models, deps);
       const staged = () => db.warehouse.query<{ n: number }>({ sql: 'select count(*) as n from staging.stg_orders_db__products', binds: [] });

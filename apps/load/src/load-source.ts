@@ -1,7 +1,7 @@
-import type { Logger } from '@northstar/core';
+import type { Logger, RunMode } from '@northstar/core';
 import { rawTableName, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
-import { modelsOfSource, refreshClosure, resetModels, runModels, type Model, type ModelRunResult } from '@northstar/models';
+import { loadQualityChecks, modelsOfSource, publishModels, refreshClosure, resetModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
 import { SourceLoadLock } from './source-load-lock';
@@ -12,6 +12,8 @@ export interface LoadSourceDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
   readonly runId: string;
+  /** The run's mode: which of the error checks gate the models' publish (docs/backfills.md). */
+  readonly mode: RunMode;
   /** Snowflake stage over the raw zone (SNOWFLAKE_RAW_STAGE), for the raw loads' COPY. */
   readonly rawStage?: string;
   /** NORTHSTAR_LOAD_LOCK_TTL_MINUTES, in ms. */
@@ -56,7 +58,8 @@ async function loadUnderLock(contracts: readonly Contract[], models: readonly Mo
   }
   const roots = [...contracts.map((c) => `raw.${rawTableName(c)}`), ...refreshed.map((m) => m.name)];
   const affected = modelsOfSource(models, { name: sourceOf(contracts) }, roots);
-  return { raw, models: await runModels(affected, deps) };
+  // The models and the error checks over their tables commit together or not at all: BI never sees a batch that fails one.
+  return { raw, models: await publishModels(affected, { ...deps, checks: loadQualityChecks() }) };
 }
 
 /** The lock is per source: the load app loads one source's entities (and their key sets) per run. */

@@ -24,7 +24,7 @@ void runMain(APP, async (setLogger, figures) => {
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(options.source ? { source: options.source } : { domain: options.domain }) } });
   setLogger(logger);
   const models = loadModelCatalog();
-  const deps = { logger, clock: () => new Date(), runId: run.runId, loadLockTtlMs: config.loadLockTtlMs };
+  const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs };
   if (options.domain) {
     const domain = registeredDomain(options.domain);
     const warehouse = await openWarehouse(config.warehouse, logger);

@@ -9,3 +9,4 @@ export * from './source-models';
 export * from './pii-column-targets';
 export * from './raw-tables-upstream';
 export * from './day-digest-repair';
+export * from './publish-models';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError, type Logger } from '@northstar/core';
 import { renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
-import { tableExists, type Warehouse } from '@northstar/warehouse';
+import { tableExists, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 import { assertModelShape } from './model-shape';
@@ -52,45 +52,56 @@ export async function runModels(models: readonly Model[], deps: ModelRunDeps): P
 }
 
 async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
+  if (!(await prepareModel(model, deps))) return 'up-to-date';
+  return deps.warehouse.transaction((session) => applyModel(model, session, deps));
+}
+
+/**
+ * A model's DDL (and the empty raw tables it reads), sent outside any
+ * transaction: Snowflake commits implicitly on DDL. False when an input the
+ * model needs has not landed, so it waits.
+ */
+export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<boolean> {
   const { warehouse } = deps;
-  const now = deps.clock();
-  const statements = (batch: ModelBatch) => renderModel(model, warehouse.dialect, batch);
   // A view's `comment on` is DDL too: it must follow every `create or replace`, not only the first build.
-  const isDdl = (s: RenderedSql) => /^\s*(create|comment)\s/i.test(s.sql);
-  // DDL first and outside the transaction: Snowflake commits implicitly on DDL.
-  const probe = statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId });
+  const probe = renderModel(model, warehouse.dialect, { processed_through: BEGINNING, batch_end: BEGINNING, now: deps.clock(), run_id: deps.runId });
   for (const statement of probe.filter(isDdl)) {
     await assertModelShape(warehouse, model, statement);
     await warehouse.run(statement);
   }
-  // A view is all DDL: recreating it is not a batch of work, so a replay reports it up to date.
-  if (!probe.some((s) => !isDdl(s))) return 'up-to-date';
-  if (!(await ensureRawInputs(warehouse, model))) return 'up-to-date';
+  return ensureRawInputs(warehouse, model);
+}
+
+/**
+ * A prepared model's batch and new state, in the caller's transaction: the
+ * runner gives each model its own, the publish (publish-models.ts) one for
+ * every model of a load and its checks.
+ */
+export async function applyModel(model: Model, session: WarehouseSession, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
+  const now = deps.clock();
+  const statements = (batch: ModelBatch) => renderModel(model, session.dialect, batch).filter((s) => !isDdl(s));
   if (model.tracks.length === 0) {
-    if (await tableHasRows(warehouse, model.target)) return 'up-to-date';
-    await warehouse.transaction(async (session) => {
-      for (const statement of probe.filter((s) => !isDdl(s))) await session.run(statement);
-    });
+    if (await tableHasRows(session, model.target)) return 'up-to-date';
+    for (const statement of statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId })) await session.run(statement);
     return 'ran';
   }
-  const processedThrough = await readState(warehouse, model.name);
-  const batchEnd = await batchEndOf(warehouse, model.tracks);
+  const processedThrough = await readState(session, model.name);
+  const batchEnd = await batchEndOf(session, model.tracks);
   if (!batchEnd || (processedThrough && batchEnd <= processedThrough)) return 'up-to-date';
-  const params = { processed_through: processedThrough ?? BEGINNING, batch_end: batchEnd, now, run_id: deps.runId };
-  await warehouse.transaction(async (session) => {
-    for (const statement of statements(params).filter((s) => !isDdl(s))) await session.run(statement);
-    await session.run(renderSql(saveStateSql, warehouse.dialect, { params: { model: model.name, processed_through: batchEnd, run_id: deps.runId, now } }));
-  });
+  for (const statement of statements({ processed_through: processedThrough ?? BEGINNING, batch_end: batchEnd, now, run_id: deps.runId })) await session.run(statement);
+  await session.run(renderSql(saveStateSql, session.dialect, { params: { model: model.name, processed_through: batchEnd, run_id: deps.runId, now } }));
   return 'ran';
 }
 
-async function readState(warehouse: Warehouse, model: string): Promise<Date | undefined> {
+const isDdl = (s: RenderedSql) => /^\s*(create|comment)\s/i.test(s.sql);
+
+async function readState(warehouse: WarehouseSession, model: string): Promise<Date | undefined> {
   const rows = await warehouse.query<{ processed_through: string | null }>(renderSql(readStateSql, warehouse.dialect, { params: { model } }));
   return rows[0]?.processed_through ? new Date(rows[0].processed_through) : undefined;
 }
 
 /** The latest tracked value over every tracked table that exists yet (a key-set table may not have landed). */
-async function batchEndOf(warehouse: Warehouse, tracks: readonly TrackedColumn[]): Promise<Date | undefined> {
+async function batchEndOf(warehouse: WarehouseSession, tracks: readonly TrackedColumn[]): Promise<Date | undefined> {
   let latest: Date | undefined;
   for (const tracked of tracks) {
     if (!(await tableExists(warehouse, tracked.table))) continue;

@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import { DataContractError, type RunMode } from '@northstar/core';
+import { loadSqlTemplate, renderSql } from '@northstar/sql';
+import { tableExists, type WarehouseSession } from '@northstar/warehouse';
+import { checkScopesFor } from './check-scope';
+import { modelsSqlDir, type Model } from './model-catalog';
+import { applyModel, prepareModel, type ModelRunDeps, type ModelRunResult } from './model-runner';
+import { tagNewPiiColumns } from './pii-column-targets';
+import type { QualityCheck, QualityResult } from './quality-checks';
+
+const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
+
+export interface PublishDeps extends ModelRunDeps {
+  /** The run's mode: which check scopes gate the publish (checkScopesFor). */
+  readonly mode: RunMode;
+  /** Every check (loadQualityChecks); those of severity error over these models' tables gate the publish. */
+  readonly checks: readonly QualityCheck[];
+}
+
+/** An error check failed on the models' new state: nothing of it was committed. */
+export class PublishRefusedError extends DataContractError {
+  constructor(readonly failed: readonly QualityResult[]) {
+    super(
+      `publish refused, nothing committed (BI keeps the last good state; the next run retries the same batch): ` +
+        failed.map((r) => `${r.check} failed with ${r.failingRows} rows in ${r.table}`).join('; '),
+    );
+  }
+}
+
+/**
+ * A load's models and the `error` checks over their tables, in one
+ * transaction: every model's MERGE and saved progress, then the checks,
+ * which read the uncommitted new state; a failing check rolls it all back,
+ * so BI (the analytics views over curated) never sees it, and its result is
+ * recorded in ops.dq_results after the rollback to say why. DDL goes first,
+ * outside the transaction (Snowflake commits on DDL). docs/backfills.md
+ * says why this and not a shadow schema swapped in.
+ */
+export async function publishModels(models: readonly Model[], deps: PublishDeps): Promise<ModelRunResult[]> {
+  const prepared = new Set<string>();
+  for (const model of models) if (await prepareModel(model, deps)) prepared.add(model.name);
+  const gate = gatingChecks(models, deps);
+  const results = await deps.warehouse
+    .transaction(async (session) => {
+      const ran: ModelRunResult[] = [];
+      for (const model of models) {
+        const started = Date.now();
+        const status = prepared.has(model.name) ? await applyModel(model, session, deps) : 'up-to-date';
+        ran.push({ model: model.name, status, seconds: (Date.now() - started) / 1000 });
+        deps.logger.info(ran.at(-1), 'model');
+      }
+      const failed = (await evaluate(gate, session, deps)).filter((r) => r.status === 'fail');
+      if (failed.length > 0) throw new PublishRefusedError(failed);
+      return ran;
+    })
+    .catch(async (error: unknown) => {
+      if (error instanceof PublishRefusedError) await recordRefusal(error.failed, deps);
+      throw error;
+    });
+  await tagNewPiiColumns(deps.warehouse, models, deps.logger);
+  return results;
+}
+
+/** The run's error checks whose table one of these models writes. */
+export function gatingChecks(models: readonly Model[], deps: Pick<PublishDeps, 'mode' | 'checks'>): QualityCheck[] {
+  const targets = new Set(models.map((m) => m.target));
+  const scopes = checkScopesFor(deps.mode);
+  return deps.checks.filter((c) => c.severity === 'error' && scopes.includes(c.scope) && targets.has(c.table));
+}
+
+/** A check whose table is not there yet is left to the quality job, which tells not built from dropped. */
+async function evaluate(checks: readonly QualityCheck[], session: WarehouseSession, deps: PublishDeps): Promise<QualityResult[]> {
+  const results: QualityResult[] = [];
+  for (const check of checks) {
+    if (!(await tableExists(session, check.table))) continue;
+    const rows = await session.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, session.dialect, { params: { run_id: deps.runId }, idents: check.idents }));
+    const failingRows = Number(rows[0]?.failing_rows ?? 0);
+    results.push({ check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows });
+  }
+  return results;
+}
+
+async function recordRefusal(failed: readonly QualityResult[], deps: PublishDeps): Promise<void> {
+  for (const r of failed) {
+    const details = 'publish refused: the load rolled back its models, nothing of this batch reached curated';
+    await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
+      params: { run_id: deps.runId, check_name: r.check, table_name: r.table, severity: r.severity, status: r.status, failing_rows: r.failingRows, details, now: deps.clock() },
+    }));
+    deps.logger.error({ ...r, details }, 'quality check');
+  }
+}
