@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import type { FaultScenario } from './fault-scenario';
 import { HOUR_MS } from './fault-stage';
+import { CopyCutProxy } from './copy-cut-proxy';
 import { holdWarehouseFile, mountSmallTmpfs, terminateExtractorSessions } from './outside-holds';
-import { logMessage } from './running-app';
 import { withS3RawZone } from './s3-raw-zone';
-import { expectExit, failureReason, howItEnded, retryAndGoOn, SLOW_PARTS } from './scenario-steps';
+import { expectExit, failureReason, howItEnded, retryAndGoOn } from './scenario-steps';
 
 /** Three hours before the suite started, on the hour: the clock fault needs sandbox hours in the source's real past. */
 const recentHour = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 3 * HOUR_MS);
+
+/** Where the source restart lands: well into the orders COPY, far from its end. */
+const CUT_AFTER_BYTES = 64 * 1024;
 
 /** Faults around the pipeline: the warehouse, the object store, the source server, the disk and the clock. */
 export const infraFaultScenarios: readonly FaultScenario[] = [
@@ -70,27 +73,37 @@ export const infraFaultScenarios: readonly FaultScenario[] = [
   },
   {
     name: 'source_restart_mid_copy',
-    summary: 'the orders DB ends every extractor session (57P01, as a restart does) while the initial load streams orders; then retried',
+    summary: 'real PostgreSQL: once 64 KiB of the initial load\'s orders COPY reached the extractor, the server ends every extractor session (57P01, as a restart does) while that COPY still streams; then retried',
     source: 'postgres',
+    // A COPY reply larger than the socket buffers (~6 MB of orders), so the server is still sending it when the sessions end.
+    stage: { scale: 0.25 },
     async run(stage) {
-      const app = stage.startApp('extract-orders-db', stage.hour(0), [], SLOW_PARTS);
-      await app.waitForLine((line) => logMessage(line) === 'part written' && line.includes('orders_db/orders/'), 'an orders part was written');
       if (!stage.postgresAdminUrl) throw new Error('source_restart_mid_copy needs the real PostgreSQL server');
-      const ended = await terminateExtractorSessions(stage.postgresAdminUrl, stage.sourceUrl);
-      const extract = await app.exited;
+      const proxy = await CopyCutProxy.start(stage.sourceUrl, { afterBytes: CUT_AFTER_BYTES, copyOf: (query) => /\bfrom\s+("?\w+"?\.)?"?orders"?\s/i.test(query) });
+      let extract, ended, held;
+      try {
+        const app = stage.startApp('extract-orders-db', stage.hour(0), [], { ORDERS_DB_URL: proxy.urlFor(stage.sourceUrl) });
+        held = await Promise.race([proxy.whenHeld(), app.exited.then((exit) => Promise.reject(new Error(`the extractor ended (${howItEnded(exit)}) before its orders COPY streamed 64 KiB`)))]);
+        ended = await terminateExtractorSessions(stage.postgresAdminUrl, stage.sourceUrl);
+        proxy.release();
+        extract = await app.exited;
+      } finally {
+        await proxy.stop();
+      }
       const after = await retryAndGoOn(stage);
       return {
-        did: `${ended.sessions} sessions ended (${ended.inCopy} in COPY); extract ${howItEnded(extract)}; retry ${after.retry}; 07:00 ${after.next}`,
+        did: `orders COPY held at ${Math.round(held.copyBytes / 1024)} KiB; ${ended.sessions} session ended by the server, ${ended.inCopy} mid-COPY; extract ${howItEnded(extract)} (${failureReason(extract)}); retry ${after.retry}; 07:00 ${after.next}`,
         windowEnd: stage.hour(1),
-        problems: [...(ended.inCopy === 0 ? ['no session was streaming a COPY when the server ended them'] : []), ...expectExit('extract', extract, [75]), ...after.problems],
+        problems: [...(ended.inCopy === 0 ? ['the server had sent the whole COPY before its sessions ended: not a restart mid-COPY'] : []), ...expectExit('extract', extract, [75]), ...after.problems],
       };
     },
   },
   {
     name: 'spool_disk_full',
-    summary: 'the spool directory (NORTHSTAR_HOME/tmp) on a 64 KiB tmpfs during the initial load; space freed, then retried',
+    summary: 'the spool directory (NORTHSTAR_HOME/tmp) on a 64 KiB tmpfs during the initial load: exit 75 naming it; space freed, then retried',
     async run(stage) {
-      const disk = mountSmallTmpfs(path.join(stage.home, 'tmp'), 64);
+      const spool = path.join(stage.home, 'tmp');
+      const disk = mountSmallTmpfs(spool, 64);
       let full;
       try {
         full = await stage.pipeline('hourly', stage.hour(0));
@@ -101,7 +114,11 @@ export const infraFaultScenarios: readonly FaultScenario[] = [
       return {
         did: `06:00 on a full spool ${howItEnded(full)} (${failureReason(full) || 'no error logged'}); retry ${after.retry}; 07:00 ${after.next}`,
         windowEnd: stage.hour(1),
-        problems: [...(full.code === 0 ? ['the run on a full spool disk exited 0'] : []), ...after.problems],
+        problems: [
+          ...expectExit('the run on a full spool disk', full, [75]),
+          ...(failureReason(full).includes(`the spool directory ${spool} is full`) ? [] : ['the run on a full spool disk did not name the spool directory as full']),
+          ...after.problems,
+        ],
       };
     },
   },
