@@ -9,7 +9,7 @@ import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
 import { addShardOptions } from './shard-flags';
 import { parseShard, type ShardFlags } from './shard-option';
-import { openSpoolDirectory } from './spool-directory';
+import { openSpoolDirectory, whileSpooling } from './spool-directory';
 import { ordersDbStreams } from './streams';
 
 const APP = 'extract-orders-db';
@@ -27,7 +27,8 @@ void runMain(APP, async (setLogger, figures) => {
   // Production runs on Linux, where a missing chrt costs throughput; elsewhere (a laptop) it is only a fact.
   if (!scheduling.applied) logger[process.platform === 'linux' ? 'warn' : 'info']({ reason: scheduling.reason }, 'running under the default CPU scheduling, not SCHED_BATCH: a one-core extract is slower');
   const streams = selectStreams(options.entities);
-  const spool = await openSpoolDirectory(path.join(config.home, 'tmp'));
+  const spoolRoot = path.join(config.home, 'tmp');
+  const spool = await whileSpooling(spoolRoot, () => openSpoolDirectory(spoolRoot));
   if (spool.cleared.length > 0) logger.warn({ cleared: spool.cleared }, 'removed the spool files of extractors that ended without cleaning up (killed)');
   const tempDir = spool.dir;
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
@@ -42,7 +43,7 @@ void runMain(APP, async (setLogger, figures) => {
       clock: () => new Date(),
     };
     figures.source = 'orders_db';
-    const results = await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps));
+    const results = await whileSpooling(spoolRoot, () => (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps)));
     for (const { manifest, alreadyCommitted } of results) {
       if (alreadyCommitted) continue;
       figures.rowsIn += manifest.rowCount;

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { ConfigError, exitCodeFor, TransientError } from '@northstar/core';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { openSpoolDirectory } from './spool-directory';
+import { openSpoolDirectory, whileSpooling } from './spool-directory';
 
 describe('openSpoolDirectory', () => {
   let root: string;
@@ -30,5 +31,32 @@ describe('openSpoolDirectory', () => {
   it('sees a dead pid as dead without being told', async () => {
     await mkdir(path.join(root, 'extract-4194304'));
     expect((await openSpoolDirectory(root)).cleared).toEqual(['extract-4194304']);
+  });
+});
+
+describe('whileSpooling', () => {
+  const root = '/var/spool/northstar/tmp';
+
+  it('fails a real ENOSPC (a write to /dev/full) as transient, exit 75, naming the spool directory and the write', async () => {
+    const failure = await whileSpooling(root, () => writeFile('/dev/full', 'order_id,email\n1,jane@example.com\n')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TransientError);
+    expect(exitCodeFor(failure)).toBe(75);
+    expect((failure as Error).message).toMatch(/^the spool directory \/var\/spool\/northstar\/tmp is full: .*ENOSPC/);
+  });
+
+  it('does the same for an ENOSPC wrapped as a cause (a CSV part) and for DuckDB\'s words, which carry no code', async () => {
+    const csv = new Error('cannot write CSV part /x/part-00000.csv: ENOSPC: no space left on device, write', { cause: Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }) });
+    const duckdb = new Error('IO Error: Could not write file "/x/orders.parquet": No space left on device');
+    for (const error of [csv, duckdb]) {
+      await expect(whileSpooling(root, () => Promise.reject(error))).rejects.toThrow(new RegExp(`^the spool directory ${root} is full`));
+    }
+  });
+
+  it('leaves other failures, and a full disk already classified, as they were', async () => {
+    const other = new Error('boom');
+    const classified = new ConfigError('NORTHSTAR_HOME: No space left on device at start-up');
+    await expect(whileSpooling(root, () => Promise.reject(other))).rejects.toBe(other);
+    await expect(whileSpooling(root, () => Promise.reject(classified))).rejects.toBe(classified);
+    await expect(whileSpooling(root, () => Promise.resolve(7))).resolves.toBe(7);
   });
 });

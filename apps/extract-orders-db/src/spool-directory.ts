@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
+import { ExitCode, exitCodeFor, TransientError } from '@northstar/core';
 
 const spoolName = /^extract-(\d+)$/;
 
@@ -31,4 +32,33 @@ function processIsRunning(pid: number): boolean {
     // EPERM: it runs, as another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** Node's codes and DuckDB's words (its IO errors carry no code) for a disk or quota with no room left. */
+const fullDiskCodes = new Set(['ENOSPC', 'EDQUOT']);
+const fullDiskWords = /No space left on device|Disk quota exceeded/i;
+
+/**
+ * Runs `work`, the extract that spools under `root`; a full disk there (the
+ * CSV parts, DuckDB's Parquet conversion) fails it as transient (exit 75)
+ * naming the directory. A full disk is the host's state, not the data's: a
+ * retry on another Fargate task, or after space is freed, can pass. Errors
+ * already classified keep their code.
+ */
+export async function whileSpooling<T>(root: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (exitCodeFor(error) !== ExitCode.unexpected || !isFullDisk(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TransientError(`the spool directory ${root} is full: free space there or give it more (a retry may pass once it has room); ${reason}`, { cause: error });
+  }
+}
+
+function isFullDisk(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if ((typeof code === 'string' && fullDiskCodes.has(code)) || (e instanceof Error && fullDiskWords.test(e.message))) return true;
+  }
+  return false;
 }
