@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'extract-partner-files',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
