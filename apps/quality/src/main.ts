@@ -24,7 +24,7 @@ void runMain(APP, async (setLogger) => {
     // Hourly: the checks that read the run's batch; nightly: the whole-table ones too.
     const scopes = checkScopesFor(run.mode);
     const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));
-    const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), logger, models: loadModelCatalog() });
+    const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models: loadModelCatalog() });
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);

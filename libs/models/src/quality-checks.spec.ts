@@ -1,5 +1,6 @@
 import { silentLogger } from '@northstar/core';
 import { renderSql } from '@northstar/sql';
+import { declaredChecks } from './check-declarations';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { loadQualityChecks, runQualityChecks } from './quality-checks';
 import { ordersDbHistory } from './testing';
@@ -25,7 +26,9 @@ describe('runQualityChecks: a checked table that does not exist', () => {
     const results = await check();
     // Its own checks, and the orphan-line checks on fct_order_items, which read fct_orders too (each in both scopes).
     const failed = results.filter((r) => r.status === 'fail');
-    expect(failed.map((r) => r.check).sort()).toEqual(['fct_order_items_orphan_line', 'fct_order_items_orphan_line_in_batch', 'fct_orders_duplicate_order', 'fct_orders_duplicate_order_in_batch']);
+    // And every check declared on fct_orders (fct_orders.checks.json).
+    const declaredOnOrders = declaredChecks(sandbox.models).filter((c) => c.table === 'curated.fct_orders').map((c) => c.name);
+    expect(failed.map((r) => r.check).sort()).toEqual(['fct_order_items_orphan_line', 'fct_order_items_orphan_line_in_batch', 'fct_orders_duplicate_order', 'fct_orders_duplicate_order_in_batch', ...declaredOnOrders].sort());
     for (const result of failed) {
       expect(result.failingRows).toBe(0);
       expect(result.details).toMatch(/^curated\.fct_orders does not exist, though raw\.orders_db__\w+(, raw\.orders_db__\w+)* hold rows/);

@@ -7,6 +7,7 @@ import { parseCheckScope, type CheckScope } from './check-scope';
 
 export { checkScopesFor, type CheckScope } from './check-scope';
 import { keyChecks } from './key-checks';
+import { declaredChecks, freshnessCutoff } from './check-declarations';
 import { loadModelCatalog, modelsSqlDir, type Model } from './model-catalog';
 import { tableHasRows } from './table-has-rows';
 
@@ -19,6 +20,9 @@ export interface QualityCheck {
   readonly template: SqlTemplate;
   /** Identifiers a generated check's template is rendered with (keyChecks). */
   readonly idents?: Readonly<Record<string, string>>;
+  /** Bind values besides :run_id, and a freshness check's allowed age (declaredChecks). */
+  readonly params?: Readonly<Record<string, unknown>>;
+  readonly maxAgeMinutes?: number;
 }
 
 export interface QualityResult {
@@ -27,6 +31,8 @@ export interface QualityResult {
   readonly severity: 'error' | 'warn';
   readonly status: 'pass' | 'fail';
   readonly failingRows: number;
+  /** A few failing rows' keys (declared checks), for the alert and the report. */
+  readonly sampleKeys?: readonly string[];
   /** Why a check failed without counting rows: its table is missing though its inputs have landed. */
   readonly details?: string;
 }
@@ -35,7 +41,8 @@ const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_
 
 /** Each check is a query returning `failing_rows`; zero passes. The library's own also get the key checks generated from the models' headers. */
 export function loadQualityChecks(dir = path.join(modelsSqlDir, 'checks')): QualityCheck[] {
-  const generated = dir === path.join(modelsSqlDir, 'checks') ? keyChecks(loadModelCatalog()) : [];
+  const catalog = dir === path.join(modelsSqlDir, 'checks') ? loadModelCatalog() : [];
+  const generated = [...keyChecks(catalog), ...declaredChecks(catalog)];
   return [...fileChecks(dir), ...generated].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -60,6 +67,8 @@ export interface QualityDeps {
   readonly logger: Logger;
   /** The model catalog, to tell a table not built yet from one that is missing (see missingTableResult). */
   readonly models?: readonly Model[];
+  /** The run's scheduled time, which freshness is judged at (default: the clock). */
+  readonly asOf?: Date;
 }
 
 /**
@@ -84,9 +93,12 @@ export async function runQualityChecks(checks: readonly QualityCheck[], deps: Qu
 }
 
 async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {
-  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, deps.warehouse.dialect, { params: { run_id: deps.runId }, idents: check.idents }));
+  const params = { run_id: deps.runId, ...check.params, stale_before: freshnessCutoff(check, deps.asOf ?? deps.clock()) ?? null };
+  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string; failing_key?: string | null }>(renderSql(check.template, deps.warehouse.dialect, { params, idents: check.idents }));
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
-  return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows };
+  const sampleKeys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
+  const sample = sampleKeys.length > 0 ? { sampleKeys, details: `sample failing keys: ${sampleKeys.join(', ')}` } : {};
+  return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows, ...sample };
 }
 
 /** The tables a check reads (its own, and the models its header depends on) that do not exist. */
