@@ -6,7 +6,7 @@ import { checkScopesFor } from './check-scope';
 import { modelsSqlDir, type Model } from './model-catalog';
 import { applyModel, prepareModel, type ModelRunDeps, type ModelRunResult } from './model-runner';
 import { tagNewPiiColumns } from './pii-column-targets';
-import type { QualityCheck, QualityResult } from './quality-checks';
+import { renderQualityCheck, type QualityCheck, type QualityResult } from './quality-checks';
 
 const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
 
@@ -73,7 +73,7 @@ async function evaluate(checks: readonly QualityCheck[], session: WarehouseSessi
   const results: QualityResult[] = [];
   for (const check of checks) {
     if (!(await tableExists(session, check.table))) continue;
-    const rows = await session.query<{ failing_rows: number | bigint | string }>(renderSql(check.template, session.dialect, { params: { run_id: deps.runId }, idents: check.idents }));
+    const rows = await session.query<{ failing_rows: number | bigint | string }>(renderQualityCheck(check, session.dialect, { runId: deps.runId, asOf: deps.clock() }));
     const failingRows = Number(rows[0]?.failing_rows ?? 0);
     results.push({ check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows });
   }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
-import { loadSqlTemplate, renderSql, type SqlTemplate } from '@northstar/sql';
+import { loadSqlTemplate, renderSql, type Dialect, type RenderedSql, type SqlTemplate } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { parseCheckScope, type CheckScope } from './check-scope';
 
@@ -92,9 +92,15 @@ export async function runQualityChecks(checks: readonly QualityCheck[], deps: Qu
   return results;
 }
 
+/** A check's query for a run: the one way to render one, wherever checks run (the quality job, the load's publish gate). */
+export function renderQualityCheck(check: QualityCheck, dialect: Dialect, run: { readonly runId: string; readonly asOf: Date }): RenderedSql {
+  const params = { run_id: run.runId, ...check.params, stale_before: freshnessCutoff(check, run.asOf) ?? null };
+  return renderSql(check.template, dialect, { params, idents: check.idents });
+}
+
 async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {
-  const params = { run_id: deps.runId, ...check.params, stale_before: freshnessCutoff(check, deps.asOf ?? deps.clock()) ?? null };
-  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string; failing_key?: string | null }>(renderSql(check.template, deps.warehouse.dialect, { params, idents: check.idents }));
+  const statement = renderQualityCheck(check, deps.warehouse.dialect, { runId: deps.runId, asOf: deps.asOf ?? deps.clock() });
+  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string; failing_key?: string | null }>(statement);
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
   const sampleKeys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
   const sample = sampleKeys.length > 0 ? { sampleKeys, details: `sample failing keys: ${sampleKeys.join(', ')}` } : {};
