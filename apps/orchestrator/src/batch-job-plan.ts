@@ -89,7 +89,8 @@ function fanIn(key: string, deps: readonly Dependency[]): { dependsOn: Dependenc
 function parametersOf(graph: JobGraph, node: JobNode): Record<string, string> {
   const start = flagValue(node, '--start');
   const end = flagValue(node, '--end');
-  return { mode: graph.mode, run_id: graph.runId, at: graph.scheduledAt, ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  // A backfill's day chunks run under their own run ids inside the backfill's graph (chunkedBackfillGraph).
+  return { mode: graph.mode, run_id: flagValue(node, '--run-id') ?? graph.runId, at: flagValue(node, '--at') ?? graph.scheduledAt, ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
 function shardCountOf(node: JobNode): number | undefined {

@@ -4,6 +4,7 @@ import { ConfigError, type Logger, type NorthstarConfig, type RunParameters } fr
 import { sourceNamed, sourceRegistry, type SourceDeclaration } from '@northstar/contracts';
 import { AwsBatchJobs } from '@northstar/batch';
 import { openObjectStore } from '@northstar/object-store';
+import { chunkedBackfillGraph } from './backfill-plan';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
 import { buildGraph, type JobGraph } from './job-graph';
 
@@ -28,13 +29,14 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--job-queue <name>', "Batch queue for the run's jobs (default: the launcher's own queue)").env('AWS_BATCH_JQ_NAME'))
     .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
     .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
-    .addOption(new Option('--sources <list>', 'with --executor batch: only these sources (comma-separated) and what reads them'));
+    .addOption(new Option('--sources <list>', 'a backfill (local or batch), or any run with --executor batch: only these sources (comma-separated) and what reads them'));
 }
 
 /** Builds the run's graph and submits it to AWS Batch (the executor `batch`). */
 export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
   if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
-  return launchOnBatch(graphOfSources(run, flags.sources), { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
+  const graph = run.mode === 'backfill' ? chunkedBackfillGraph(run, (chunk) => graphOfSources(chunk, flags.sources)) : graphOfSources(run, flags.sources);
+  return launchOnBatch(graph, { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
     jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
     store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),
     launcherId: flags.launcherId ?? `local-${randomUUID()}`,

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { ConfigError, DataContractError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
 import { backfillLocally } from './backfill-command';
 import { repairNightly } from './nightly-repair';
-import { defineExecutorFlags, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
+import { defineExecutorFlags, graphOfSources, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runPipeline } from './run-pipeline';
 
 const APP = 'orchestrator';
@@ -19,7 +19,7 @@ void runMain(APP, async (setLogger) => {
   const config = loadConfig();
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
-  if (options.sources !== undefined && options.executor !== 'batch') throw new ConfigError('--sources: only with --executor batch');
+  if (options.sources !== undefined && options.executor !== 'batch' && run.mode !== 'backfill') throw new ConfigError('--sources: only for a backfill or with --executor batch');
   if (options.executor === 'batch') {
     const launch = await launchRunOnBatch(run, options, { config, logger });
     process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
@@ -27,7 +27,7 @@ void runMain(APP, async (setLogger) => {
   }
   const deps = { config, logger, env: process.env, workspaceRoot, clock: () => new Date() };
   if (run.mode === 'backfill' && run.window) {
-    const chunks = await backfillLocally(run.window, deps, process.stdout);
+    const chunks = await backfillLocally(run.window, { ...deps, graphOf: (chunk) => graphOfSources(chunk, options.sources) }, process.stdout);
     const failedChunk = chunks.find((c) => c.status === 'failed');
     if (failedChunk) throw new JobFailedError(`backfill chunk ${failedChunk.runId} failed (exit ${failedChunk.exitCode}): ${failedChunk.message ?? ''}`, failedChunk.exitCode);
     process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);

@@ -13,6 +13,8 @@ export interface PipelineDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly workspaceRoot: string;
   readonly clock: () => Date;
+  /** The run's job graph; by default every registered source's (a backfill's --sources names some). */
+  readonly graphOf?: (run: RunParameters) => JobGraph;
   /** Runs one job to its end; by default as a process of its own. */
   readonly runJob?: (node: JobNode, options: AppProcessOptions) => Promise<AppProcessResult>;
 }
@@ -34,7 +36,7 @@ export async function runPipeline(run: RunParameters, deps: PipelineDeps): Promi
     }
   };
   await withWarehouse(ensureWarehouseSchemas);
-  const graph = buildGraph(run);
+  const graph = deps.graphOf ? deps.graphOf(run) : buildGraph(run);
   const log = new PipelineRunLog(graph, withWarehouse, deps.clock);
   // Rows an earlier attempt left running (it was killed, or lost the warehouse
   // between jobs) are closed by the attempt that replaces it. A duplicate
