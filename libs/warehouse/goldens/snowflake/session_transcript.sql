@@ -68,6 +68,32 @@ create table if not exists ops.model_state (
   updated_at timestamp_tz not null
 );
 
+-- The object ledger of sources read from files (partner CSV drops): a run
+-- lists its objects in its manifest and the raw loader commits them here
+-- with the run's rows, so an object is never read twice for one etag. A
+-- quarantined object stays taken until released (released_at), and a
+-- replaced object (a new etag) is taken again.
+create table if not exists ops.partner_files (
+  object_key varchar not null,
+  etag varchar not null,
+  size_bytes bigint not null,
+  source varchar not null,
+  entity varchar not null,
+  partner varchar not null,
+  run_id varchar not null,
+  -- taken: its good rows loaded; quarantined: copied under quarantine_key, no row loaded
+  outcome varchar not null,
+  rows_taken bigint not null,
+  rows_rejected bigint not null,
+  reason varchar,
+  quarantine_id varchar,
+  quarantine_key varchar,
+  taken_at timestamp_tz not null,
+  released_at timestamp_tz,
+  released_by varchar,
+  primary key (object_key, etag, run_id)
+);
+
 create table if not exists ops.pipeline_runs (
   run_id varchar not null,
   step varchar not null,
