@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'extract-zendesk',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

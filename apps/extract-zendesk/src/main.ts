@@ -1,0 +1,43 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
+import { openObjectStore } from '@northstar/object-store';
+import { ParquetWriter } from '@northstar/parquet';
+import { openWarehouse } from '@northstar/warehouse';
+import { extractZendesk } from './extract-zendesk';
+import { zendeskStreams } from './streams';
+import { ZendeskClient } from './zendesk-client';
+
+const APP = 'extract-zendesk';
+
+void runMain(APP, async (setLogger) => {
+  const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
+    command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
+  });
+  const config = loadConfig();
+  const account = zendeskAccount(config);
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  setLogger(logger);
+  const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger });
+  const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined }), options.entities);
+  await mkdir(path.join(config.home, 'tmp'), { recursive: true });
+  const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+  const parquet = await ParquetWriter.open({ tempDir });
+  try {
+    logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
+    await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: config.rowsPerPart, clock: () => new Date() });
+  } finally {
+    await Promise.allSettled([parquet.close(), warehouse.close()]);
+    await rm(tempDir, { recursive: true, force: true });
+  }
+});
+
+function selectStreams<T extends { contract: { entity: string } }>(all: readonly T[], entities: string | undefined): T[] {
+  if (!entities) return [...all];
+  const wanted = entities.split(',').map((e) => e.trim()).filter(Boolean);
+  const unknown = wanted.filter((name) => !all.some((s) => s.contract.entity === name));
+  if (unknown.length > 0) throw new ConfigError(`--entities: unknown ${unknown.join(', ')}; expected some of ${all.map((s) => s.contract.entity).join(', ')}`);
+  return all.filter((s) => wanted.includes(s.contract.entity));
+}
