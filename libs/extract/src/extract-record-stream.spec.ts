@@ -145,6 +145,29 @@ describe('extractRecordStream', () => {
     expect((await store.list('stripe/test_events/')).filter((o) => o.key.includes('run=hourly-8/_manifest'))).toEqual([]);
   });
 
+  it('commits the objects a stream took and the records it refused with the run, into ops.partner_files and ops.quarantine', async () => {
+    const stream: RecordStream = {
+      contract: events,
+      async *read(position) {
+        yield event(1);
+        position.reject({ sourceFile: 'partners/a/f.csv', line: 3, column: 'amount', value: 'x1', expected: 'a whole number' });
+        position.recordObject({ key: 'partners/a/f.csv', etag: 'e1', sizeBytes: 40, partner: 'a', outcome: 'taken', rowsTaken: 1, rowsRejected: 1 });
+        position.recordObject({ key: 'partners/a/g.csv', etag: 'e2', sizeBytes: 9, partner: 'a', outcome: 'quarantined', rowsTaken: 0, rowsRejected: 0, reason: 'header lacks status', quarantineId: 'q1', quarantineKey: 'quarantine/partners/a/q1/g.csv' });
+      },
+    };
+    const { manifest } = await extractRecordStream(stream, runAt(7), deps());
+    expect(manifest.sourceObjects?.map((o) => o.outcome)).toEqual(['taken', 'quarantined']);
+    expect(await query('select count(*)::int as n from ops.partner_files')).toEqual([{ n: 0 }]);
+    await load();
+    expect(await query('select object_key, etag, partner, run_id, outcome, rows_taken, rows_rejected, quarantine_key from ops.partner_files order by object_key')).toEqual([
+      { object_key: 'partners/a/f.csv', etag: 'e1', partner: 'a', run_id: 'hourly-7', outcome: 'taken', rows_taken: 1, rows_rejected: 1, quarantine_key: null },
+      { object_key: 'partners/a/g.csv', etag: 'e2', partner: 'a', run_id: 'hourly-7', outcome: 'quarantined', rows_taken: 0, rows_rejected: 0, quarantine_key: 'quarantine/partners/a/q1/g.csv' },
+    ]);
+    expect(await query('select source_file, row_number, reason, record from ops.quarantine')).toEqual([
+      { source_file: 'partners/a/f.csv', row_number: 3, reason: 'column amount: expected a whole number', record: '{"column":"amount","value":"x1"}' },
+    ]);
+  });
+
   it('does not read the stream further ahead than one part while a part converts', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -5,6 +5,7 @@ import { ReadProgress } from './read-progress';
 import { RecordCsvEncoder } from './record-csv-encoder';
 import { RecordFlattener } from './record-flattener';
 import type { RecordStream, StreamPosition } from './record-stream';
+import type { RejectedRecordEntry, SourceObjectEntry } from './run-manifest';
 import { windowFor, type WindowDeps } from './window-for';
 
 export interface RecordStreamDeps extends ExtractionDeps, WindowDeps {
@@ -30,7 +31,14 @@ export async function extractRecordStream(stream: RecordStream, run: RunParamete
   const window = await windowFor(contract, run, deps);
   const checkpoint = await readCheckpoint(deps.warehouse, contract);
   let proposed: string | undefined;
-  const position: StreamPosition = { window, checkpoint, advanceTo: (next) => void (proposed = next) };
+  const sourceObjects: SourceObjectEntry[] = [];
+  const rejectedRecords: RejectedRecordEntry[] = [];
+  const position: StreamPosition = {
+    window, checkpoint,
+    advanceTo: (next) => void (proposed = next),
+    recordObject: (object) => void sourceObjects.push(object),
+    reject: (rejection) => void rejectedRecords.push(rejection),
+  };
   const flattener = new RecordFlattener(contract);
   const progress = new ReadProgress(logger, deps.clock, deps.progressEveryMs ?? PROGRESS_EVERY_MS);
   const batchRecords = Math.max(1, Math.min(MAX_BATCH_RECORDS, Math.ceil(deps.rowsPerPart / 8)));
@@ -43,6 +51,8 @@ export async function extractRecordStream(stream: RecordStream, run: RunParamete
     return {
       ...(added.length > 0 ? { drift: { added, unknownFieldRecords: unknown } } : {}),
       ...(proposed !== undefined ? { proposedCheckpoint: proposed } : {}),
+      sourceObjects,
+      rejectedRecords,
     };
   };
   return extractToRawZone(

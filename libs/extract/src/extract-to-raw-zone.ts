@@ -41,6 +41,8 @@ export interface ExtractionRequest {
 export interface ReadOutcome {
   readonly drift?: NonNullable<RunManifest['drift']>;
   readonly proposedCheckpoint?: string;
+  readonly sourceObjects?: NonNullable<RunManifest['sourceObjects']>;
+  readonly rejectedRecords?: NonNullable<RunManifest['rejectedRecords']>;
 }
 
 export interface ExtractionDeps {
@@ -99,6 +101,8 @@ export async function extractToRawZone(request: ExtractionRequest, deps: Extract
     ...(request.shard ? { shard: { index: request.shard.index, count: request.shard.count } } : {}),
     ...(drift && drift.added.length > 0 ? { drift: { ...drift, added: [...drift.added] } } : {}),
     ...(outcome?.proposedCheckpoint !== undefined ? { proposedCheckpoint: outcome.proposedCheckpoint } : {}),
+    ...(outcome?.sourceObjects?.length ? { sourceObjects: [...outcome.sourceObjects] } : {}),
+    ...(outcome?.rejectedRecords?.length ? { rejectedRecords: [...outcome.rejectedRecords] } : {}),
     ...(request.snapshot ? { snapshot: request.snapshot } : {}),
     ...(request.requestedWindow ? { requestedWindow: isoWindow(request.requestedWindow) } : {}),
   };

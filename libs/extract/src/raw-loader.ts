@@ -20,6 +20,8 @@ const recordFileLoadSql = sql('record_file_load');
 const advanceWatermarkSql = sql('advance_watermark');
 const registerSchemaSql = sql('register_schema');
 const rawRowsPerFileSql = sql('raw_rows_per_file');
+const recordSourceObjectSql = sql('record_source_object');
+const recordRejectedRecordSql = sql('record_rejected_record');
 
 export interface RawLoadDeps {
   readonly warehouse: Warehouse;
@@ -140,6 +142,7 @@ async function loadManifest(session: WarehouseSession, contract: Contract, manif
     }));
   }
   await recordSchema(session, contract, manifest, context.loadedAt);
+  await recordSourceObjects(session, contract, manifest, context.loadedAt);
   await session.run(renderSql(recordRunLoadSql, session.dialect, {
     params: { manifest_key: manifest.key, source: contract.source, entity: contract.entity, run_id: manifest.runId, rows_loaded: manifest.rowCount, loaded_at: context.loadedAt },
   }));
@@ -271,7 +274,7 @@ async function advanceWatermark(session: WarehouseSession, contract: Contract, r
  * closed, and every key listed. Only those manifests are read: listing is
  * cheap, reading every manifest of years of hourly runs each hour is not.
  */
-async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<{ manifests: KeyedManifest[]; stored: ReadonlyMap<string, number> }> {
+export async function pendingManifests(contract: Contract, deps: Pick<RawLoadDeps, 'warehouse' | 'store' | 'logger'>): Promise<{ manifests: KeyedManifest[]; stored: ReadonlyMap<string, number> }> {
   const rows = await deps.warehouse.query<{ manifest_key: string }>(renderSql(loadedRunsSql, deps.warehouse.dialect, { params: { source: contract.source, entity: contract.entity } }));
   const done = new Set(rows.map((r) => r.manifest_key));
   const listed = await deps.store.list(entityPrefix(contract));
@@ -290,7 +293,7 @@ async function pendingManifests(contract: Contract, deps: RawLoadDeps): Promise<
   return { manifests, stored: new Map(listed.map((o) => [o.key, o.size])) };
 }
 
-type KeyedManifest = RunManifest & { readonly key: string };
+export type KeyedManifest = RunManifest & { readonly key: string };
 
 /** After an outage or for a rebuild, thousands of manifests may be pending: read them a few at a time. */
 const MANIFEST_READS_IN_FLIGHT = 16;
@@ -318,6 +321,27 @@ function landedColumns(contract: Contract, manifest: RunManifest): Contract {
     );
   }
   return { ...contract, columns: contract.columns.filter((c) => manifest.columns?.includes(c.name)) };
+}
+
+/** A file source's ledger rows and the records its stream refused, committed with the run's rows. */
+async function recordSourceObjects(session: WarehouseSession, contract: Contract, manifest: RunManifest, now: Date): Promise<void> {
+  for (const object of manifest.sourceObjects ?? []) {
+    await session.run(renderSql(recordSourceObjectSql, session.dialect, {
+      params: {
+        object_key: object.key, etag: object.etag, size_bytes: object.sizeBytes, source: contract.source, entity: contract.entity,
+        partner: object.partner, run_id: manifest.runId, outcome: object.outcome, rows_taken: object.rowsTaken, rows_rejected: object.rowsRejected,
+        reason: object.reason ?? null, quarantine_id: object.quarantineId ?? null, quarantine_key: object.quarantineKey ?? null, now,
+      },
+    }));
+  }
+  for (const rejected of manifest.rejectedRecords ?? []) {
+    await session.run(renderSql(recordRejectedRecordSql, session.dialect, {
+      params: {
+        run_id: manifest.runId, source: contract.source, entity: contract.entity, source_file: rejected.sourceFile, row_number: rejected.line,
+        reason: `column ${rejected.column}: expected ${rejected.expected}`, record: JSON.stringify({ column: rejected.column, value: rejected.value }), now,
+      },
+    }));
+  }
 }
 
 async function recordSchema(session: WarehouseSession, contract: Contract, manifest: RunManifest, now: Date): Promise<void> {

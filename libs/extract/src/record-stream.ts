@@ -1,5 +1,6 @@
 import type { TimeWindow } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
+import type { RejectedRecordEntry, SourceObjectEntry } from './run-manifest';
 
 /** One source object as an API or a file sends it; contract columns read it at their `source` paths. */
 export type SourceRecord = Readonly<Record<string, unknown>>;
@@ -17,6 +18,10 @@ export interface StreamPosition {
    * it with those records, so a failed load leaves the old one for the rerun.
    */
   advanceTo(checkpoint: string): void;
+  /** File sources: an object this run took or quarantined; the raw loader commits it to ops.partner_files with the run's rows. */
+  recordObject(object: SourceObjectEntry): void;
+  /** A record refused (bad value, null key): it goes to ops.quarantine with the run, and the good records load. */
+  reject(rejection: RejectedRecordEntry): void;
 }
 
 /**

@@ -9,6 +9,30 @@ const fileEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/** An object a file source's run took (or quarantined): the raw loader commits it to ops.partner_files with the run. */
+const sourceObjectEntry = z.object({
+  key: z.string(),
+  etag: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  partner: z.string(),
+  outcome: z.enum(['taken', 'quarantined']),
+  rowsTaken: z.number().int().nonnegative(),
+  rowsRejected: z.number().int().nonnegative(),
+  reason: z.string().optional(),
+  quarantineId: z.string().optional(),
+  quarantineKey: z.string().optional(),
+});
+
+/** A source record the stream refused, with where it was and what was expected: the raw loader writes it to ops.quarantine. */
+const rejectedRecordEntry = z.object({
+  sourceFile: z.string(),
+  line: z.number().int().nonnegative(),
+  column: z.string(),
+  /** The raw text, already masked when the column is PII. */
+  value: z.string().nullable(),
+  expected: z.string(),
+});
+
 /** The commit marker of one extraction: written last, so its presence means every part is complete. */
 export const runManifestSchema = z.object({
   manifestVersion: z.literal(1),
@@ -45,6 +69,10 @@ export const runManifestSchema = z.object({
    * the run's load transaction.
    */
   proposedCheckpoint: z.string().optional(),
+  /** File sources: the objects the run took or quarantined. */
+  sourceObjects: z.array(sourceObjectEntry).optional(),
+  /** Records the stream refused (bounded by the source's error threshold). */
+  rejectedRecords: z.array(rejectedRecordEntry).optional(),
   /** The window the operator asked for (--start/--end); `window` is what was read of it. */
   requestedWindow: z.object({ start: z.iso.datetime(), end: z.iso.datetime() }).optional(),
   /** Why the window ends where it does, for sources read from one snapshot (the orders DB). */
@@ -65,6 +93,8 @@ export const runManifestSchema = z.object({
 export type RunManifest = z.infer<typeof runManifestSchema>;
 export type ManifestFile = z.infer<typeof fileEntry>;
 export type ManifestSnapshot = NonNullable<RunManifest['snapshot']>;
+export type SourceObjectEntry = z.infer<typeof sourceObjectEntry>;
+export type RejectedRecordEntry = z.infer<typeof rejectedRecordEntry>;
 
 export function parseRunManifest(text: string, key: string): RunManifest {
   let json: unknown;
