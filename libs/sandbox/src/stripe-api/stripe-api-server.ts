@@ -8,8 +8,10 @@ export interface StripeApiServerOptions {
   readonly account?: StripeAccount;
   /** Requests per second over which the server answers 429, as Stripe's limiter does; default none. */
   readonly maxRequestsPerSecond?: number;
-  /** Stripe's clock: events older than 30 days before it are gone. Default: the wall clock. */
+  /** Stripe's clock (each answer's Date header): events older than 30 days before it are gone. Default: the wall clock. */
   readonly clock?: () => Date;
+  /** The one key accepted; default: any `Bearer` key. */
+  readonly apiKey?: string;
   /** Default 0: a free loopback port. */
   readonly port?: number;
 }
@@ -70,9 +72,13 @@ export class StripeApiServer {
     this.stats.requests++;
     res.setHeader('Request-Id', `req_${(++this.requestSeq).toString(36).padStart(14, '0')}`);
     res.setHeader('Content-Type', 'application/json');
+    // Stripe's clock, not this machine's: extractors date listed objects by it.
+    res.setHeader('Date', new Date(this.now() * 1000).toUTCString());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!/^Bearer \S+/.test(req.headers.authorization ?? '')) {
-      return this.error(res, 401, { type: 'invalid_request_error', message: 'You did not provide an API key.' });
+    const key = /^Bearer (\S+)/.exec(req.headers.authorization ?? '')?.[1];
+    if (key === undefined) return this.error(res, 401, { type: 'invalid_request_error', message: 'You did not provide an API key.' });
+    if (this.options.apiKey !== undefined && key !== this.options.apiKey) {
+      return this.error(res, 401, { type: 'invalid_request_error', message: `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` });
     }
     if (this.overRate()) {
       this.stats.rateLimited++;

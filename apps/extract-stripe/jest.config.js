@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'extract-stripe',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};
