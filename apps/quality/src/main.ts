@@ -3,6 +3,7 @@ import { allContracts } from '@northstar/contracts';
 import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, piiColumnTargets, runQualityChecks } from '@northstar/models';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { auditAccess } from './access-audit';
+import { alertOnResults, openAlerter } from './check-alerts';
 
 const APP = 'quality';
 
@@ -25,6 +26,7 @@ void runMain(APP, async (setLogger) => {
     const scopes = checkScopesFor(run.mode);
     const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));
     const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models: loadModelCatalog() });
+    await alertOnResults(openAlerter(config, logger, () => new Date()), results, run);
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);

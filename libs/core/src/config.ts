@@ -57,6 +57,7 @@ const envSchema = z.object({
   ZENDESK_EMAIL: z.string().regex(/^[^\s@/]+@[^\s@/]+$/, 'the email address of the agent owning the API token').optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
   ZENDESK_REQUESTS_PER_MINUTE: wholeNumber(10, { least: 1, expected: 'a whole number of requests per minute above 0' }),
+  NORTHSTAR_ALERTS_TOPIC_ARN: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:northstar-alerts').optional(),
 });
 
 /** Never echoed into error messages: they hold or may embed credentials. */
@@ -96,6 +97,8 @@ export interface NorthstarConfig {
   readonly log: { readonly level: string; readonly format: 'json' | 'pretty' };
   readonly stripe: StripeConfig;
   readonly zendesk: ZendeskConfig;
+  /** Where alerts go: this SNS topic when set, else $NORTHSTAR_HOME/alerts.log and the console. */
+  readonly alertsTopicArn?: string;
 }
 
 /** Unset outside local unless given: only the Zendesk extractor needs them (zendeskAccount), and other apps must not fail for their absence. */
@@ -261,6 +264,7 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
       ...(v.ZENDESK_API_TOKEN || local ? { apiToken: v.ZENDESK_API_TOKEN ?? LOCAL_ZENDESK.apiToken } : {}),
       requestsPerMinute: v.ZENDESK_REQUESTS_PER_MINUTE,
     },
+    alertsTopicArn: v.NORTHSTAR_ALERTS_TOPIC_ARN,
   };
 }
 

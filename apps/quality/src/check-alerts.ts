@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { DeduplicatingAlerter, FileAlertSink, JsonFileAlertState, SnsAlertSink, firstLine, type Alerter } from '@northstar/alerts';
+import type { Logger, NorthstarConfig, RunParameters } from '@northstar/core';
+import type { QualityResult } from '@northstar/models';
+
+/** An open incident is sent again after six hours: once a working day's morning and afternoon. */
+const REPEAT_AFTER_MS = 6 * 3_600_000;
+
+/** SNS when a topic is configured, else $NORTHSTAR_HOME/alerts.log and the console; open incidents kept under $NORTHSTAR_HOME. */
+export function openAlerter(config: NorthstarConfig, logger: Logger, clock: () => Date): Alerter {
+  // The console copy goes through the logger, so a job's log stays JSON lines.
+  const sink = config.alertsTopicArn
+    ? SnsAlertSink.forTopic(config.alertsTopicArn, config.awsRegion)
+    : new FileAlertSink(path.join(config.home, 'alerts.log'), (text) => logger.warn({ alert: text.trimEnd() }, 'alert sent'));
+  return new DeduplicatingAlerter(sink, new JsonFileAlertState(path.join(config.home, 'alerts', 'open-incidents.json')), { repeatAfterMs: REPEAT_AFTER_MS, clock });
+}
+
+/** The command that reruns this run's checks, as an operator types it. */
+export function rerunChecksCommand(run: RunParameters): string {
+  return `npx tsx apps/quality/src/main.ts --mode ${run.mode} --at ${run.scheduledAt.toISOString()} --run-id ${run.runId}`;
+}
+
+/** Every failed check raises (deduplicated by check name), every passed one resolves its open incident. */
+export async function alertOnResults(alerter: Alerter, results: readonly QualityResult[], run: RunParameters): Promise<void> {
+  for (const result of results) {
+    if (result.status === 'pass') {
+      await alerter.resolve(result.check, run.runId);
+      continue;
+    }
+    await alerter.raise({
+      key: result.check,
+      severity: result.severity,
+      subject: { kind: 'check', name: result.check },
+      runId: run.runId,
+      what: `${result.failingRows} failing rows in ${result.table}`,
+      firstErrorLine: firstLine(result.details ?? `${result.failingRows} rows fail ${result.check}`),
+      rerunCommand: rerunChecksCommand(run),
+    });
+  }
+}
