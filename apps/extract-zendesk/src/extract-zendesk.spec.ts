@@ -6,7 +6,7 @@ import { zendeskContracts } from '@northstar/contracts';
 import { loadCommittedRuns, type RecordStreamDeps } from '@northstar/extract';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
-import { generateHistory, generateZendesk, microsToDate, ticketEventsOf, ZendeskApiServer, type ZendeskObjects } from '@northstar/sandbox';
+import { generateHistory, generateZendesk, microsToDate, ticketEventsOf, ZENDESK_ORDER_ID_FIELD, ZendeskApiServer, type ZendeskObjects } from '@northstar/sandbox';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractZendesk } from './extract-zendesk';
@@ -60,7 +60,7 @@ describe('extractZendesk over loopback HTTP', () => {
   });
   const runAt = (at: Date, runId = `hourly-${at.toISOString()}`): RunParameters => ({ mode: 'hourly', scheduledAt: at, runId });
   const extract = (run: RunParameters, c = client(), entities?: readonly string[]) =>
-    extractZendesk(run, zendeskStreams(c, { backfill: false, perPage: PER_PAGE }).filter((s) => !entities || entities.includes(s.contract.entity)), deps());
+    extractZendesk(run, zendeskStreams(c, { backfill: false, perPage: PER_PAGE, orderFieldId: ZENDESK_ORDER_ID_FIELD }).filter((s) => !entities || entities.includes(s.contract.entity)), deps());
   const loadAll = async () => {
     for (const contract of zendeskContracts) await loadCommittedRuns(contract, { warehouse: db.warehouse, store, logger: silentLogger(), clock: () => new Date(), runId: 'load' });
   };
@@ -81,6 +81,8 @@ describe('extractZendesk over loopback HTTP', () => {
     // Pages of the time-based export meet at a second whose events both carry: ids, not rows, are the measure.
     expect(await count('select count(distinct id) as n from raw.zendesk__ticket_events')).toBe(childEvents());
     expect(await count("select count(*) as n from raw.zendesk__tickets where custom_fields like '[{\"id\":360000123456,%'")).toBe(objects.tickets.length);
+    const named = objects.tickets.filter((t) => t.custom_fields.some((f) => f.value !== null)).length;
+    expect(await count('select count(order_field_value) as n from raw.zendesk__tickets')).toBe(named);
     const first = await cursors();
     expect(Object.keys(first)).toEqual(['satisfaction_ratings', 'ticket_events', 'ticket_metrics', 'tickets', 'users']);
     const lastTicketPage = server.requests.filter((r) => r.path.endsWith('/tickets/cursor.json') && r.query['include'] === undefined).pop();

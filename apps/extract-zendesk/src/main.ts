@@ -19,7 +19,7 @@ void runMain(APP, async (setLogger) => {
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger });
-  const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined }), options.entities);
+  const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined, ...(config.zendesk.orderFieldId ? { orderFieldId: config.zendesk.orderFieldId } : {}) }), options.entities);
   await mkdir(path.join(config.home, 'tmp'), { recursive: true });
   const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });

@@ -12,7 +12,7 @@ const optionalId = (name: string, what: string) => col.integer(name, nullable({ 
 export const ticketsContract: Contract = defineContract({
   source: 'zendesk',
   entity: 'tickets',
-  version: '1.0.0',
+  version: '1.1.0',
   description: 'Support tickets from the incremental cursor export, one row per ticket.',
   businessKey: ['id'],
   cursor: 'updated_at',
@@ -33,6 +33,10 @@ export const ticketsContract: Contract = defineContract({
     col.string('via_channel', nullable({ source: 'via.channel', description: 'web, email, api, chat, ...' })),
     col.json('tags', { description: 'Array of tag strings.' }),
     col.json('custom_fields', nullable({ description: 'Array of {id, value}; a value may be text, a list, a boolean or null.' })),
+    col.string('order_field_value', nullable({
+      source: '_extract.order_field_value',
+      description: "Not a Zendesk field: the extractor copies the value of the shop's order-number ticket field (ZENDESK_ORDER_FIELD_ID) out of custom_fields.",
+    })),
     col.timestamp('due_at', nullable()),
     createdAt,
     updatedAt,

@@ -57,6 +57,7 @@ const envSchema = z.object({
   ZENDESK_EMAIL: z.string().regex(/^[^\s@/]+@[^\s@/]+$/, 'the email address of the agent owning the API token').optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
   ZENDESK_REQUESTS_PER_MINUTE: wholeNumber(10, { least: 1, expected: 'a whole number of requests per minute above 0' }),
+  ZENDESK_ORDER_FIELD_ID: z.string().regex(/^\d+$/, 'the numeric id of the ticket field holding the order number').optional(),
   NORTHSTAR_ALERTS_TOPIC_ARN: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:northstar-alerts').optional(),
 });
 
@@ -110,6 +111,8 @@ export interface ZendeskConfig {
   readonly apiToken?: string;
   /** The incremental export budget: 10 a minute per account, 30 with the High Volume add-on. */
   readonly requestsPerMinute: number;
+  /** The custom ticket field where customers write an order number; unset, tickets name orders by external_id only. */
+  readonly orderFieldId?: number;
 }
 
 export interface StripeConfig {
@@ -127,7 +130,7 @@ export const LOCAL_ORDERS_DB_URL = 'postgres://postgres@127.0.0.1:55432/postgres
 export const LOCAL_STRIPE_API_BASE = 'http://127.0.0.1:55433';
 const LOCAL_STRIPE_API_KEY = 'sk_test_northstar_sandbox';
 /** Local sandbox Zendesk API: the port the demo and `npm run sandbox` serve it on, and its made-up login. */
-export const LOCAL_ZENDESK = { url: 'http://127.0.0.1:55434', email: 'sandbox@northstar.local', apiToken: 'northstar-sandbox-token' } as const;
+export const LOCAL_ZENDESK = { url: 'http://127.0.0.1:55434', email: 'sandbox@northstar.local', apiToken: 'northstar-sandbox-token', orderFieldId: 360_000_123_456 } as const;
 const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
 /**
@@ -263,6 +266,7 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
       ...(v.ZENDESK_EMAIL || local ? { email: v.ZENDESK_EMAIL ?? LOCAL_ZENDESK.email } : {}),
       ...(v.ZENDESK_API_TOKEN || local ? { apiToken: v.ZENDESK_API_TOKEN ?? LOCAL_ZENDESK.apiToken } : {}),
       requestsPerMinute: v.ZENDESK_REQUESTS_PER_MINUTE,
+      ...(v.ZENDESK_ORDER_FIELD_ID || local ? { orderFieldId: v.ZENDESK_ORDER_FIELD_ID ? Number(v.ZENDESK_ORDER_FIELD_ID) : LOCAL_ZENDESK.orderFieldId } : {}),
     },
     alertsTopicArn: v.NORTHSTAR_ALERTS_TOPIC_ARN,
   };

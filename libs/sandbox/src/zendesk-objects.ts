@@ -4,7 +4,7 @@
  */
 
 /** Zendesk's ticket field that holds the order number the customer wrote in. */
-export const ZENDESK_ORDER_ID_FIELD = 360_000_123_456;
+export const ZENDESK_ORDER_ID_FIELD = 360_000_123_456; // LOCAL_ZENDESK.orderFieldId in libs/core config
 
 export interface ZendeskUser {
   readonly id: number;

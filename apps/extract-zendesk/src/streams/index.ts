@@ -10,6 +10,6 @@ import { usersStream } from './users.stream';
 export type { ReadScope } from './cursor-export';
 
 /** Every Zendesk entity, in contract order. */
-export function zendeskStreams(client: ZendeskClient, scope: ReadScope): RecordStream[] {
+export function zendeskStreams(client: ZendeskClient, scope: ReadScope & { readonly orderFieldId?: number }): RecordStream[] {
   return [ticketsStream, usersStream, ticketMetricsStream, satisfactionRatingsStream, ticketEventsStream].map((make) => make(client, scope));
 }

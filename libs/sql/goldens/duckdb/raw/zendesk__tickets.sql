@@ -14,6 +14,7 @@ create table if not exists raw.zendesk__tickets (
   via_channel varchar,
   tags json,
   custom_fields json,
+  order_field_value varchar,
   due_at timestamptz,
   created_at timestamptz,
   updated_at timestamptz,

@@ -14,6 +14,7 @@ create table if not exists raw.zendesk__tickets (
   via_channel varchar,
   tags variant,
   custom_fields variant,
+  order_field_value varchar,
   due_at timestamp_tz,
   created_at timestamp_tz,
   updated_at timestamp_tz,
