@@ -57,6 +57,15 @@ describe.each(apps)('%s', (app) => {
     expect(files.filter((f) => /\.spec\.js$|\.suite\.js$|\/testing(\.js|\/)|\.ts$/.test(f))).toEqual([]);
   });
 
+  it('ships the sql/ files (.sql, .checks.json) of every project its main reaches (each project.json lists them as assets)', () => {
+    const bundle = path.join(out, app);
+    const missing = reachableProjects(bundle, `apps/${app}/src/main.js`)
+      .filter((project) => existsSync(path.join(repoRoot, project, 'sql')))
+      .flatMap((project) => listFiles(path.join(repoRoot, project, 'sql')).map((file) => path.relative(repoRoot, file)))
+      .filter((file) => !/\/(testing|goldens)\//.test(file) && !existsSync(path.join(bundle, file)));
+    expect(missing).toEqual([]);
+  });
+
   it('--help prints its usage and exits 0', () => {
     const result = run('--help');
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
@@ -82,6 +91,33 @@ function linkLockedPackages(bundle: string): void {
     mkdirSync(path.dirname(path.join(bundle, 'node_modules', name)), { recursive: true });
     symlinkSync(target, path.join(bundle, 'node_modules', name), 'dir');
   }
+}
+
+/**
+ * The workspace projects ('apps/load', 'libs/core') whose modules `entry`
+ * loads, following its require() calls through relative paths and the
+ * @northstar/<lib> aliases (libs/<lib>/src/index.js) as the bundle's main.js
+ * resolves them. Modules compiled but never loaded (test doubles) are not
+ * reached.
+ */
+function reachableProjects(bundle: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !existsSync(path.join(bundle, file))) return;
+    seen.add(file);
+    for (const [, request] of readFileSync(path.join(bundle, file), 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
+      const alias = /^@northstar\/([^/]+)(?:\/(testing))?$/.exec(request);
+      if (alias) visit(`libs/${alias[1]}/src/${alias[2] ?? 'index'}.js`);
+      else if (request.startsWith('.')) visit(moduleFile(path.join(path.dirname(file), request)));
+    }
+  };
+  visit(entry);
+  return [...new Set([...seen].map((file) => file.split('/').slice(0, 2).join('/')))].sort();
+}
+
+/** A relative require's file: `x.js` or `x/index.js`. */
+function moduleFile(request: string): string {
+  return request.endsWith('.js') ? request : `${request}.js`;
 }
 
 function listFiles(dir: string): string[] {
