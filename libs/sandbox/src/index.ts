@@ -14,6 +14,7 @@ export * from './zendesk-generator';
 export * from './zendesk-ticket-events';
 export * from './zendesk-api';
 export * from './partner-shipment-generator';
+export * from './partner-file-writer';
 export * from './fault-report';
 export type { SeedCounts } from './orders-db-statements';
 export type { LateCommit } from './late-commit';
