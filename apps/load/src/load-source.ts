@@ -4,7 +4,7 @@ import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
 import { loadQualityChecks, modelsOfSource, publishModels, refreshClosure, resetModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
-import { SourceLoadLock } from './source-load-lock';
+import { lockWaitFor, takeLoadLockWaiting, type LockWaitOptions } from './load-lock-wait';
 
 export interface LoadSourceDeps {
   readonly warehouse: Warehouse;
@@ -18,6 +18,8 @@ export interface LoadSourceDeps {
   readonly rawStage?: string;
   /** NORTHSTAR_LOAD_LOCK_TTL_MINUTES, in ms. */
   readonly loadLockTtlMs: number;
+  /** How this load waits for the source's lock (default by mode: lockWaitFor). */
+  readonly lockWait?: LockWaitOptions & { readonly yieldToWaiters: boolean };
 }
 
 export interface LoadSourceOptions {
@@ -40,7 +42,7 @@ export async function loadSource(
 ): Promise<{ raw: RawLoadResult[]; models: ModelRunResult[] }> {
   const refreshed = refreshClosure(models, options.fullRefresh ?? []);
   await ensureWarehouseSchemas(deps.warehouse);
-  const lock = await SourceLoadLock.take(deps.warehouse, sourceOf(contracts), deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger });
+  const lock = await takeLoadLockWaiting(deps.warehouse, sourceOf(contracts), deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger }, deps.lockWait ?? lockWaitFor(deps.mode));
   try {
     return await loadUnderLock(contracts, models, refreshed, deps);
   } finally {
