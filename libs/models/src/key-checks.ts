@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { loadSqlTemplate, type SqlTemplate } from '@northstar/sql';
+import { declaresColumns, duckdbDialect, loadSqlTemplate, parseCreateTable, type SqlTemplate } from '@northstar/sql';
 import type { CheckScope } from './check-scope';
 import { modelsSqlDir, type Model } from './model-catalog';
+import { renderModel } from './render-model';
 
 /** A quality check rendered from a shared template (its identifiers bound per model). */
 export interface GeneratedCheck {
@@ -49,5 +50,13 @@ export function keyChecks(models: readonly Model[]): GeneratedCheck[] {
 function singleColumnKey(model: Model): string | undefined {
   const keys = model.template.header['keys']?.trim() ?? '';
   if (!/^[a-z_][a-z0-9_]*$/.test(keys) || keys === 'none') return undefined;
-  return new RegExp(`^\\s+${keys}\\s`, 'm').test(model.template.body) ? keys : undefined;
+  return declaredColumns(model).has(keys) ? keys : undefined;
+}
+
+const anyBatch = { processed_through: new Date(0), batch_end: new Date(0), now: new Date(0), run_id: 'key-checks' };
+
+/** The columns the model's create table declares (none for a view). */
+function declaredColumns(model: Model): Set<string> {
+  const ddl = renderModel(model, duckdbDialect, anyBatch)[0];
+  return new Set(ddl && declaresColumns(ddl.sql) ? parseCreateTable(ddl.sql).columns.map((c) => c.name) : []);
 }

@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { topologicalOrder } from '@northstar/core';
-import { loadSqlTemplate, type SqlTemplate } from '@northstar/sql';
+import { loadSqlTemplate, type Dialect, type SqlFragment, type SqlTemplate } from '@northstar/sql';
 import { reconcileModels } from './reconcile-models';
+import { isStagingSelect, stagingModel } from './staging-model';
 
 export type ModelLayer = 'staging' | 'curated' | 'analytics';
 
@@ -21,6 +22,8 @@ export interface Model {
   readonly tracks: readonly TrackedColumn[];
   /** Identifiers a shared template is rendered with (models generated from contracts). */
   readonly idents?: Readonly<Record<string, string>>;
+  /** SQL a shared template is rendered with, built per dialect (staging models: their columns, key and hash). */
+  readonly fragments?: (dialect: Dialect) => Readonly<Record<string, SqlFragment>>;
 }
 
 export interface TrackedColumn {
@@ -31,7 +34,11 @@ export interface TrackedColumn {
 export const modelsSqlDir = path.join(__dirname, '../sql');
 const layers: readonly ModelLayer[] = ['staging', 'curated', 'analytics'];
 
-/** Every model under sql/<layer>/, plus those generated from contracts, in an order where each comes after what it depends on. */
+/**
+ * Every model under sql/<layer>/ (a staging file that is only a select is
+ * rendered on the staging template), plus those generated from contracts, in
+ * an order where each comes after what it depends on.
+ */
 export function loadModelCatalog(root = modelsSqlDir): Model[] {
   const models = layers.flatMap((layer) => sqlFiles(path.join(root, layer)).map((file) => toModel(layer, loadSqlTemplate(file))));
   return orderByDependencies([...models, ...reconcileModels(models)]);
@@ -41,7 +48,7 @@ function toModel(layer: ModelLayer, template: SqlTemplate): Model {
   const expected = path.basename(template.file, '.sql');
   if (template.name !== expected) throw new Error(`${template.file}: header name "${template.name}" must match the file name "${expected}"`);
   const tracks = template.header['tracks'];
-  return {
+  const model: Model = {
     name: template.name,
     layer,
     target: `${layer}.${template.name}`,
@@ -49,6 +56,7 @@ function toModel(layer: ModelLayer, template: SqlTemplate): Model {
     dependsOn: template.dependsOn,
     tracks: tracks && tracks !== 'none' && !tracks.startsWith('none ') ? tracks.split(',').map((t) => parseTracks(t.trim(), template.file)) : [],
   };
+  return layer === 'staging' && isStagingSelect(template) ? stagingModel(model) : model;
 }
 
 function parseTracks(value: string, file: string): TrackedColumn {

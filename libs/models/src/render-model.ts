@@ -15,5 +15,6 @@ export interface ModelBatch {
 /** A model's statements (its DDL, then its MERGE or INSERT) for one batch in one dialect. */
 export function renderModel(model: Model, dialect: Dialect, batch: ModelBatch): RenderedSql[] {
   const clusterBy = clusterByClause(model, dialect);
-  return renderStatements(model.template, dialect, { params: { ...batch }, idents: model.idents, fragments: clusterBy ? { cluster_by: clusterBy } : undefined });
+  const fragments = { ...model.fragments?.(dialect), ...(clusterBy ? { cluster_by: clusterBy } : {}) };
+  return renderStatements(model.template, dialect, { params: { ...batch }, idents: model.idents, fragments });
 }

@@ -9,3 +9,4 @@ export * from './column-list';
 export * from './raw-table-ddl';
 export * from './create-schema';
 export * from './type-key';
+export * from './parse-select';

@@ -26,9 +26,9 @@ select
   _source_file,
   _row_number,
   'customer_id is null: the business key is missing',
-  cast(to_json(raw_customers) as varchar),
+  cast(to_json(raw_row) as varchar),
   $1
-from raw.orders_db__customers as raw_customers
+from raw.orders_db__customers as raw_row
 where customer_id is null
   and _loaded_at > $2
   and _loaded_at <= $3;

@@ -27,9 +27,9 @@ select
   _source_file,
   _row_number,
   'order_item_id is null: the business key is missing',
-  cast(to_json(raw_order_items) as varchar),
+  cast(to_json(raw_row) as varchar),
   $1
-from raw.orders_db__order_items as raw_order_items
+from raw.orders_db__order_items as raw_row
 where order_item_id is null
   and _loaded_at > $2
   and _loaded_at <= $3;

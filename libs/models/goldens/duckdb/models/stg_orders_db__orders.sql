@@ -33,9 +33,9 @@ select
   _source_file,
   _row_number,
   'order_id is null: the business key is missing',
-  cast(to_json(raw_orders) as varchar),
+  cast(to_json(raw_row) as varchar),
   $1
-from raw.orders_db__orders as raw_orders
+from raw.orders_db__orders as raw_row
 where order_id is null
   and _loaded_at > $2
   and _loaded_at <= $3;
@@ -120,12 +120,10 @@ when matched and (
   _loaded_at = source._loaded_at,
   _staged_at = $3
 when not matched then insert (
-  order_id, customer_id, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount,
-  ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, created_at, updated_at, is_deleted, deleted_at,
+  order_id, customer_id, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount, ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
-  source.order_id, source.customer_id, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount,
-  source.ordered_at, source.paid_at, source.shipped_at, source.delivered_at, source.cancelled_at, source.created_at, source.updated_at, false, null,
+  source.order_id, source.customer_id, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount, source.ordered_at, source.paid_at, source.shipped_at, source.delivered_at, source.cancelled_at, source.created_at, source.updated_at, false, null,
   source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
 );
 -- binds:

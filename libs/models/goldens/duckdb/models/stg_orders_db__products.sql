@@ -27,9 +27,9 @@ select
   _source_file,
   _row_number,
   'product_id is null: the business key is missing',
-  cast(to_json(raw_products) as varchar),
+  cast(to_json(raw_row) as varchar),
   $1
-from raw.orders_db__products as raw_products
+from raw.orders_db__products as raw_row
 where product_id is null
   and _loaded_at > $2
   and _loaded_at <= $3;

@@ -1,5 +1,5 @@
 create table if not exists staging.stg_orders_db__customers (
-  customer_id bigint not null,
+  customer_id number(38, 0) not null,
   email varchar,
   first_name varchar,
   last_name varchar,
@@ -26,9 +26,9 @@ select
   _source_file,
   _row_number,
   'customer_id is null: the business key is missing',
-  to_json(object_construct_keep_null(raw_customers.*)),
+  to_json(object_construct_keep_null(raw_row.*)),
   :1
-from raw.orders_db__customers as raw_customers
+from raw.orders_db__customers as raw_row
 where customer_id is null
   and _loaded_at > :2
   and _loaded_at <= :3;

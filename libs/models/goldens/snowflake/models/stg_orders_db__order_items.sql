@@ -1,11 +1,11 @@
 create table if not exists staging.stg_orders_db__order_items (
-  order_item_id bigint not null,
-  order_id bigint,
-  product_id bigint,
-  quantity bigint,
-  unit_price decimal(12, 2),
-  discount_amount decimal(12, 2),
-  line_total_amount decimal(14, 2),
+  order_item_id number(38, 0) not null,
+  order_id number(38, 0),
+  product_id number(38, 0),
+  quantity number(38, 0),
+  unit_price number(12, 2),
+  discount_amount number(12, 2),
+  line_total_amount number(14, 2),
   created_at timestamp_tz,
   updated_at timestamp_tz,
   is_deleted boolean not null,
@@ -27,9 +27,9 @@ select
   _source_file,
   _row_number,
   'order_item_id is null: the business key is missing',
-  to_json(object_construct_keep_null(raw_order_items.*)),
+  to_json(object_construct_keep_null(raw_row.*)),
   :1
-from raw.orders_db__order_items as raw_order_items
+from raw.orders_db__order_items as raw_row
 where order_item_id is null
   and _loaded_at > :2
   and _loaded_at <= :3;

@@ -1,9 +1,9 @@
 create table if not exists staging.stg_orders_db__products (
-  product_id bigint not null,
+  product_id number(38, 0) not null,
   sku varchar,
   product_name varchar,
   category varchar,
-  unit_price decimal(12, 2),
+  unit_price number(12, 2),
   currency_code varchar,
   is_active boolean,
   created_at timestamp_tz,
@@ -27,9 +27,9 @@ select
   _source_file,
   _row_number,
   'product_id is null: the business key is missing',
-  to_json(object_construct_keep_null(raw_products.*)),
+  to_json(object_construct_keep_null(raw_row.*)),
   :1
-from raw.orders_db__products as raw_products
+from raw.orders_db__products as raw_row
 where product_id is null
   and _loaded_at > :2
   and _loaded_at <= :3;

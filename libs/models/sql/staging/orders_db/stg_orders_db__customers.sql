@@ -4,113 +4,16 @@
 -- depends-on: raw.orders_db__customers
 -- tracks:     raw.orders_db__customers._loaded_at
 
--- Rows without a customer_id cannot be keyed: they go to ops.quarantine, not to staging.
--- is_deleted/deleted_at are set by reconcile_orders_db__customers, and cleared by it when a later
--- key set holds the key again. Here only a version written after the delete was
--- observed (updated_at > deleted_at: a re-inserted or updated row) clears them;
--- one merely newer than the staged version may be a pre-delete extract loaded
--- late, and an overlap re-read is older still.
+-- Rendered on templates/staging_model.sql: null keys quarantined, one row per
+-- customer_id, newer updated_at wins, delete flags, lineage columns.
 
-create table if not exists staging.stg_orders_db__customers (
-  customer_id bigint not null,
-  email varchar,
-  first_name varchar,
-  last_name varchar,
-  phone varchar,
-  country_code varchar,
-  created_at {{ ts_type() }},
-  updated_at {{ ts_type() }},
-  is_deleted boolean not null,
-  deleted_at {{ ts_type() }},
-  _row_hash varchar not null,
-  _run_id varchar not null,
-  _source_file varchar not null,
-  _row_number bigint not null,
-  _extracted_at {{ ts_type() }} not null,
-  _loaded_at {{ ts_type() }} not null,
-  _staged_at {{ ts_type() }} not null
-);
-
-insert into ops.quarantine (run_id, source, entity, source_file, row_number, reason, record, quarantined_at)
 select
-  _run_id,
-  'orders_db',
-  'customers',
-  _source_file,
-  _row_number,
-  'customer_id is null: the business key is missing',
-  {{ row_json(raw_customers) }},
-  :now
-from raw.orders_db__customers as raw_customers
-where customer_id is null
-  and _loaded_at > :processed_through
-  and _loaded_at <= :batch_end;
-
-merge into staging.stg_orders_db__customers as target
-using (
-  with batch as (
-    select *
-    from raw.orders_db__customers
-    where _loaded_at > :processed_through
-      and _loaded_at <= :batch_end
-      and customer_id is not null
-  ),
-
-  renamed as (
-    select
-      customer_id,
-      email,
-      first_name,
-      last_name,
-      phone,
-      upper(country) as country_code,
-      created_at,
-      updated_at,
-      {{ hash_key(email, first_name, last_name, phone, country, created_at, updated_at) }} as _row_hash,
-      _run_id,
-      _source_file,
-      _row_number,
-      _extracted_at,
-      _loaded_at
-    from batch
-  ),
-
-  final as (
-    select *
-    from renamed
-    qualify row_number() over (
-      partition by customer_id
-      order by updated_at desc nulls last, _extracted_at desc, _source_file desc, _row_number desc
-    ) = 1
-  )
-
-  select * from final
-) as source
-on target.customer_id = source.customer_id
-when matched and (
-  source.updated_at > target.updated_at
-  or (source.updated_at = target.updated_at and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at)
-) then update set
-  email = source.email,
-  first_name = source.first_name,
-  last_name = source.last_name,
-  phone = source.phone,
-  country_code = source.country_code,
-  created_at = source.created_at,
-  updated_at = source.updated_at,
-  is_deleted = case when source.updated_at > target.deleted_at then false else target.is_deleted end,
-  deleted_at = case when source.updated_at > target.deleted_at then null else target.deleted_at end,
-  _row_hash = source._row_hash,
-  _run_id = source._run_id,
-  _source_file = source._source_file,
-  _row_number = source._row_number,
-  _extracted_at = source._extracted_at,
-  _loaded_at = source._loaded_at,
-  _staged_at = :now
-when not matched then insert (
-  customer_id, email, first_name, last_name, phone, country_code, created_at, updated_at, is_deleted, deleted_at,
-  _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
-) values (
-  source.customer_id, source.email, source.first_name, source.last_name, source.phone, source.country_code, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :now
-);
+  customer_id,
+  email,
+  first_name,
+  last_name,
+  phone,
+  upper(country) as country_code,
+  created_at,
+  updated_at
+from {{ source }}
