@@ -5,6 +5,7 @@ import { sourceNamed, sourceRegistry, type SourceDeclaration } from '@northstar/
 import { AwsBatchJobs } from '@northstar/batch';
 import { openObjectStore } from '@northstar/object-store';
 import { chunkedBackfillGraph } from './backfill-plan';
+import { parseExtractShards, withExtractShards } from './batch-extract-shards';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
 import { buildGraph, type JobGraph } from './job-graph';
 
@@ -15,6 +16,8 @@ export interface ExecutorFlags {
   readonly launcherId?: string;
   /** Comma-separated source names: the graph of only these sources (backfills). */
   readonly sources?: string;
+  /** `<extract app>=<shards>,...`: which extractors run as array jobs, and of how many (terraform/sizing.json). */
+  readonly extractShards?: string;
 }
 
 /** A scheduled duplicate arrives within the Scheduler's 15-minute event age: until then a claim counts as live. */
@@ -29,13 +32,17 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--job-queue <name>', "Batch queue for the run's jobs (default: the launcher's own queue)").env('AWS_BATCH_JQ_NAME'))
     .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
     .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
-    .addOption(new Option('--sources <list>', 'a backfill (local or batch), or any run with --executor batch: only these sources (comma-separated) and what reads them'));
+    .addOption(new Option('--sources <list>', 'a backfill (local or batch), or any run with --executor batch: only these sources (comma-separated) and what reads them'))
+    .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'));
 }
 
 /** Builds the run's graph and submits it to AWS Batch (the executor `batch`). */
 export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
   if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
-  const graph = run.mode === 'backfill' ? chunkedBackfillGraph(run, (chunk) => graphOfSources(chunk, flags.sources)) : graphOfSources(run, flags.sources);
+  const graph = withExtractShards(
+    run.mode === 'backfill' ? chunkedBackfillGraph(run, (chunk) => graphOfSources(chunk, flags.sources)) : graphOfSources(run, flags.sources),
+    parseExtractShards(flags.extractShards),
+  );
   return launchOnBatch(graph, { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
     jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
     store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),

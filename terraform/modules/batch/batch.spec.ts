@@ -68,6 +68,25 @@ describe('job definitions and apps', () => {
   });
 });
 
+describe('extract shards', () => {
+  it("the launcher and backfill entry get NORTHSTAR_EXTRACT_SHARDS from sizing.json's shards of each extractor (the orchestrator's --extract-shards); no other job does", () => {
+    expect(batch.locals()['extract_shards']).toBe('${join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])}');
+    expect(batch.locals()['launcher_variables']).toEqual({ NORTHSTAR_EXTRACT_SHARDS: '${local.extract_shards}' });
+    const properties = batch.resources('aws_batch_job_definition')['app']['container_properties'] as string;
+    expect(properties).toContain('merge(var.environment_variables, each.value.app == "orchestrator" ? local.launcher_variables : {})');
+    expect(batch.text()).toMatch(/variable "jobs"[^]*?shards\s+=\s+number/);
+    expect(flagsOf('orchestrator')).toContain('--extract-shards');
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { shards: number }> };
+    for (const [app, job] of Object.entries(sizing.jobs)) expect([app, Number.isInteger(job.shards) && job.shards >= 1 && job.shards <= 10_000]).toEqual([app, true]);
+  });
+
+  it('every extractor sized for more than one shard takes --shard-count (else each array child would exit 2): support it, or size it as one task', () => {
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { shards: number }> };
+    const sharded = Object.entries(sizing.jobs).filter(([app, job]) => app.startsWith('extract-') && job.shards > 1 && repositoryApps().includes(app));
+    expect(sharded.filter(([app]) => !flagsOf(app).includes('--shard-count')).map(([app]) => app)).toEqual([]);
+  });
+});
+
 describe('retry strategy', () => {
   const rules = () => batch.locals()['retry_rules'] as Array<Record<string, string | null>>;
 

@@ -16,6 +16,11 @@ locals {
     "snowflake-key" = "SNOWFLAKE_PRIVATE_KEY"
     "mask-key"      = "NORTHSTAR_MASK_KEY"
   }
+  # The launcher submits each extractor sized for more than one shard as an
+  # array job of that many (orchestrator --extract-shards): "extract-orders-db=4,...".
+  extract_shards = join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])
+  # Only the orchestrator's definitions (launcher, backfill entry) read it.
+  launcher_variables = { NORTHSTAR_EXTRACT_SHARDS = local.extract_shards }
 }
 
 resource "aws_batch_job_definition" "app" {
@@ -55,7 +60,9 @@ resource "aws_batch_job_definition" "app" {
     networkConfiguration         = { assignPublicIp = "DISABLED" }
     fargatePlatformConfiguration = { platformVersion = "LATEST" }
     runtimePlatform              = { operatingSystemFamily = "LINUX", cpuArchitecture = "X86_64" }
-    environment                  = [for name, value in var.environment_variables : { name = name, value = value }]
+    environment = [
+      for name, value in merge(var.environment_variables, each.value.app == "orchestrator" ? local.launcher_variables : {}) : { name = name, value = value }
+    ]
     secrets = [
       for secret in local.apps[each.value.app].secrets : { name = local.secret_variables[secret], valueFrom = aws_secretsmanager_secret.this[secret].arn }
     ]

@@ -32,10 +32,11 @@ variable "image_tag" {
 }
 
 variable "jobs" {
-  description = "Per app: vCPU, memory and timeout (terraform/sizing.json, from npm run capacity)"
+  description = "Per app: vCPU, memory, shards and timeout (terraform/sizing.json, from npm run capacity)"
   type = map(object({
     vcpu            = number
     memory_mib      = number
+    shards          = number
     timeout_seconds = number
   }))
 }

@@ -37,7 +37,7 @@ variable "image_tag" {
 variable "sizing" {
   description = "terraform/sizing.json, decoded"
   type = object({
-    jobs = map(object({ vcpu = number, memory_mib = number, timeout_seconds = number }))
+    jobs = map(object({ vcpu = number, memory_mib = number, shards = number, timeout_seconds = number }))
     snowflake = object({
       monthly_credit_quota    = number
       hourly_warehouse_size   = string
