@@ -2,6 +2,7 @@ import { checkedPartnerFormats, partnerFormatNamed, partnerFormats } from './par
 
 describe('partner formats', () => {
   it('holds the configured partners, each mapping every contract column it must', () => {
+    expect(checkedPartnerFormats(partnerFormats)).toEqual(partnerFormats);
     expect(partnerFormats.map((p) => p.name)).toEqual(['northfreight', 'parcelwave']);
     expect(partnerFormatNamed('parcelwave')).toMatchObject({ delimiter: ';', encoding: 'windows-1252', decimalComma: true, skipRows: 1 });
     expect(() => partnerFormatNamed('nobody')).toThrow('no partner "nobody" configured: configured partners are northfreight, parcelwave');

@@ -67,8 +67,12 @@ export function checkedPartnerFormats(input: unknown): readonly PartnerFormat[] 
 
 const standardNulls = ['null', 'NULL', 'N/A', 'n/a'];
 
-/** The fulfilment partners: adding one is adding an entry here (and its folder under partners/). */
-export const partnerFormats: readonly PartnerFormat[] = checkedPartnerFormats([
+/**
+ * The fulfilment partners: adding one is adding an entry here (and its
+ * folder under partners/). Typed here; the extractor checks every rule with
+ * checkedPartnerFormats at start, so a bad entry exits 2 naming it.
+ */
+export const partnerFormats: readonly PartnerFormat[] = Object.freeze([
   {
     name: 'northfreight',
     delimiter: ',',

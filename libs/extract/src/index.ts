@@ -6,5 +6,6 @@ export * from './watermark-store';
 export * from './raw-loader';
 export * from './window-for';
 export * from './checkpoint-store';
+export * from './quarantine-release';
 export * from './record-stream';
 export * from './extract-record-stream';

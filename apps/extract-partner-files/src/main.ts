@@ -1,0 +1,43 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { checkedPartnerFormats, partnerFormats, type PartnerFormat } from '@northstar/contracts';
+import { openObjectStore } from '@northstar/object-store';
+import { ParquetWriter } from '@northstar/parquet';
+import { openWarehouse } from '@northstar/warehouse';
+import { extractPartnerFiles } from './extract-partner-files';
+
+const APP = 'extract-partner-files';
+
+void runMain(APP, async (setLogger) => {
+  const { run } = parseRunArgs(APP, process.argv.slice(2), process.env, new Date());
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  setLogger(logger);
+  const formats = checkedFormats();
+  await mkdir(path.join(config.home, 'tmp'), { recursive: true });
+  const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
+  // Partners drop their files in the raw zone's bucket, under partners/.
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+  const parquet = await ParquetWriter.open({ tempDir });
+  try {
+    await extractPartnerFiles(run, {
+      config, warehouse, store, parquet, logger, tempDir, formats,
+      maskKey: config.maskKey,
+      rowsPerPart: config.rowsPerPart,
+      clock: () => new Date(),
+    });
+  } finally {
+    await Promise.allSettled([parquet.close(), warehouse.close()]);
+    await rm(tempDir, { recursive: true, force: true });
+  }
+});
+
+function checkedFormats(): readonly PartnerFormat[] {
+  try {
+    return checkedPartnerFormats(partnerFormats);
+  } catch (error) {
+    throw new ConfigError((error as Error).message, { cause: error });
+  }
+}

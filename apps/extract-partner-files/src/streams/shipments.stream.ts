@@ -1,0 +1,77 @@
+import type { Logger } from '@northstar/core';
+import { shipmentsContract, type PartnerFormat } from '@northstar/contracts';
+import type { RecordStream, SourceRecord, StreamPosition } from '@northstar/extract';
+import type { ObjectStore } from '@northstar/object-store';
+import type { Warehouse } from '@northstar/warehouse';
+import { untakenPartnerObjects, type PartnerObject } from '../partner-file-discovery';
+import { quarantinePartnerFile } from '../partner-file-quarantine';
+import { goodShipmentRecords, inspectPartnerFile, type FileVerdict } from '../partner-file-reader';
+
+export interface ShipmentsStreamDeps {
+  readonly store: ObjectStore;
+  readonly warehouse: Warehouse;
+  readonly formats: readonly PartnerFormat[];
+  readonly maskKey: string | undefined;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+  readonly tempDir: string;
+  readonly runId: string;
+}
+
+/** A file the run quarantined, for the exit-3 message. */
+export interface QuarantineNotice {
+  readonly partner: string;
+  readonly objectKey: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/**
+ * Shipments from every partner file not taken before: each file is checked
+ * whole (first pass), then its good rows are yielded (second pass) and the
+ * file is recorded in the run's ledger; a broken file is copied to
+ * quarantine and recorded as such, and the other files go on.
+ */
+export function shipmentsStream(deps: ShipmentsStreamDeps): RecordStream & { readonly quarantined: readonly QuarantineNotice[] } {
+  const quarantined: QuarantineNotice[] = [];
+  return {
+    contract: shipmentsContract,
+    quarantined,
+    async *read(position: StreamPosition): AsyncGenerator<SourceRecord> {
+      const objects = await untakenPartnerObjects(shipmentsContract, deps.formats, deps);
+      deps.logger.info({ files: objects.length, partners: [...new Set(objects.map((o) => o.partner))] }, 'partner files to take');
+      for (const object of objects) {
+        const format = deps.formats.find((f) => f.name === object.partner);
+        if (!format) continue;
+        const open = () => deps.store.openRead(object.key);
+        const verdict = await inspectPartnerFile(open, object.key, format, deps.maskKey);
+        if (verdict.outcome === 'quarantined') {
+          quarantined.push(await quarantine(object, verdict, position, deps));
+          continue;
+        }
+        for (const problem of verdict.problems) position.reject({ sourceFile: object.key, ...problem });
+        yield* goodShipmentRecords(open, object.key, format);
+        position.recordObject(ledgerEntry(object, verdict));
+        deps.logger.info({ partner: object.partner, file: object.key, rows: verdict.rowsTaken, rejected: verdict.rowsRejected, unmapped: verdict.unmapped }, 'partner file taken');
+      }
+      // The ledger decides what is new (late files land under old folders); the checkpoint records when the listing was taken.
+      position.advanceTo(JSON.stringify({ listedAt: deps.clock().toISOString(), taken: objects.length }));
+    },
+  };
+}
+
+async function quarantine(object: PartnerObject, verdict: FileVerdict, position: StreamPosition, deps: ShipmentsStreamDeps): Promise<QuarantineNotice> {
+  const reason = verdict.reason ?? 'refused';
+  const copy = await quarantinePartnerFile(deps.store, object, reason, { runId: deps.runId, now: deps.clock(), tempDir: deps.tempDir });
+  position.recordObject({ ...ledgerEntry(object, verdict), reason, quarantineId: copy.id, quarantineKey: copy.key });
+  for (const problem of verdict.problems) position.reject({ sourceFile: object.key, ...problem });
+  deps.logger.error({ partner: object.partner, file: object.key, quarantineId: copy.id, quarantineKey: copy.key, reason }, 'partner file quarantined');
+  return { partner: object.partner, objectKey: object.key, id: copy.id, reason };
+}
+
+function ledgerEntry(object: PartnerObject, verdict: FileVerdict) {
+  return {
+    key: object.key, etag: object.etag, sizeBytes: object.size, partner: object.partner,
+    outcome: verdict.outcome, rowsTaken: verdict.rowsTaken, rowsRejected: verdict.rowsRejected,
+  };
+}
