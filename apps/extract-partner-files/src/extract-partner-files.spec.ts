@@ -96,7 +96,7 @@ describe.each([
   it('quarantines a broken file with a reason file and exit 3 while the others land; bad rows go to ops.quarantine; a release re-queues it', async () => {
     await drop('northfreight', 'x/good.csv', [event(1), event(2), event(3)], { corrupt: [{ row: 1, column: 'ship_to_postcode', text: '' }, { row: 2, column: 'status_at', text: 'yesterday' }] });
     await drop('parcelwave', 'x/broken.csv', [event(4, 'parcelwave')], { renameHeader: { status: 'Zustand' } });
-    const error = await extractPartnerFiles(runAt(7), deps()).catch((e: unknown) => e as Error);
+    const error = await extractPartnerFiles(runAt(7), deps()).then(() => new Error('expected a refusal'), (e: unknown) => e as Error);
     expect(error).toBeInstanceOf(DataContractError);
     expect(error.message).toMatch(/^1 partner file\(s\) quarantined; the run's other files are committed/);
     const id = /quarantine id ([0-9a-f]{12})/.exec(error.message)?.[1] ?? '';

@@ -1,5 +1,6 @@
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
 import { curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
+import { releaseQuarantine } from '@northstar/extract';
 import { loadModelCatalog } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
@@ -8,7 +9,7 @@ import { loadSource } from './load-source';
 
 const APP = 'load';
 
-type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string };
+type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string; releaseQuarantine?: string };
 
 void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
@@ -16,8 +17,10 @@ void runMain(APP, async (setLogger, figures) => {
       .option('--source <source>', `load its raw tables, then the models reading it alone: one of ${sourceRegistry.map((s) => s.name).join(', ')}`, process.env['NORTHSTAR_SOURCE'])
       .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${curatedDomains().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
       .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
-      .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH']),
+      .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH'])
+      .option('--release-quarantine <id>', 'instead of loading: re-queue a quarantined partner file (ops.partner_files), so the next extraction reads it again', process.env['NORTHSTAR_RELEASE_QUARANTINE']),
   );
+  if (options.releaseQuarantine) return releaseQuarantineJob(options.releaseQuarantine, run.runId, setLogger);
   if (!options.source === !options.domain) throw new ConfigError('give one of --source and --domain');
   if (options.domain && options.fullRefresh) throw new ConfigError('--full-refresh goes with --source: the models rebuild from raw after its loads');
   const config = loadConfig();
@@ -47,6 +50,19 @@ void runMain(APP, async (setLogger, figures) => {
     await warehouse.close();
   }
 }, { runRecord: true });
+
+/** The AWS way to run `npm run pipeline -- release-quarantine <id>`: a one-off load job with this flag. */
+async function releaseQuarantineJob(id: string, runId: string, setLogger: (logger: ReturnType<typeof createLogger>) => void): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId } });
+  setLogger(logger);
+  const warehouse = await openWarehouse(config.warehouse, logger);
+  try {
+    logger.info(await releaseQuarantine(warehouse, id, `load ${runId}`, new Date()), 'quarantine release');
+  } finally {
+    await warehouse.close();
+  }
+}
 
 function registeredDomain(name: string): CuratedDomain {
   const domain = curatedDomains().find((d) => d.name === name);

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError, DataContractError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { releaseQuarantine } from '@northstar/extract';
+import { openWarehouse } from '@northstar/warehouse';
 import { backfillLocally } from './backfill-command';
 import { repairNightly } from './nightly-repair';
 import { defineExecutorFlags, graphOfSources, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
@@ -11,6 +13,7 @@ const workspaceRoot = path.resolve(__dirname, '../../..');
 /** `npm run pipeline -- hourly [--at <ISO hour>]`: the mode may be given as the first word. */
 void runMain(APP, async (setLogger) => {
   const argv = process.argv.slice(2);
+  if (argv[0] === 'release-quarantine') return releaseQuarantineCommand(argv.slice(1), setLogger);
   const positional = argv[0] && !argv[0].startsWith('-') ? argv[0] : undefined;
   if (positional && !(runModes as readonly string[]).includes(positional)) {
     throw new ConfigError(`unknown mode "${positional}": expected ${runModes.join(', ')}`);
@@ -42,6 +45,22 @@ void runMain(APP, async (setLogger) => {
     if (unrepaired.length) throw new DataContractError(`nightly repair: ${unrepaired.map((r) => `${r.entity} ${r.created_day} still differs (keys ${r.differingKeys.join(', ') || 'unknown'})`).join('; ')}`);
   }
 });
+
+/** `npm run pipeline -- release-quarantine <id>`: re-queues a quarantined partner file (the load app's --release-quarantine on AWS). */
+async function releaseQuarantineCommand(args: readonly string[], setLogger: (logger: ReturnType<typeof createLogger>) => void): Promise<void> {
+  const id = args[0];
+  if (!id || args.length > 1) throw new ConfigError('usage: npm run pipeline -- release-quarantine <id> (the id is in the extract\'s error and in quarantine/<file>/<id>/reason.json)');
+  const config = loadConfig();
+  const logger = createLogger({ ...config.log, bindings: { app: APP } });
+  setLogger(logger);
+  const warehouse = await openWarehouse(config.warehouse, logger);
+  try {
+    const release = await releaseQuarantine(warehouse, id, process.env['USER'] ?? 'operator', new Date());
+    process.stdout.write(release.released ? `released ${release.objectKey} (partner ${release.partner}): the next run reads it again\n` : `${release.objectKey} was released before; nothing changed\n`);
+  } finally {
+    await warehouse.close();
+  }
+}
 
 /** The pipeline exits as its first failed job did, so a retry policy sees the same code. */
 class JobFailedError extends NorthstarError {

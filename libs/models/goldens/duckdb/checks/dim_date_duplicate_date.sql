@@ -1,8 +1,0 @@
--- One row per day, or every fact joined on date_key double counts.
-select coalesce(sum(copies - 1), 0) as failing_rows
-from (
-  select date_key, count(*) as copies
-  from curated.dim_date
-  group by date_key
-  having count(*) > 1
-) as duplicated;

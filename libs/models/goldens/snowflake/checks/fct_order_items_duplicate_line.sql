@@ -1,8 +1,0 @@
--- fct_order_items promises one row per order line: a duplicate breaks every sum built on it.
-select coalesce(sum(copies - 1), 0) as failing_rows
-from (
-  select order_item_id, count(*) as copies
-  from curated.fct_order_items
-  group by order_item_id
-  having count(*) > 1
-) as duplicated;
