@@ -1,0 +1,139 @@
+import { silentLogger } from '@northstar/core';
+import { contractFor } from '@northstar/contracts';
+import { renderSql } from '@northstar/sql';
+import { ensureWarehouseSchemas, type BindValue, type Row } from '@northstar/warehouse';
+import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
+import { loadModelCatalog } from './model-catalog';
+import { runModels } from './model-runner';
+import { loadQualityChecks, runQualityChecks } from './quality-checks';
+import { landRawRows, ordersDbRow } from './testing';
+
+type StripeEntity = 'charges' | 'refunds' | 'disputes' | 'balance_transactions';
+
+const charge = (n: number, orderId: number, over: Record<string, BindValue> = {}): Record<string, BindValue> => ({
+  id: `ch_${n}`, amount: 1300, amount_captured: 1300, amount_refunded: 0, currency: 'usd', currency_exponent: 2, status: 'succeeded',
+  paid: true, captured: true, refunded: false, disputed: false, customer_id: `cus_${n}`, balance_transaction_id: `txn_${n}`,
+  order_id: String(orderId), created: '2026-10-20 10:05:00+00', observed_at: '2026-10-20 10:05:00+00', livemode: true, ...over,
+});
+const txn = (id: string, amount: number, fee: number, over: Record<string, BindValue> = {}): Record<string, BindValue> => ({
+  id, amount, fee, net: amount - fee, currency: 'usd', currency_exponent: 2, type: 'charge', reporting_category: 'charge', status: 'available',
+  available_on: '2026-10-22 00:00:00+00', created: '2026-10-20 10:05:00+00', observed_at: '2026-10-20 10:05:00+00', ...over,
+});
+const order = (id: number, over: Record<string, BindValue> = {}) =>
+  ordersDbRow.order(id, 1, '2026-10-20 10:05:00+00', { currency: 'usd', ordered_at: '2026-10-20 10:00:00+00', paid_at: '2026-10-20 10:05:00+00', ...over });
+
+describe('payments models: fct_payments and fct_daily_reconciliation', () => {
+  let db: TempDuckDb;
+  let tick = 0;
+  let runs = 0;
+  const models = loadModelCatalog();
+  const clock = () => new Date(Date.UTC(2026, 10, 2, 8, 0, 0) + ++tick);
+
+  beforeEach(async () => {
+    db = await openTempDuckDb();
+    await ensureWarehouseSchemas(db.warehouse);
+  });
+
+  afterEach(() => db.dispose());
+
+  const landStripe = (entity: StripeEntity, rows: Record<string, BindValue>[]) =>
+    landRawRows(db.warehouse, contractFor('stripe', entity), rows, { runId: `s${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
+  const landOrders = (rows: Record<string, BindValue>[]) =>
+    landRawRows(db.warehouse, contractFor('orders_db', 'orders'), rows, { runId: `o${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
+  // Stripe read up to this instant: days more than two days before it are settled.
+  const stripeReadTo = (at: string) => query(`delete from ops.watermarks where source = 'stripe';
+    insert into ops.watermarks values ('stripe', 'charges', '${at}', 'w', '${at}')`);
+  const run = () => runModels(models, { warehouse: db.warehouse, logger: silentLogger(), clock, runId: `m${++runs}` });
+  const query = <T extends Row = Row>(sql: string) => db.warehouse.query<T>(renderSql(sql, db.warehouse.dialect, {}));
+  const payments = () => query(`select payment_type, movement_id, order_id, order_sk is not null as resolved, currency_code,
+    cast(amount as varchar) as amount, cast(fee_amount as varchar) as fee, cast(net_amount as varchar) as net from curated.fct_payments order by movement_id, payment_type`);
+  const days = () => query(`select cast(order_date as varchar) as order_date, currency_code, orders_count, cast(order_total as varchar) as total,
+    cast(captured_amount as varchar) as captured, cast(refunded_amount as varchar) as refunded, cast(difference_amount as varchar) as difference,
+    reconciliation_status as status, _merged_at from curated.fct_daily_reconciliation order by order_date, currency_code`);
+  const checks = async () => {
+    const names = ['fct_payments_unresolved_order', 'fct_daily_reconciliation_mismatch', 'fct_daily_reconciliation_mismatch_in_batch'];
+    const results = await runQualityChecks(loadQualityChecks().filter((c) => names.includes(c.name)), { warehouse: db.warehouse, runId: `q${++runs}`, clock, logger: silentLogger(), models });
+    return Object.fromEntries(results.map((r) => [r.check, { status: r.status, failingRows: r.failingRows, keys: r.sampleKeys ?? [] }]));
+  };
+
+  it('converts minor units by exponent, takes fee and net from the balance transaction, and resolves a payment whose order lands later', async () => {
+    await stripeReadTo('2026-11-02 07:00:00+00');
+    await landOrders([
+      order(1),
+      order(2, { currency: 'jpy', total: '1500.00', ordered_at: '2026-10-21 10:00:00+00' }),
+      order(3, { currency: 'kwd', total: '1.25', ordered_at: '2026-10-21 11:00:00+00' }),
+    ]);
+    await landStripe('charges', [
+      charge(1, 1),
+      charge(2, 2, { currency: 'jpy', currency_exponent: 0, amount: 1500, amount_captured: 1500, balance_transaction_id: null }),
+      charge(3, 3, { currency: 'kwd', currency_exponent: 3, amount: 1250, amount_captured: 1250, balance_transaction_id: null }),
+      charge(4, 4),
+      charge(5, 1, { status: 'failed', amount_captured: 0, balance_transaction_id: null }),
+      charge(6, 1, { livemode: false }),
+    ]);
+    await landStripe('balance_transactions', [txn('txn_1', 1300, 68)]);
+    await run();
+    expect(await payments()).toEqual([
+      { payment_type: 'charge', movement_id: 'ch_1', order_id: '1', resolved: true, currency_code: 'USD', amount: '13.000', fee: '0.680', net: '12.320' },
+      { payment_type: 'charge', movement_id: 'ch_2', order_id: '2', resolved: true, currency_code: 'JPY', amount: '1500.000', fee: null, net: '1500.000' },
+      { payment_type: 'charge', movement_id: 'ch_3', order_id: '3', resolved: true, currency_code: 'KWD', amount: '1.250', fee: null, net: '1.250' },
+      { payment_type: 'charge', movement_id: 'ch_4', order_id: '4', resolved: false, currency_code: 'USD', amount: '13.000', fee: null, net: '13.000' },
+    ]);
+    expect(await checks()).toEqual({
+      fct_payments_unresolved_order: { status: 'fail', failingRows: 1, keys: ['charge ch_4 (order 4)'] },
+      fct_daily_reconciliation_mismatch: { status: 'pass', failingRows: 0, keys: [] },
+      fct_daily_reconciliation_mismatch_in_batch: { status: 'pass', failingRows: 0, keys: [] },
+    });
+
+    await landOrders([order(4, { ordered_at: '2026-10-20 12:00:00+00' })]);
+    await run();
+    expect((await payments()).find((p) => p['movement_id'] === 'ch_4')).toMatchObject({ resolved: true });
+    expect((await checks())['fct_payments_unresolved_order']).toEqual({ status: 'pass', failingRows: 0, keys: [] });
+    expect((await days()).map(({ _merged_at, ...d }) => d)).toEqual([
+      { order_date: '2026-10-20', currency_code: 'USD', orders_count: 2, total: '26.000', captured: '26.000', refunded: '0.000', difference: '0.000', status: 'matched' },
+      { order_date: '2026-10-21', currency_code: 'JPY', orders_count: 1, total: '1500.000', captured: '1500.000', refunded: '0.000', difference: '0.000', status: 'matched' },
+      { order_date: '2026-10-21', currency_code: 'KWD', orders_count: 1, total: '1.250', captured: '1.250', refunded: '0.000', difference: '0.000', status: 'matched' },
+    ]);
+  });
+
+  it('recomputes only the day of an old order refunded late, and fails the mismatch check naming the orders that explain it', async () => {
+    await stripeReadTo('2026-11-02 07:00:00+00');
+    await landOrders([order(1), order(2, { ordered_at: '2026-10-22 10:00:00+00' }), order(3, { ordered_at: '2026-11-01 10:00:00+00' })]);
+    await landStripe('charges', [charge(1, 1), charge(2, 2, { created: '2026-10-22 10:05:00+00' }), charge(3, 3, { created: '2026-11-01 10:05:00+00' })]);
+    await run();
+    const before = await days();
+    expect(before.map((d) => [d['order_date'], d['status']])).toEqual([['2026-10-20', 'matched'], ['2026-10-22', 'matched'], ['2026-11-01', 'pending']]);
+
+    await landStripe('refunds', [{ id: 're_1', charge_id: 'ch_1', amount: 1300, currency: 'usd', currency_exponent: 2, status: 'succeeded', order_id: '1', created: '2026-11-02 07:30:00+00', observed_at: '2026-11-02 07:30:00+00' }]);
+    await run();
+    const after = await days();
+    expect(after[0]).toMatchObject({ order_date: '2026-10-20', refunded: '13.000', status: 'matched' });
+    expect(after[0]['_merged_at']).not.toEqual(before[0]['_merged_at']);
+    expect(after.slice(1).map((d) => d['_merged_at'])).toEqual(before.slice(1).map((d) => d['_merged_at']));
+    expect((await payments()).find((p) => p['movement_id'] === 're_1')).toMatchObject({ payment_type: 'refund', amount: '-13.000', resolved: true });
+
+    await landOrders([order(5, { ordered_at: '2026-10-22 09:00:00+00', total: '20.00' }), order(6, { ordered_at: '2026-10-22 09:30:00+00', total: '7.00' })]);
+    await landStripe('charges', [charge(6, 6, { amount: 500, amount_captured: 500, created: '2026-10-22 09:35:00+00' })]);
+    await run();
+    expect((await days())[1]).toMatchObject({ order_date: '2026-10-22', total: '40.000', captured: '18.000', difference: '22.000', status: 'mismatched' });
+    const failed = await checks();
+    const explained = {
+      status: 'fail', failingRows: 2,
+      keys: ['order 5 on 2026-10-22 USD: 20.00 ordered, 0.000 captured', 'order 6 on 2026-10-22 USD: 7.00 ordered, 5.000 captured'],
+    };
+    expect(failed['fct_daily_reconciliation_mismatch']).toEqual(explained);
+    // The batch check runs with the quality job's own run id, which merged nothing.
+    expect(failed['fct_daily_reconciliation_mismatch_in_batch']).toMatchObject({ status: 'pass' });
+  });
+
+  it('keeps every day pending until Stripe has been read two days past it', async () => {
+    await landOrders([order(1), order(2, { ordered_at: '2026-10-25 10:00:00+00' })]);
+    await run();
+    expect((await days()).map((d) => d['status'])).toEqual(['pending', 'pending']);
+    expect((await checks())['fct_daily_reconciliation_mismatch']).toMatchObject({ status: 'pass' });
+    await stripeReadTo('2026-10-26 12:00:00+00');
+    await landStripe('charges', [charge(1, 1)]);
+    await run();
+    expect((await days()).map((d) => [d['order_date'], d['status']])).toEqual([['2026-10-20', 'matched'], ['2026-10-25', 'pending']]);
+  });
+});
