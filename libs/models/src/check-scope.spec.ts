@@ -21,7 +21,7 @@ describe('check scopes', () => {
     const checks = loadQualityChecks();
     const batchNames = new Set(checks.filter((c) => c.scope === 'batch').map((c) => c.name));
     const withoutBatch = checks.filter((c) => c.scope === 'table' && !batchNames.has(`${c.name}_in_batch`)).map((c) => c.name);
-    expect(withoutBatch).toEqual(['dim_date_duplicate_date']);
+    expect(withoutBatch).toEqual(['dim_date_not_null_date_day', 'dim_date_unique_date_day']);
   });
 });
 
@@ -42,13 +42,13 @@ describe('a batch check reads the keys its run merged, a table check every key',
 
   it('a copy of an order another run merged is seen nightly, not by this run\'s batch', async () => {
     await sandbox.query("insert into curated.fct_orders select * replace ('old' as _run_id) from curated.fct_orders where order_id = 11");
-    expect(await failing(byName.get('fct_orders_duplicate_order')!, 'r6')).toBe(1);
-    expect(await failing(byName.get('fct_orders_duplicate_order_in_batch')!, 'r6')).toBe(0);
+    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'r6')).toBe(1);
+    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'r6')).toBe(0);
   });
 
   it('a copy of an order this run merged is seen by its batch, however old the copy', async () => {
     await sandbox.query("insert into curated.fct_orders select * replace ('old' as _run_id) from curated.fct_orders where order_id = 10");
-    expect(await failing(byName.get('fct_orders_duplicate_order_in_batch')!, 'r6')).toBe(1);
-    expect(await failing(byName.get('fct_orders_duplicate_order')!, 'r6')).toBe(2);
+    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'r6')).toBe(1);
+    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'r6')).toBe(2);
   });
 });

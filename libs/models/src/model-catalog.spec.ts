@@ -76,7 +76,7 @@ describe('model catalog', () => {
 
   it('loads quality checks with a severity and the table they check', () => {
     const checks = loadQualityChecks();
-    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_duplicate_order', 'dim_customer_one_current_version', 'dim_customer_overlapping_ranges', 'dim_customer_split_delete_flag', 'fct_order_items_orphan_line']));
+    expect(checks.map((c) => c.name)).toEqual(expect.arrayContaining(['raw_orders_null_business_key', 'fct_orders_unique_order_id', 'dim_customer_one_current_version', 'dim_customer_overlapping_ranges', 'dim_customer_split_delete_flag', 'fct_order_items_orphan_line']));
     for (const check of checks) expect(['error', 'warn']).toContain(check.severity);
   });
 });

@@ -23,7 +23,7 @@ describe.each([duckdbDialect, snowflakeDialect])('golden model SQL for $name', (
   });
 
   it.each(loadQualityChecks().map((c) => [c.name, c] as const))('renders check %s', (name, check) => {
-    const statement = renderSql(check.template, dialect, { params: { run_id: batch.run_id, stale_before: batch.now, ...check.params }, idents: check.idents });
+    const statement = renderSql(check.template, dialect, { params: { run_id: batch.run_id, stale_before: batch.now, ...check.params }, idents: check.idents, fragments: check.fragments?.(dialect) });
     expectGolden(path.join(goldens, dialect.name, 'checks', `${name}.sql`), formatGoldenStatements([statement]));
   });
 });

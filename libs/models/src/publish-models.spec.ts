@@ -66,9 +66,9 @@ describe('publishModels', () => {
     const fctOrders = sandbox.models.filter((m) => m.name === 'fct_orders');
     const hourly = gatingChecks(fctOrders, { mode: 'hourly', checks }).map((c) => c.name);
     const nightly = gatingChecks(fctOrders, { mode: 'nightly', checks }).map((c) => c.name);
-    expect(hourly).toContain('fct_orders_duplicate_order_in_batch');
-    expect(hourly).not.toContain('fct_orders_duplicate_order');
-    expect(nightly).toEqual(expect.arrayContaining(['fct_orders_duplicate_order', 'fct_orders_duplicate_order_in_batch']));
+    expect(hourly).toContain('fct_orders_unique_order_id_in_batch');
+    expect(hourly).not.toContain('fct_orders_unique_order_id');
+    expect(nightly).toEqual(expect.arrayContaining(['fct_orders_unique_order_id', 'fct_orders_unique_order_id_in_batch']));
     expect(gatingChecks(fctOrders, { mode: 'hourly', checks }).every((c) => c.severity === 'error' && c.table === 'curated.fct_orders')).toBe(true);
   });
 });

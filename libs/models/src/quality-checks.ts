@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
-import { loadSqlTemplate, renderSql, type Dialect, type RenderedSql, type SqlTemplate } from '@northstar/sql';
+import { loadSqlTemplate, renderSql, type Dialect, type RenderedSql, type SqlFragment, type SqlTemplate } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { parseCheckScope, type CheckScope } from './check-scope';
 
@@ -20,6 +20,8 @@ export interface QualityCheck {
   readonly template: SqlTemplate;
   /** Identifiers a generated check's template is rendered with (keyChecks). */
   readonly idents?: Readonly<Record<string, string>>;
+  /** SQL a generated check's template is rendered with, per dialect (keyChecks: the key's column list). */
+  readonly fragments?: (dialect: Dialect) => Readonly<Record<string, SqlFragment>>;
   /** Bind values besides :run_id, and a freshness check's allowed age (declaredChecks). */
   readonly params?: Readonly<Record<string, unknown>>;
   readonly maxAgeMinutes?: number;
@@ -95,7 +97,7 @@ export async function runQualityChecks(checks: readonly QualityCheck[], deps: Qu
 /** A check's query for a run: the one way to render one, wherever checks run (the quality job, the load's publish gate). */
 export function renderQualityCheck(check: QualityCheck, dialect: Dialect, run: { readonly runId: string; readonly asOf: Date }): RenderedSql {
   const params = { run_id: run.runId, ...check.params, stale_before: freshnessCutoff(check, run.asOf) ?? null };
-  return renderSql(check.template, dialect, { params, idents: check.idents });
+  return renderSql(check.template, dialect, { params, idents: check.idents, fragments: check.fragments?.(dialect) });
 }
 
 async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {

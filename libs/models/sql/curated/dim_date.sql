@@ -1,6 +1,6 @@
 -- name:       dim_date
 -- grain:      one row per calendar day, 2015-01-01 to 2035-12-31
--- keys:       date_key = yyyymmdd (integer); date unique
+-- keys:       date_key = yyyymmdd (integer); date_day unique
 -- depends-on: none
 -- tracks:     none (a static model: the runner builds it when the table is empty)
 

@@ -6,8 +6,8 @@
 -- severity:   error
 -- scope:      table
 
--- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
--- rows without a key value. Nightly, over the whole table.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key_columns }}):
+-- rows missing a key value or a part of one. Nightly, over the whole table.
 select count(*) as failing_rows
 from {{ table }}
-where {{ key }} is null
+where {{ key_is_null }}

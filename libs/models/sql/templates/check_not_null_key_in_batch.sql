@@ -10,4 +10,4 @@
 select count(*) as failing_rows
 from {{ table }}
 where _run_id = :run_id
-  and {{ key }} is null
+  and {{ key_is_null }}

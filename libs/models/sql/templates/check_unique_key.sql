@@ -6,13 +6,13 @@
 -- severity:   error
 -- scope:      table
 
--- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
--- extra rows sharing a key value. Nightly, over the whole table.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key_columns }}, one
+-- column or several): extra rows sharing a key value. Nightly, over the whole table.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
-  select {{ key }}, count(*) as copies
+  select {{ key_columns }}, count(*) as copies
   from {{ table }}
-  where {{ key }} is not null
-  group by {{ key }}
+  where {{ key_is_not_null }}
+  group by {{ key_columns }}
   having count(*) > 1
 ) as duplicated

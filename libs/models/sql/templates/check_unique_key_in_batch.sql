@@ -9,9 +9,9 @@
 -- check_unique_key for the keys this run wrote: its cost follows the hour's changes.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
-  select {{ key }}, count(*) as copies
+  select {{ key_columns }}, count(*) as copies
   from {{ table }}
-  where {{ key }} in (select {{ key }} from {{ table }} where _run_id = :run_id)
-  group by {{ key }}
+  where {{ key_tuple }} in (select {{ key_columns }} from {{ table }} where _run_id = :run_id)
+  group by {{ key_columns }}
   having count(*) > 1
 ) as duplicated

@@ -1,5 +1,5 @@
--- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
--- extra rows sharing a key value. Nightly, over the whole table.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key_columns }}, one
+-- column or several): extra rows sharing a key value. Nightly, over the whole table.
 select coalesce(sum(copies - 1), 0) as failing_rows
 from (
   select customer_id, count(*) as copies

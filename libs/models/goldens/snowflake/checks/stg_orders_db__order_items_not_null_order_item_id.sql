@@ -1,5 +1,5 @@
--- Rendered per model from its header's `keys:` ({{ table }}, {{ key }}):
--- rows without a key value. Nightly, over the whole table.
+-- Rendered per model from its header's `keys:` ({{ table }}, {{ key_columns }}):
+-- rows missing a key value or a part of one. Nightly, over the whole table.
 select count(*) as failing_rows
 from staging.stg_orders_db__order_items
 where order_item_id is null;
