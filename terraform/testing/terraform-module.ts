@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from '@cdktf/hcl2json';
@@ -74,4 +75,16 @@ export function repositoryApps(): string[] {
     .map((entry) => entry.name)
     .filter((name) => readdirSync(path.join(apps, name, 'src')).includes('main.ts'))
     .sort();
+}
+
+/**
+ * The JSON a script prints when run from the workspace's TypeScript (tsx,
+ * its path aliases): how the infrastructure specs ask the code for a value
+ * (the env names config.ts accepts, the registered sources) without the
+ * terraform project depending on the libs.
+ */
+export function workspaceValue<T>(script: string, env: NodeJS.ProcessEnv = {}): T {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: repoRoot, encoding: 'utf8', env: { PATH: process.env['PATH'], ...env } });
+  if (run.status !== 0) throw new Error(`the workspace script failed (exit ${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? 'null') as T;
 }

@@ -34,6 +34,8 @@ const envSchema = z.object({
   SNOWFLAKE_ACCOUNT: z.string().optional(),
   SNOWFLAKE_USER: z.string().optional(),
   SNOWFLAKE_PRIVATE_KEY_PATH: z.string().optional(),
+  // The key itself (PEM), as AWS Batch hands a Secrets Manager secret over: a variable, not a file.
+  SNOWFLAKE_PRIVATE_KEY: z.string().regex(/-----BEGIN (ENCRYPTED |RSA )?PRIVATE KEY-----/, 'a PEM private key (-----BEGIN PRIVATE KEY-----)').optional(),
   SNOWFLAKE_PASSWORD: z.string().optional(),
   SNOWFLAKE_ROLE: z.string().optional(),
   SNOWFLAKE_WAREHOUSE: z.string().optional(),
@@ -62,7 +64,7 @@ const envSchema = z.object({
 });
 
 /** Never echoed into error messages: they hold or may embed credentials. */
-const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'ORDERS_DB_URL', 'STRIPE_API_KEY', 'ZENDESK_API_TOKEN']);
+const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'SNOWFLAKE_PRIVATE_KEY', 'ORDERS_DB_URL', 'STRIPE_API_KEY', 'ZENDESK_API_TOKEN']);
 
 export type NorthstarEnvVars = z.infer<typeof envSchema>;
 
@@ -70,6 +72,8 @@ export interface SnowflakeConfig {
   readonly account: string;
   readonly username: string;
   readonly privateKeyPath?: string;
+  /** A secret: the PEM key itself (SNOWFLAKE_PRIVATE_KEY); used before privateKeyPath. */
+  readonly privateKey?: string;
   readonly password?: string;
   readonly role?: string;
   readonly warehouse: string;
@@ -295,12 +299,13 @@ function warehouseConfig(v: NorthstarEnvVars, home: string, required: Required):
   const kind = v.NORTHSTAR_WAREHOUSE ?? (v.NORTHSTAR_ENV === 'local' ? 'duckdb' : 'snowflake');
   if (kind === 'duckdb') return { kind, path: path.resolve(v.NORTHSTAR_DUCKDB_PATH ?? path.join(home, 'warehouse.duckdb')) };
   const when = 'the warehouse is Snowflake';
-  if (!v.SNOWFLAKE_PASSWORD) required('SNOWFLAKE_PRIVATE_KEY_PATH', `${when} (or SNOWFLAKE_PASSWORD, though a key pair is preferred)`);
+  if (!v.SNOWFLAKE_PASSWORD && !v.SNOWFLAKE_PRIVATE_KEY) required('SNOWFLAKE_PRIVATE_KEY_PATH', `${when} (or SNOWFLAKE_PASSWORD, though a key pair is preferred)`);
   return {
     kind,
     account: required('SNOWFLAKE_ACCOUNT', when),
     username: required('SNOWFLAKE_USER', when),
     privateKeyPath: v.SNOWFLAKE_PRIVATE_KEY_PATH,
+    privateKey: v.SNOWFLAKE_PRIVATE_KEY,
     password: v.SNOWFLAKE_PASSWORD,
     role: v.SNOWFLAKE_ROLE,
     warehouse: required('SNOWFLAKE_WAREHOUSE', when),

@@ -7,7 +7,8 @@ export const SNOWFLAKE_APPLICATION = 'northstar-elt';
 
 /**
  * snowflake-sdk options from the validated config. Key-pair auth wins when a
- * key file is configured (no password then reaches the driver); keep-alive is
+ * key (SNOWFLAKE_PRIVATE_KEY, as on AWS Batch) or a key file is configured
+ * (no password then reaches the driver); keep-alive is
  * off because jobs are short and a heartbeat would keep idle sessions billed.
  */
 export function snowflakeConnectionOptions(config: SnowflakeConfig): ConnectionOptions {
@@ -20,9 +21,10 @@ export function snowflakeConnectionOptions(config: SnowflakeConfig): ConnectionO
     clientSessionKeepAlive: false,
     ...(config.role ? { role: config.role } : {}),
   };
+  if (config.privateKey) return { ...common, authenticator: 'SNOWFLAKE_JWT', privateKey: config.privateKey };
   if (config.privateKeyPath) return { ...common, authenticator: 'SNOWFLAKE_JWT', privateKeyPath: readableKeyFile(config.privateKeyPath) };
   if (config.password) return { ...common, authenticator: 'SNOWFLAKE', password: config.password };
-  throw new ConfigError('Snowflake needs a private key file (SNOWFLAKE_PRIVATE_KEY_PATH) or a password (SNOWFLAKE_PASSWORD)');
+  throw new ConfigError('Snowflake needs a private key (SNOWFLAKE_PRIVATE_KEY), a private key file (SNOWFLAKE_PRIVATE_KEY_PATH) or a password (SNOWFLAKE_PASSWORD)');
 }
 
 /**

@@ -61,3 +61,13 @@ variable "snowflake_admin_key_path" {
 variable "snowflake_pipeline_rsa_public_key" {
   type = string
 }
+
+variable "zendesk_url" {
+  description = "The Zendesk account the Zendesk extractor reads, as ZENDESK_URL (https://<subdomain>.zendesk.com)"
+  type        = string
+}
+
+variable "zendesk_email" {
+  description = "The agent owning the Zendesk API token, as ZENDESK_EMAIL (the token itself is the zendesk secret)"
+  type        = string
+}

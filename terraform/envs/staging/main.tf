@@ -52,6 +52,8 @@ module "northstar" {
   alert_emails                      = var.alert_emails
   snowflake_account_identifier      = "${var.snowflake_organization}-${var.snowflake_account}"
   snowflake_pipeline_rsa_public_key = var.snowflake_pipeline_rsa_public_key
+  zendesk_url                       = var.zendesk_url
+  zendesk_email                     = var.zendesk_email
 }
 
 output "raw_bucket" {

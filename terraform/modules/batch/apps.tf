@@ -1,5 +1,6 @@
 # What each app may do: where it reads and writes in the raw zone, and the
-# secrets it reads. The IAM roles and job definitions are derived from this map.
+# secrets it reads. Every extractor reads its watermark or checkpoint from the
+# warehouse (read-only) at start, so it logs in to Snowflake too. The IAM roles and job definitions are derived from this map.
 locals {
   apps = {
     orchestrator = {
@@ -10,22 +11,22 @@ locals {
     extract-orders-db = {
       write_prefixes = ["orders_db/"]
       read_prefixes  = ["orders_db/"]
-      secrets        = ["orders-db", "mask-key"]
+      secrets        = ["orders-db", "mask-key", "snowflake-key"]
     }
     extract-stripe = {
       write_prefixes = ["stripe/"]
       read_prefixes  = ["stripe/"]
-      secrets        = ["stripe", "mask-key"]
+      secrets        = ["stripe", "mask-key", "snowflake-key"]
     }
     extract-zendesk = {
       write_prefixes = ["zendesk/"]
       read_prefixes  = ["zendesk/"]
-      secrets        = ["zendesk", "mask-key"]
+      secrets        = ["zendesk", "mask-key", "snowflake-key"]
     }
     extract-partner-files = {
       write_prefixes = ["partner_files/"]
       read_prefixes  = ["partner_files/"]
-      secrets        = ["mask-key"]
+      secrets        = ["mask-key", "snowflake-key"]
     }
     load = {
       write_prefixes = []

@@ -50,6 +50,8 @@ module "batch" {
     SNOWFLAKE_USER       = module.snowflake.pipeline_user_name
     SNOWFLAKE_DATABASE   = module.snowflake.database_name
     SNOWFLAKE_WAREHOUSE  = module.snowflake.warehouse_names["hourly"]
+    ZENDESK_URL          = var.zendesk_url
+    ZENDESK_EMAIL        = var.zendesk_email
   }
   tags = local.tags
 }
