@@ -5,11 +5,11 @@ import { defineContract } from './define-contract';
 export const shipmentsContract: Contract = defineContract({
   source: 'partner_files',
   entity: 'shipments',
-  version: '1.1.0',
+  version: '2.0.0',
   description:
     'Shipment status lines from fulfilment partners’ CSV drops, one row per status report; ' +
-    'the latest status per partner and shipment wins in staging.',
-  businessKey: ['partner', 'shipment_id'],
+    'staging keeps the latest report of each status per partner and shipment, so the shipped and delivered times survive later statuses.',
+  businessKey: ['partner', 'shipment_id', 'status'],
   cursor: 'status_at',
   biFacing: true,
   columns: [

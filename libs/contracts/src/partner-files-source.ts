@@ -1,0 +1,17 @@
+import { partnerFilesContracts } from './partner-files-contracts';
+import { defineSource, type SourceDeclaration } from './source-declaration';
+
+/**
+ * Fulfilment partners' CSV drops under partners/<partner>/ of the raw zone's
+ * bucket: every object not taken before (the ledger, ops.partner_files), in
+ * the formats of partner-files-partners.ts. fct_shipments reads them alone
+ * (its order_sk is the order's hash key), so orders never wait for a partner.
+ */
+export const partnerFilesSource: SourceDeclaration = defineSource({
+  name: 'partner_files',
+  app: 'extract-partner-files',
+  contracts: partnerFilesContracts,
+  modes: ['hourly'],
+  cursorKind: 'object-listing',
+  feeds: { fulfilment: ['fct_shipments'] },
+});
