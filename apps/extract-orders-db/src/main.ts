@@ -1,14 +1,13 @@
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, scheduleAsBatchWork } from '@northstar/core';
+import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractOrdersDb } from './extract-orders-db';
 import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
-import { addShardOptions } from './shard-flags';
-import { parseShard, type ShardFlags } from './shard-option';
 import { openSpoolDirectory, whileSpooling } from './spool-directory';
 import { ordersDbStreams } from './streams';
 

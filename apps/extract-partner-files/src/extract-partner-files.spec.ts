@@ -93,6 +93,16 @@ describe.each([
     expect((await extractPartnerFiles(runAt(10), deps())).manifest.rowCount).toBe(0);
   });
 
+  it('splits the objects of a run between the shards of an array job, each taken by exactly one', async () => {
+    for (let i = 1; i <= 6; i++) await drop('northfreight', `s/${i}.csv`, [event(i)]);
+    const shards = [0, 1, 2].map((index) => extractPartnerFiles(runAt(7), { ...deps(), shard: { index, count: 3 } }));
+    const taken = (await Promise.all(shards)).map((r) => r.manifest.sourceObjects?.map((o) => o.key) ?? []);
+    expect(taken.flat().sort()).toEqual([1, 2, 3, 4, 5, 6].map((i) => `partners/northfreight/s/${i}.csv`));
+    expect(taken.filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
+    await load();
+    expect((await rawRows()).map((r) => r['shipment_id'])).toEqual(['SHP-1', 'SHP-2', 'SHP-3', 'SHP-4', 'SHP-5', 'SHP-6']);
+  });
+
   it('quarantines a broken file with a reason file and exit 3 while the others land; bad rows go to ops.quarantine; a release re-queues it', async () => {
     await drop('northfreight', 'x/good.csv', [event(1), event(2), event(3)], { corrupt: [{ row: 1, column: 'ship_to_postcode', text: '' }, { row: 2, column: 'status_at', text: 'yesterday' }] });
     await drop('parcelwave', 'x/broken.csv', [event(4, 'parcelwave')], { renameHeader: { status: 'Zustand' } });
@@ -101,9 +111,9 @@ describe.each([
     expect(error.message).toMatch(/^1 partner file\(s\) quarantined; the run's other files are committed/);
     const id = /quarantine id ([0-9a-f]{12})/.exec(error.message)?.[1] ?? '';
     expect(error.message).toContain(`partner parcelwave: partners/parcelwave/x/broken.csv (quarantine id ${id}): partners/parcelwave/x/broken.csv line 2: the header lacks the mapped column(s) status ("Status")`);
-    const reason = JSON.parse((await store.getText(`quarantine/partners/parcelwave/x/broken.csv/${id}/reason.json`)) ?? '{}') as Record<string, unknown>;
+    const reason = JSON.parse((await store.getText(`partner_files/quarantine/partners/parcelwave/x/broken.csv/${id}/reason.json`)) ?? '{}') as Record<string, unknown>;
     expect(reason).toMatchObject({ id, partner: 'parcelwave', objectKey: 'partners/parcelwave/x/broken.csv', runId: 'hourly-7' });
-    expect(await store.getText(`quarantine/partners/parcelwave/x/broken.csv/${id}/broken.csv`)).toBe(await store.getText('partners/parcelwave/x/broken.csv'));
+    expect(await store.getText(`partner_files/quarantine/partners/parcelwave/x/broken.csv/${id}/broken.csv`)).toBe(await store.getText('partners/parcelwave/x/broken.csv'));
 
     await load();
     expect((await rawRows()).map((r) => r['shipment_id'])).toEqual(['SHP-1', 'SHP-2']);

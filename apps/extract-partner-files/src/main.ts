@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
 import { checkedPartnerFormats, partnerFormats, type PartnerFormat } from '@northstar/contracts';
+import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -10,9 +11,10 @@ import { extractPartnerFiles } from './extract-partner-files';
 const APP = 'extract-partner-files';
 
 void runMain(APP, async (setLogger) => {
-  const { run } = parseRunArgs(APP, process.argv.slice(2), process.env, new Date());
+  const { run, options } = parseRunArgs<ShardFlags>(APP, process.argv.slice(2), process.env, new Date(), addShardOptions);
+  const shard = parseShard(options, run.mode);
   const config = loadConfig();
-  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) } });
   setLogger(logger);
   const formats = checkedFormats();
   await mkdir(path.join(config.home, 'tmp'), { recursive: true });
@@ -25,6 +27,7 @@ void runMain(APP, async (setLogger) => {
     await extractPartnerFiles(run, {
       config, warehouse, store, parquet, logger, tempDir, formats,
       maskKey: config.maskKey,
+      ...(shard ? { shard } : {}),
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
     });

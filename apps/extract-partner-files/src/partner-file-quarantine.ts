@@ -9,18 +9,21 @@ export interface QuarantinedFile {
   readonly key: string;
 }
 
+/** Inside the source's own raw-zone prefix (the extractor's write grant), beside and apart from its entities' runs. */
+export const QUARANTINE_PREFIX = 'partner_files/quarantine/';
+
 /** The quarantine id of an object version: short, stable for a rerun, different for a replaced file. */
 export const quarantineIdOf = (object: Pick<PartnerObject, 'key' | 'etag'>) => createHash('sha256').update(`${object.key}\u0000${object.etag}`).digest('hex').slice(0, 12);
 
 /**
- * Copies a refused file under quarantine/<its key>/<id>/ with a reason.json
+ * Copies a refused file under partner_files/quarantine/<its key>/<id>/ with a reason.json
  * beside it, so the partner's original stays where it was dropped and the
  * operator has both the bytes and why. The copy goes through a local file:
  * the store streams both ways and the file is never held in memory.
  */
 export async function quarantinePartnerFile(store: ObjectStore, object: PartnerObject, reason: string, context: { runId: string; now: Date; tempDir: string }): Promise<QuarantinedFile> {
   const id = quarantineIdOf(object);
-  const folder = `quarantine/${object.key}/${id}`;
+  const folder = `${QUARANTINE_PREFIX}${object.key}/${id}`;
   const key = `${folder}/${path.posix.basename(object.key)}`;
   const local = path.join(context.tempDir, `quarantine-${id}`);
   try {

@@ -54,10 +54,12 @@ describe('extract shards from the capacity figures to the Batch array', () => {
     const window = { start: new Date('2026-08-01T00:00:00Z'), end: new Date('2026-08-04T00:00:00Z') };
     const run = { mode: 'backfill' as const, scheduledAt: window.start, window, runId: deriveRunId('backfill', window.start, window) };
     const backfill = withExtractShards(chunkedBackfillGraph(run, (chunk) => buildGraph(chunk)), shards);
-    const extracts = backfill.nodes.filter((n) => n.app === 'extract-orders-db');
-    expect(extracts.length).toBeGreaterThan(1);
-    for (const node of extracts) expect(node.args.slice(-2)).toEqual(['--shard-count', String(ordersShards)]);
-    expect(backfill.nodes.filter((n) => n.app !== 'extract-orders-db' && n.args.includes('--shard-count'))).toEqual([]);
+    for (const [app, count] of shards) {
+      const extracts = backfill.nodes.filter((n) => n.app === app);
+      expect(extracts.length).toBeGreaterThan(1);
+      for (const node of extracts) expect(node.args.slice(-2)).toEqual(['--shard-count', String(count)]);
+    }
+    expect(backfill.nodes.filter((n) => !shards.has(n.app) && n.args.includes('--shard-count'))).toEqual([]);
     expect(withExtractShards(graphFor('nightly'), shards)).toEqual(graphFor('nightly'));
   });
 

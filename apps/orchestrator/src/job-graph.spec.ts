@@ -15,9 +15,13 @@ const shape = (graph: JobGraph) => graph.nodes.map((n) => [n.id, n.dependsOn.joi
 const node = (id: string, dependsOn: string[] = []): JobNode => ({ id, app: 'load', args: [], dependsOn });
 
 describe('job graph', () => {
-  it('gives the orders DB its extract -> load chain, then quality', () => {
+  it('gives each registered source its extract -> load chain, then quality', () => {
     const graph = buildGraph(hourly);
-    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db']]);
+    expect(shape(graph)).toEqual([
+      ['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'],
+      ['extract-partner-files', ''], ['load-partner-files', 'extract-partner-files'],
+      ['quality', 'load-orders-db,load-partner-files'],
+    ]);
     expect(graph.nodes[1].args).toEqual(['--mode', 'hourly', '--run-id', 'hourly-2026112912', '--at', '2026-11-29T12:00:00.000Z', '--source', 'orders_db']);
   });
 

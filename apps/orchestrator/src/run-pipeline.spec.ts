@@ -38,7 +38,7 @@ describe('runPipeline', () => {
     }));
     expect(result.succeeded).toBe(true);
     expect(env['NORTHSTAR_HOME']).not.toBe(config.home);
-    expect(seen).toHaveLength(3);
+    expect(seen).toHaveLength(5);
     for (const jobEnv of seen) {
       expect(jobEnv['NORTHSTAR_HOME']).toBe(path.join(dir, 'home'));
       expect(jobEnv['NORTHSTAR_DUCKDB_PATH']).toBe(path.join(dir, 'home', 'warehouse.duckdb'));
@@ -71,7 +71,9 @@ describe('runPipeline', () => {
     const rows = await pipelineRunRows(config, run.runId);
     expect(rows.map((r) => [r.step, r.attempt, r.status])).toEqual([
       ['extract-orders-db', 1, 'failed'], ['extract-orders-db', 2, 'succeeded'],
+      ['extract-partner-files', 1, 'succeeded'],
       ['load-orders-db', 1, 'succeeded'],
+      ['load-partner-files', 1, 'succeeded'],
       ['pipeline', 1, 'failed'], ['pipeline', 2, 'succeeded'],
       ['quality', 1, 'succeeded'],
     ]);

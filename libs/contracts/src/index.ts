@@ -19,4 +19,5 @@ export * from './reconciliation-contracts';
 export * from './analytics-contracts';
 export * from './source-declaration';
 export * from './orders-db-source';
+export * from './partner-files-source';
 export * from './sources';

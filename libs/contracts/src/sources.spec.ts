@@ -13,13 +13,13 @@ const ordersFeedingPayments = defineSource({ ...ordersDbSource, feeds: { ...orde
 
 describe('source registry', () => {
   it('registers the orders DB with every one of its contracts', () => {
-    expect(sourceRegistry.map((s) => s.name)).toEqual(['orders_db']);
+    expect(sourceRegistry.map((s) => s.name)).toEqual(['orders_db', 'partner_files']);
     expect(sourceNamed('orders_db').contracts).toEqual(contractsForSource('orders_db'));
     expect(sourceNamed('orders_db').cursorKind).toBe('timestamp-window');
   });
 
   it('names the registered sources when asked for another', () => {
-    expect(() => sourceNamed('stripe')).toThrow('no registered source "stripe": registered sources are orders_db');
+    expect(() => sourceNamed('stripe')).toThrow('no registered source "stripe": registered sources are orders_db, partner_files');
   });
 
   it('lists the sources of a mode', () => {

@@ -1,6 +1,7 @@
 import type { SourceName } from './contract';
 import type { SourceDeclaration, SourceMode } from './source-declaration';
 import { ordersDbSource } from './orders-db-source';
+import { partnerFilesSource } from './partner-files-source';
 
 /** A curated domain and what it reads: its models wait for these sources, and no others. */
 export interface CuratedDomain {
@@ -10,7 +11,7 @@ export interface CuratedDomain {
 }
 
 /** Every source the pipeline runs. Adding a source is adding its declaration here. */
-export const sourceRegistry: readonly SourceDeclaration[] = checkedRegistry([ordersDbSource]);
+export const sourceRegistry: readonly SourceDeclaration[] = checkedRegistry([ordersDbSource, partnerFilesSource]);
 
 /** Looks a source up by name; throws naming the registered ones, since the name usually comes from a flag. */
 export function sourceNamed(name: string, registry: readonly SourceDeclaration[] = sourceRegistry): SourceDeclaration {

@@ -4,6 +4,7 @@ import { extractToRawZone, type ExtractionDeps, type ExtractionResult, type Read
 import { ReadProgress } from './read-progress';
 import { RecordCsvEncoder } from './record-csv-encoder';
 import { RecordFlattener } from './record-flattener';
+import type { ShardSpec } from './raw-zone-layout';
 import type { RecordStream, StreamPosition } from './record-stream';
 import type { RejectedRecordEntry, SourceObjectEntry } from './run-manifest';
 import { windowFor, type WindowDeps } from './window-for';
@@ -11,6 +12,8 @@ import { windowFor, type WindowDeps } from './window-for';
 export interface RecordStreamDeps extends ExtractionDeps, WindowDeps {
   /** How often a long read logs its records and rate; default 30 s. */
   readonly progressEveryMs?: number;
+  /** This job's slice of a sharded run (an array job); the stream reads only its slice, and proposes no checkpoint (see proposedCheckpointOf). */
+  readonly shard?: ShardSpec;
 }
 
 const PROGRESS_EVERY_MS = 30_000;
@@ -66,6 +69,7 @@ export async function extractRecordStream(stream: RecordStream, run: RunParamete
       openCsv: () => encoder.encode(stream.read(position)),
       readOutcome,
       ...(run.window ? { requestedWindow: run.window } : {}),
+      ...(deps.shard ? { shard: deps.shard } : {}),
     },
     { ...deps, logger },
   );

@@ -7,5 +7,7 @@ export * from './raw-loader';
 export * from './window-for';
 export * from './checkpoint-store';
 export * from './quarantine-release';
+export * from './shard-option';
+export * from './shard-flags';
 export * from './record-stream';
 export * from './extract-record-stream';

@@ -187,6 +187,8 @@ function flagsOf(app: string): string[] {
   const sources = [path.join(repoRoot, 'libs/core/src/run-parameters.ts')];
   const appDir = path.join(repoRoot, 'apps', app, 'src');
   for (const name of readdirSync(appDir)) if (name.endsWith('.ts') && !name.endsWith('.spec.ts')) sources.push(path.join(appDir, name));
+  // An app that calls libs/extract's addShardOptions takes the shard flags it declares.
+  if (sources.some((file) => readFileSync(file, 'utf8').includes('addShardOptions'))) sources.push(path.join(repoRoot, 'libs/extract/src/shard-flags.ts'));
   const text = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
   return [...text.matchAll(/['"`](--[a-z][a-z-]*) </g)].map((m) => m[1]);
 }

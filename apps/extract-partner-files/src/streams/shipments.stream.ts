@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '@northstar/core';
 import { shipmentsContract, type PartnerFormat } from '@northstar/contracts';
-import type { RecordStream, SourceRecord, StreamPosition } from '@northstar/extract';
+import type { RecordStream, ShardSpec, SourceRecord, StreamPosition } from '@northstar/extract';
 import type { ObjectStore } from '@northstar/object-store';
 import type { Warehouse } from '@northstar/warehouse';
 import { untakenPartnerObjects, type PartnerObject } from '../partner-file-discovery';
@@ -16,6 +17,8 @@ export interface ShipmentsStreamDeps {
   readonly clock: () => Date;
   readonly tempDir: string;
   readonly runId: string;
+  /** An array job's slice: the objects whose key hashes to this index. */
+  readonly shard?: ShardSpec;
 }
 
 /** A file the run quarantined, for the exit-3 message. */
@@ -38,7 +41,7 @@ export function shipmentsStream(deps: ShipmentsStreamDeps): RecordStream & { rea
     contract: shipmentsContract,
     quarantined,
     async *read(position: StreamPosition): AsyncGenerator<SourceRecord> {
-      const objects = await untakenPartnerObjects(shipmentsContract, deps.formats, deps);
+      const objects = (await untakenPartnerObjects(shipmentsContract, deps.formats, deps)).filter((o) => inShard(o.key, deps.shard));
       deps.logger.info({ files: objects.length, partners: [...new Set(objects.map((o) => o.partner))] }, 'partner files to take');
       for (const object of objects) {
         const format = deps.formats.find((f) => f.name === object.partner);
@@ -55,7 +58,8 @@ export function shipmentsStream(deps: ShipmentsStreamDeps): RecordStream & { rea
         deps.logger.info({ partner: object.partner, file: object.key, rows: verdict.rowsTaken, rejected: verdict.rowsRejected, unmapped: verdict.unmapped }, 'partner file taken');
       }
       // The ledger decides what is new (late files land under old folders); the checkpoint records when the listing was taken.
-      position.advanceTo(JSON.stringify({ listedAt: deps.clock().toISOString(), taken: objects.length }));
+      // A shard proposes none: shards' checkpoints cannot be merged, and the ledger does not need one.
+      if (!deps.shard) position.advanceTo(JSON.stringify({ listedAt: deps.clock().toISOString(), taken: objects.length }));
     },
   };
 }
@@ -74,4 +78,10 @@ function ledgerEntry(object: PartnerObject, verdict: FileVerdict) {
     key: object.key, etag: object.etag, sizeBytes: object.size, partner: object.partner,
     outcome: verdict.outcome, rowsTaken: verdict.rowsTaken, rowsRejected: verdict.rowsRejected,
   };
+}
+
+/** A stable slice by key: a replaced object stays in its shard, so one shard decides whether it is new. */
+export function inShard(key: string, shard: ShardSpec | undefined): boolean {
+  if (!shard) return true;
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % shard.count === shard.index;
 }

@@ -1,5 +1,5 @@
 import { ConfigError, type RunMode } from '@northstar/core';
-import type { ShardSpec } from '@northstar/extract';
+import type { ShardSpec } from './raw-zone-layout';
 
 export interface ShardFlags {
   readonly shardCount?: string;
