@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, stripeApiKey } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
@@ -26,7 +26,9 @@ void runMain(APP, async (setLogger, figures) => {
     logger,
     onRetry: () => void figures.retries++,
   });
+  // Its own spool directory, removed at the end: nothing here survives a run.
   const tempDir = path.join(config.home, 'tmp', `${APP}-${process.pid}`);
+  await mkdir(tempDir, { recursive: true });
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
   const parquet = await ParquetWriter.open({ tempDir });
