@@ -2,6 +2,8 @@
 // throughput and peak memory of the extraction path against its ceiling.
 // `npm run bench -- load [--scales 1,10]`: first load and one fixed hour of
 // the whole pipeline at each sandbox scale (scripts/bench/load-bench.ts).
+// `npm run bench -- stripe [--objects 100000,1000000] [--rps 100]`: the Stripe
+// extractor against the sandbox API at a rate limit (scripts/bench/stripe-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,20 +14,23 @@ import { formatTextTable, loadConfig } from '@northstar/core';
 import { loadSqlTemplate, postgresDialect, renderStatements } from '@northstar/sql';
 import { pinnedCommand, planCpus } from './bench/cpu-pinning';
 import { benchLoadAtScale } from './bench/load-bench';
+import { benchStripe } from './bench/stripe-bench';
 import { loadBenchReport } from './bench/load-bench-report';
 
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db | load', 'orders-db')
+  .argument('[suite]', 'orders-db | load | stripe', 'orders-db')
   .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
+  .option('--objects <list>', 'stripe: objects listed per run', '100000,1000000')
+  .option('--rps <n>', "stripe: requests per second, the sandbox's limit and the client's (STRIPE_MAX_RPS)", '100')
   .option('--repeat <n>', 'runs per case (the median is reported)', '3')
   .option('--rows-per-part <n>', 'Parquet part size (default: the extractors\' own, NORTHSTAR_ROWS_PER_PART)', String(loadConfig(process.env, false).rowsPerPart))
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
   .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string }>();
+  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string }>();
 const suite = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'orders-db';
 
 interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
@@ -106,6 +111,21 @@ async function main() {
   writeFileSync(path.join(root, 'tmp', 'bench-orders-db.json'), JSON.stringify(table, null, 2));
 }
 
+async function stripeSuite() {
+  const rows = [];
+  for (const objects of opts.objects.split(',').map(Number)) {
+    const load = execFileSync('uptime', { encoding: 'utf8' }).trim();
+    const f = await benchStripe(objects, Number(opts.rps), Number(opts.rowsPerPart));
+    rows.push({
+      objects: f.objects, 'req/s limit': f.requestsPerSecond, 'rows/part': f.rowsPerPart, 'objects/s': f.objectsPerSecond, ceiling: f.ceiling,
+      'of ceiling': `${Math.round(f.share * 100)}%`, requests: f.requests, '429s': f.rateLimited, 'peak RSS MB': f.peakRssMb, 'load before': load.replace(/^.*load average: /, ''),
+    });
+  }
+  process.stdout.write(`${formatTextTable(rows)}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-stripe.json'), JSON.stringify(rows, null, 2));
+}
+
 async function loadSuite() {
   const results = [];
   const loads: string[] = [];
@@ -121,7 +141,7 @@ async function loadSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-load.json'), JSON.stringify(results, null, 2));
 }
 
-(suite === 'load' ? loadSuite() : main()).catch((error) => {
+(suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });
