@@ -34,6 +34,8 @@ const types = {
   instant: { kind: 'timestamp' },
 } as const satisfies Record<string, LogicalType>;
 const money = (precision: number): LogicalType => ({ kind: 'decimal', precision, scale: 2 });
+/** Stripe amounts in major units: three decimals hold KWD's fils exactly. */
+const major: LogicalType = { kind: 'decimal', precision: 18, scale: 3 };
 
 type ColumnSpec = readonly [name: string, type: LogicalType, description: string];
 const view = (name: string, description: string, columns: readonly ColumnSpec[]): AnalyticsView => ({
@@ -141,6 +143,36 @@ export const analyticsViews: readonly AnalyticsView[] = [
     ['shipped_date', day, 'UTC day of shipped_at'],
     ['shipped_date_key', int, 'shipped_date as yyyymmdd (analytics.dates)'],
     ['weight_kg', { kind: 'decimal', precision: 10, scale: 3 }, 'Parcel weight in kilograms'],
+  ]),
+  view('payments', 'One row per money movement on Stripe: charge, refund, dispute, dispute reversal.', [
+    ['payment_key', text, 'Stable surrogate key of the movement (a hash of payment_type and movement_id)'],
+    ['payment_type', text, 'charge, refund, dispute or dispute_reversal'],
+    ['movement_id', text, 'Stripe id of the charge, refund or dispute'],
+    ['charge_id', text, 'The Stripe charge the movement belongs to'],
+    ['order_key', text, 'The order (analytics.orders); null until the order has landed'],
+    ['order_id', text, 'Order number the shop wrote into Stripe metadata, as text'],
+    ['payment_status', text, 'Stripe status of the charge, refund or dispute'],
+    ['currency_code', text, 'ISO 4217 currency of the amounts'],
+    ['amount', major, 'Signed amount in major units: money in positive, refunds and disputes negative'],
+    ['fee_amount', major, 'Stripe fee, when the balance transaction is known'],
+    ['net_amount', major, 'amount - fee'],
+    ['payment_date', day, 'UTC day the movement happened'],
+    ['payment_date_key', int, 'payment_date as yyyymmdd (analytics.dates)'],
+    ['occurred_at', instant, 'When the movement happened'],
+  ]),
+  view('daily_reconciliation', 'One row per order date and currency: order totals against Stripe payments.', [
+    ['reconciliation_key', text, 'Stable surrogate key (a hash of order_date and currency_code)'],
+    ['order_date', day, 'Day the orders were placed (UTC)'],
+    ['order_date_key', int, 'order_date as yyyymmdd (analytics.dates)'],
+    ['currency_code', text, 'ISO 4217 currency'],
+    ['orders_count', int, 'Paid orders placed that day'],
+    ['order_total', major, 'Their totals'],
+    ['captured_amount', major, 'What Stripe captured for them'],
+    ['refunded_amount', major, 'What was refunded on them since'],
+    ['disputed_amount', major, 'What disputes took back, net of disputes won'],
+    ['net_amount', major, 'captured - refunded - disputed'],
+    ['difference_amount', major, 'order_total - captured_amount'],
+    ['reconciliation_status', text, 'pending (inside the settlement window), matched or mismatched'],
   ]),
   view('dates', 'One row per calendar day, 2015 to 2035.', [
     ['date_key', int, 'The day as yyyymmdd'],

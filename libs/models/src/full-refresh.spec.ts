@@ -69,7 +69,7 @@ describe('models built by an earlier version, and --full-refresh', () => {
     // fct_payments and fct_daily_reconciliation read fct_orders: a rebuild of it rebuilds them too.
     expect(closure.filter((m) => m.layer !== 'analytics').map((m) => m.name)).toEqual(['dim_customer', 'fct_orders', 'fct_payments', 'fct_daily_reconciliation', 'fct_order_items']);
     // The analytics views over them are dropped and recreated with them.
-    expect(closure.filter((m) => m.layer === 'analytics').map((m) => m.name)).toEqual(['customer_history', 'customers', 'order_lines', 'orders']);
+    expect(closure.filter((m) => m.layer === 'analytics').map((m) => m.name)).toEqual(['customer_history', 'customers', 'daily_reconciliation', 'order_lines', 'orders', 'payments']);
     const fromStaging = refreshClosure(sandbox.models, ['stg_orders_db__customers']).map((m) => m.name);
     expect(fromStaging).toEqual(expect.arrayContaining(['stg_orders_db__customers', 'reconcile_orders_db__customers', ...rebuilt]));
     expect(fromStaging).not.toContain('stg_orders_db__orders');

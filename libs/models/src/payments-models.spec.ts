@@ -79,6 +79,8 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
       { payment_type: 'charge', movement_id: 'ch_3', order_id: '3', resolved: true, currency_code: 'KWD', amount: '1.250', fee: null, net: '1.250' },
       { payment_type: 'charge', movement_id: 'ch_4', order_id: '4', resolved: false, currency_code: 'USD', amount: '13.000', fee: null, net: '13.000' },
     ]);
+    expect(await query("select movement_id, cast(amount as varchar) as amount, payment_date_key from analytics.payments where currency_code = 'KWD'"))
+      .toEqual([{ movement_id: 'ch_3', amount: '1.250', payment_date_key: 20261020 }]);
     expect(await checks()).toEqual({
       fct_payments_unresolved_order: { status: 'fail', failingRows: 1, keys: ['charge ch_4 (order 4)'] },
       fct_daily_reconciliation_mismatch: { status: 'pass', failingRows: 0, keys: [] },
@@ -89,6 +91,8 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
     await run();
     expect((await payments()).find((p) => p['movement_id'] === 'ch_4')).toMatchObject({ resolved: true });
     expect((await checks())['fct_payments_unresolved_order']).toEqual({ status: 'pass', failingRows: 0, keys: [] });
+    expect(await query("select currency_code, reconciliation_status, order_date_key from analytics.daily_reconciliation where currency_code = 'JPY'"))
+      .toEqual([{ currency_code: 'JPY', reconciliation_status: 'matched', order_date_key: 20261021 }]);
     expect((await days()).map(({ _merged_at, ...d }) => d)).toEqual([
       { order_date: '2026-10-20', currency_code: 'USD', orders_count: 2, total: '26.000', captured: '26.000', refunded: '0.000', difference: '0.000', status: 'matched' },
       { order_date: '2026-10-21', currency_code: 'JPY', orders_count: 1, total: '1500.000', captured: '1500.000', refunded: '0.000', difference: '0.000', status: 'matched' },
