@@ -1,9 +1,10 @@
 // `npm run sandbox -- serve|seed`: the synthetic orders DB for local runs.
-//   serve: PGlite on a loopback port, seeded unless --data-dir already holds data, until Ctrl-C.
+//   serve: PGlite on a loopback port, seeded unless --data-dir already holds data, until Ctrl-C;
+//          beside it the Stripe API sandbox (127.0.0.1:55433), its payments agreeing with those orders.
 //   seed:  (re)creates and seeds the tables on a real PostgreSQL server.
 import { Command, Option } from 'commander';
 import { ConfigError, createLogger, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
-import { DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb } from '@northstar/sandbox';
+import { DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb, StripeAccount, StripeApiServer, StripeSandboxFeed } from '@northstar/sandbox';
 
 interface SandboxFlags {
   readonly scale: number;
@@ -21,8 +22,9 @@ void runMain('sandbox', async (setLogger) => {
     .option('--port <n>', 'TCP port', integer('--port'), 55432)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--data-dir <dir>', 'persist the database here (default: in memory)')
+    .option('--stripe-port <n>', 'TCP port of the Stripe API sandbox (STRIPE_API_BASE)', integer('--stripe-port'), 55433)
     .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
-    .action((flags: SandboxFlags & { port: number; host: string; dataDir?: string }) => serve(flags, logger));
+    .action((flags: ServeFlags) => serve(flags, logger));
   program
     .command('seed')
     .description('create and seed the orders DB tables on a PostgreSQL server')
@@ -38,18 +40,35 @@ void runMain('sandbox', async (setLogger) => {
   }
 });
 
-async function serve(flags: SandboxFlags & { port: number; host: string; dataDir?: string }, logger: Logger): Promise<void> {
+type ServeFlags = SandboxFlags & { port: number; host: string; dataDir?: string; stripePort: number };
+
+async function serve(flags: ServeFlags, logger: Logger): Promise<void> {
   const db = await startEmbeddedOrdersDb({ port: flags.port, host: flags.host, dataDir: flags.dataDir });
+  let stripe: StripeApiServer | undefined;
   try {
     await seedServer(db.url, sandboxOptions(flags), logger, false);
-    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory' }, 'orders DB sandbox serving; Ctrl-C to stop');
+    stripe = await serveStripe(db.url, sandboxOptions(flags), flags.stripePort, logger);
+    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory', stripeApiBase: `http://127.0.0.1:${stripe.port}` }, 'orders DB and Stripe sandboxes serving; Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
   } finally {
+    await stripe?.close();
     await db.stop();
   }
+}
+
+/** The Stripe API sandbox with the payments of the orders in the DB up to the sandbox epoch (the orders DB is read once). */
+async function serveStripe(url: string, options: SandboxOptions, port: number, logger: Logger): Promise<StripeApiServer> {
+  const orders = await OrdersDbSandbox.connect(url, options);
+  const feed = new StripeSandboxFeed(new StripeAccount(), orders, options.seed);
+  try {
+    logger.info(await feed.syncTo(options.start), 'Stripe sandbox fed from the orders DB');
+  } finally {
+    await orders.close();
+  }
+  return StripeApiServer.start({ account: feed.account, clock: () => feed.now, port });
 }
 
 /** Seeds the server; `force` recreates the tables even when they already hold data. */
