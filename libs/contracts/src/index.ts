@@ -6,6 +6,7 @@ export * from './contract-validation';
 export * from './orders-db-contracts';
 export * from './stripe-contracts';
 export * from './stripe-currencies';
+export * from './stripe-source';
 export * from './zendesk-contracts';
 export * from './partner-files-contracts';
 export * from './partner-files-partners';

@@ -1,10 +1,11 @@
 import { silentLogger } from '@northstar/core';
-import { contractFor } from '@northstar/contracts';
+import { contractFor, paymentsModels, rawTableName, stripeSource } from '@northstar/contracts';
 import { renderSql } from '@northstar/sql';
 import { ensureWarehouseSchemas, type BindValue, type Row } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { loadModelCatalog } from './model-catalog';
 import { runModels } from './model-runner';
+import { modelsOfDomain, modelsOfSource, sourcesRead } from './source-models';
 import { loadQualityChecks, runQualityChecks } from './quality-checks';
 import { landRawRows, ordersDbRow } from './testing';
 
@@ -21,6 +22,23 @@ const txn = (id: string, amount: number, fee: number, over: Record<string, BindV
 });
 const order = (id: number, over: Record<string, BindValue> = {}) =>
   ordersDbRow.order(id, 1, '2026-10-20 10:05:00+00', { currency: 'usd', ordered_at: '2026-10-20 10:00:00+00', paid_at: '2026-10-20 10:05:00+00', ...over });
+
+describe('payments models and the jobs that run them', () => {
+  const catalog = loadModelCatalog();
+  const names = (list: readonly { name: string }[]) => list.map((m) => m.name);
+
+  it('read Stripe and the orders DB: the payments domain job runs them, neither source load does', () => {
+    const read = sourcesRead(catalog);
+    for (const model of paymentsModels) expect([...read.get(model)!].sort()).toEqual(['orders_db', 'stripe']);
+    const stripeRaw = stripeSource.contracts.map((c) => `raw.${rawTableName(c)}`);
+    // Static models (dim_date, dates) read no source and run in every load.
+    expect(names(modelsOfSource(catalog, stripeSource, stripeRaw)).filter((n) => read.get(n)!.size > 0)).toEqual([
+      'stg_stripe__charges', 'stg_stripe__refunds', 'stg_stripe__disputes', 'stg_stripe__balance_transactions',
+    ].sort((a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));
+    expect(names(modelsOfDomain(catalog, { name: 'payments', models: paymentsModels }))).toEqual(['fct_payments', 'fct_daily_reconciliation', 'daily_reconciliation', 'payments'].sort(
+      (a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));
+  });
+});
 
 describe('payments models: fct_payments and fct_daily_reconciliation', () => {
   let db: TempDuckDb;

@@ -1,0 +1,22 @@
+import { ordersDbSource } from './orders-db-source';
+import { defineSource } from './source-declaration';
+import { checkedRegistry, curatedDomains, sourcesIn } from './sources';
+import { paymentsModels, stripeSource } from './stripe-source';
+
+describe('the Stripe source declaration', () => {
+  const ordersFeedingPayments = defineSource({ ...ordersDbSource, feeds: { ...ordersDbSource.feeds, payments: paymentsModels } });
+  const registry = checkedRegistry([ordersFeedingPayments, stripeSource]);
+
+  it('makes payments a domain of Stripe and the orders DB, and leaves the orders domain to the orders DB', () => {
+    expect(curatedDomains(registry)).toEqual([
+      { name: 'orders', models: ['dim_customer', 'dim_product', 'fct_order_items', 'fct_orders'], sources: ['orders_db'] },
+      { name: 'payments', models: ['fct_daily_reconciliation', 'fct_payments'], sources: ['orders_db', 'stripe'] },
+    ]);
+  });
+
+  it('runs hourly only, extracted by extract-stripe with an API cursor, over its four contracts', () => {
+    expect(sourcesIn('nightly-key-sets', registry).map((s) => s.name)).toEqual(['orders_db']);
+    expect(stripeSource).toMatchObject({ app: 'extract-stripe', cursorKind: 'api-cursor' });
+    expect(stripeSource.contracts.map((c) => c.entity)).toEqual(['charges', 'refunds', 'disputes', 'balance_transactions']);
+  });
+});
