@@ -6,7 +6,7 @@ import { recordingLogger } from '@northstar/core/testing';
 import { chargesContract, refundsContract, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type ExtractionResult } from '@northstar/extract';
 import { LocalObjectStore } from '@northstar/object-store';
-import { ParquetWriter } from '@northstar/parquet';
+import { maskValue, ParquetWriter } from '@northstar/parquet';
 import { StripeAccount, StripeApiServer, type StripeObject } from '@northstar/sandbox';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
@@ -58,12 +58,12 @@ describe('extractStripe through the official SDK against the sandbox API', () =>
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const deps = (logger = silentLogger(), overrides: { maxRps?: number; attempts?: number; store?: LocalObjectStore } = {}) => ({
+  const deps = (logger = silentLogger(), overrides: { maxRps?: number; attempts?: number; store?: LocalObjectStore; maskKey?: string } = {}) => ({
     client: new StripeClient({
       apiKey: 'sk_test_sandbox', apiBase: `http://127.0.0.1:${server.port}`, maxRequestsPerSecond: overrides.maxRps ?? 1000, logger,
       retry: { attempts: overrides.attempts ?? 6, baseDelayMs: 1, sleep: async () => undefined }, onRetry: () => void retries.count++,
     }),
-    store: overrides.store ?? store, parquet, maskKey: undefined, rowsPerPart: 5, tempDir: dir, logger, clock: () => new Date('2026-11-02T12:00:00Z'),
+    store: overrides.store ?? store, parquet, maskKey: overrides.maskKey, rowsPerPart: 5, tempDir: dir, logger, clock: () => new Date('2026-11-02T12:00:00Z'),
     warehouse: db.warehouse, pageSize: 4,
     config: { initialStart: new Date('2026-11-01T00:00:00Z'), lookbackMs: 3_600_000, safetyLagMs: 300_000 },
   });
@@ -167,6 +167,16 @@ describe('extractStripe through the official SDK against the sandbox API', () =>
       { id: 'ch_00031', amount: 12350, currency: 'kwd', currency_exponent: 3, customer_id: 'cus_x' },
     ]);
     expect(await query('select amount, currency_exponent from raw.stripe__refunds')).toEqual([{ amount: 15800, currency_exponent: 0 }]);
+  });
+
+  it('masks billing email, name and address outside prod, and keeps the rest as sent', async () => {
+    server.account.add('charges', charge(40, '2026-11-02T05:30:00Z', { billing_details: { email: 'ada@example.com', name: 'Ada L', address: { line1: '1 Main St', postal_code: 'N1', country: 'GB' } } }), 'charge.succeeded');
+    await extractStripe(runAt(7), [chargesEntity], deps(silentLogger(), { maskKey: 'k' }));
+    await load(chargesContract);
+    expect(await query("select billing_email, billing_name, billing_address_line1, billing_address_postal_code, billing_address_country, order_id from raw.stripe__charges where id = 'ch_00040'")).toEqual([{
+      billing_email: maskValue('k', 'ada@example.com'), billing_name: maskValue('k', 'Ada L'), billing_address_line1: maskValue('k', '1 Main St'),
+      billing_address_postal_code: maskValue('k', 'N1'), billing_address_country: 'GB', order_id: '5040',
+    }]);
   });
 
   it('commits nothing when killed after the parts but before the manifest, and the rerun of the run id loads each object once', async () => {
