@@ -40,6 +40,7 @@ describeRealData('contracts against real source records', () => {
     ['stripe', 'charges', stripe['charge']],
     ['stripe', 'refunds', stripe['refund']],
     ['stripe', 'disputes', stripe['dispute']],
+    ['stripe', 'payment_intents', stripe['payment_intent']],
     ['stripe', 'balance_transactions', stripe['balance_transaction']],
     ['zendesk', 'tickets', zendesk('embulk_input_zendesk/cursor_based_tickets.json', 'tickets')],
     ['zendesk', 'users', zendesk('embulk_input_zendesk/simple_user.json', 'users')],

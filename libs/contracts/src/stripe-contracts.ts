@@ -120,6 +120,34 @@ export const disputesContract: Contract = defineContract({
   ],
 });
 
+export const paymentIntentsContract: Contract = defineContract({
+  source: 'stripe',
+  entity: 'payment_intents',
+  version: '1.0.0',
+  description: 'Payment intents: one per checkout, through its attempts (charges) to succeeded or canceled.',
+  businessKey: ['id'],
+  cursor: 'created',
+  biFacing: false,
+  columns: [
+    col.string('id'),
+    col.integer('amount', { description: minorUnits('Amount to collect') }),
+    col.integer('amount_received', { description: minorUnits('Amount collected so far') }),
+    currency,
+    currencyExponent,
+    col.string('status', { description: 'requires_payment_method, requires_confirmation, requires_action, processing, requires_capture, canceled or succeeded.' }),
+    col.string('capture_method', nullable({ description: 'automatic, automatic_async or manual (captured later).' })),
+    idOf('customer_id', 'customer', 'customer'),
+    idOf('latest_charge_id', 'latest_charge', 'latest charge'),
+    orderId,
+    col.timestamp('canceled_at', nullable({ description: 'Unix seconds in the source.' })),
+    col.string('cancellation_reason', nullable()),
+    created,
+    observedAt,
+    livemode,
+    metadata,
+  ],
+});
+
 export const balanceTransactionsContract: Contract = defineContract({
   source: 'stripe',
   entity: 'balance_transactions',
@@ -147,4 +175,4 @@ export const balanceTransactionsContract: Contract = defineContract({
   ],
 });
 
-export const stripeContracts: readonly Contract[] = [chargesContract, refundsContract, disputesContract, balanceTransactionsContract];
+export const stripeContracts: readonly Contract[] = [chargesContract, refundsContract, disputesContract, paymentIntentsContract, balanceTransactionsContract];

@@ -17,6 +17,6 @@ describe('the Stripe source declaration', () => {
   it('runs hourly only, extracted by extract-stripe with an API cursor, over its four contracts', () => {
     expect(sourcesIn('nightly-key-sets', registry).map((s) => s.name)).toEqual(['orders_db']);
     expect(stripeSource).toMatchObject({ app: 'extract-stripe', cursorKind: 'api-cursor' });
-    expect(stripeSource.contracts.map((c) => c.entity)).toEqual(['charges', 'refunds', 'disputes', 'balance_transactions']);
+    expect(stripeSource.contracts.map((c) => c.entity)).toEqual(['charges', 'refunds', 'disputes', 'payment_intents', 'balance_transactions']);
   });
 });

@@ -33,7 +33,7 @@ describe('payments models and the jobs that run them', () => {
     const stripeRaw = stripeSource.contracts.map((c) => `raw.${rawTableName(c)}`);
     // Static models (dim_date, dates) read no source and run in every load.
     expect(names(modelsOfSource(catalog, stripeSource, stripeRaw)).filter((n) => read.get(n)!.size > 0)).toEqual([
-      'stg_stripe__charges', 'stg_stripe__refunds', 'stg_stripe__disputes', 'stg_stripe__balance_transactions',
+      'stg_stripe__charges', 'stg_stripe__refunds', 'stg_stripe__disputes', 'stg_stripe__payment_intents', 'stg_stripe__balance_transactions',
     ].sort((a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));
     expect(names(modelsOfDomain(catalog, { name: 'payments', models: paymentsModels }))).toEqual(['fct_payments', 'fct_daily_reconciliation', 'daily_reconciliation', 'payments'].sort(
       (a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));

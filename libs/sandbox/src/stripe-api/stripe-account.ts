@@ -3,7 +3,7 @@ import type { StripeListing } from './stripe-list-page';
 import type { StripeCharge, StripeDispute, StripeObjects, StripeRefund } from '../stripe-generator';
 
 /** The list endpoints the sandbox serves, by their path under /v1. */
-export const stripeListNames = ['charges', 'refunds', 'disputes', 'balance_transactions', 'events'] as const;
+export const stripeListNames = ['charges', 'refunds', 'disputes', 'payment_intents', 'balance_transactions', 'events'] as const;
 export type StripeListName = (typeof stripeListNames)[number];
 
 /** Any Stripe object the account holds: an id, a creation time in Unix seconds, the rest as Stripe sends it. */
@@ -40,9 +40,21 @@ export class StripeAccount {
     for (const item of all.sort((a, b) => a.created - b.created)) item.add();
   }
 
+  /** A charge, its balance transaction, and its payment intent: created by its first attempt, moved by each later one. */
   addCharge(charge: StripeCharge): void {
     if (charge.balance_transaction) this.addBalanceTransaction(charge.balance_transaction, charge.id, 'charge', charge.amount, charge.currency, charge.created);
     this.insert('charges', charge, `charge.${charge.status}`, charge.created);
+    const succeeded = charge.status === 'succeeded';
+    const state = { status: succeeded ? 'succeeded' : 'requires_payment_method', amount_received: succeeded ? charge.amount : 0, latest_charge: charge.id };
+    if (this.find('payment_intents', charge.payment_intent)) {
+      this.change('payment_intents', charge.payment_intent, (pi) => ({ ...pi, ...state }), succeeded ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', charge.created);
+      return;
+    }
+    const intent = {
+      id: charge.payment_intent, object: 'payment_intent', amount: charge.amount, currency: charge.currency, capture_method: 'automatic',
+      customer: charge.customer, canceled_at: null, cancellation_reason: null, created: charge.created, livemode: charge.livemode, metadata: charge.metadata, ...state,
+    };
+    this.insert('payment_intents', intent, succeeded ? 'payment_intent.succeeded' : 'payment_intent.payment_failed', charge.created);
   }
 
   /** A refund, and its charge's refunded amount: the charge's change reaches extractors only as an event. */

@@ -1,0 +1,23 @@
+create table if not exists raw.stripe__payment_intents (
+  id varchar,
+  amount bigint,
+  amount_received bigint,
+  currency varchar,
+  currency_exponent bigint,
+  status varchar,
+  capture_method varchar,
+  customer_id varchar,
+  latest_charge_id varchar,
+  order_id varchar,
+  canceled_at timestamptz,
+  cancellation_reason varchar,
+  created timestamptz,
+  observed_at timestamptz,
+  livemode boolean,
+  metadata json,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number bigint not null,
+  _extracted_at timestamptz not null,
+  _loaded_at timestamptz not null
+)

@@ -1,0 +1,23 @@
+create table if not exists raw.stripe__payment_intents (
+  id varchar,
+  amount number(38, 0),
+  amount_received number(38, 0),
+  currency varchar,
+  currency_exponent number(38, 0),
+  status varchar,
+  capture_method varchar,
+  customer_id varchar,
+  latest_charge_id varchar,
+  order_id varchar,
+  canceled_at timestamp_tz,
+  cancellation_reason varchar,
+  created timestamp_tz,
+  observed_at timestamp_tz,
+  livemode boolean,
+  metadata variant,
+  _run_id varchar not null,
+  _source_file varchar not null,
+  _row_number number(38, 0) not null,
+  _extracted_at timestamp_tz not null,
+  _loaded_at timestamp_tz not null
+)
