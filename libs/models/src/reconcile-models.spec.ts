@@ -19,7 +19,7 @@ describe('hard-delete reconciliation models, generated from contracts', () => {
       expect(merge.sql).not.toContain('{{');
       expect(merge.sql).toContain(`merge into ${model.idents!['staging_table']} as target`);
       expect(merge.sql).toContain(`from ${model.idents!['key_set_table']} as key_set`);
-      expect(merge.sql).toContain(`on target.${model.idents!['key']} = source.business_key`);
+      expect(merge.sql).toContain(`on target.${model.idents!['staged_key']} = source.business_key`);
     }
   });
 });

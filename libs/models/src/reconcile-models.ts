@@ -11,13 +11,14 @@ const template = loadSqlTemplate(path.join(__dirname, '../sql/templates/reconcil
  * entities differ only in their names and key, which their contracts say.
  */
 export function reconcileModels(fileModels: readonly Model[], registry: readonly SourceDeclaration[] = sourceRegistry): Model[] {
-  const staged = new Set(fileModels.map((m) => m.name));
+  const staged = new Map(fileModels.map((m) => [m.name, m]));
   return sourcesIn('nightly-key-sets', registry)
     .flatMap((source) => source.contracts)
     .filter((contract) => staged.has(stagingModelName(contract)))
     .map((contract) => {
       if (contract.businessKey.length !== 1) throw new Error(`${contract.source}.${contract.entity}: hard-delete reconciliation needs a single-column key`);
       const staging = stagingModelName(contract);
+      const stagingModel = staged.get(staging);
       const keySet = `raw.${rawTableName(keySetContract(contract))}`;
       const name = `reconcile_${contract.source}__${contract.entity}`;
       const dependsOn = [staging, keySet];
@@ -28,7 +29,14 @@ export function reconcileModels(fileModels: readonly Model[], registry: readonly
         template: { ...template, name, dependsOn, header: { ...template.header, name, 'depends-on': dependsOn.join(', '), tracks: `${keySet}._loaded_at` } },
         dependsOn,
         tracks: [{ table: keySet, column: '_loaded_at' }],
-        idents: { staging_table: `staging.${staging}`, key_set_table: keySet, key: contract.businessKey[0] },
+        // A staging model on the template may rename the key and the cursor; the key set keeps the contract's names.
+        idents: {
+          staging_table: `staging.${staging}`,
+          key_set_key: contract.businessKey[0],
+          staged_key: stagingModel?.template.header['keys']?.trim() || contract.businessKey[0],
+          cursor: stagingModel?.idents?.['cursor'] ?? contract.cursor,
+          key_set_table: keySet,
+        },
       };
     });
 }

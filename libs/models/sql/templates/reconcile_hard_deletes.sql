@@ -1,11 +1,12 @@
 -- name:       reconcile_hard_deletes
 -- grain:      one row per staged row of an entity, flagged or unflagged in place (the model owns no table)
--- keys:       the entity's business key ({{ key }})
+-- keys:       the entity's business key ({{ key_set_key }} in the key set, {{ staged_key }} in staging)
 -- depends-on: set per entity by reconcileModels: the staging model and the raw key set
 -- tracks:     set per entity: the key set's _loaded_at
 
--- Rendered once per orders DB entity (reconcile_orders_db__<entity>), with
--- the entity's staging table, key-set table and key from its contract.
+-- Rendered once per entity (reconcile_<source>__<entity>), with the entity's
+-- staging table, key-set table and key from its contract, and the key and
+-- cursor as its staging model names them.
 -- Hard deletes: the nightly key set lists every key in the source. A staged
 -- row whose key is missing from the latest set, and that was not written after
 -- the set was taken, was deleted in the source: it is flagged, never removed.
@@ -35,28 +36,28 @@ using (
   ),
 
   latest_keys as (
-    select distinct key_set.{{ key }} as business_key
+    select distinct key_set.{{ key_set_key }} as business_key
     from {{ key_set_table }} as key_set
     inner join latest_run on key_set._run_id = latest_run._run_id
-    where key_set.{{ key }} is not null
+    where key_set.{{ key_set_key }} is not null
   ),
 
   vanished as (
-    select staged.{{ key }} as business_key, latest_run.extracted_at
+    select staged.{{ staged_key }} as business_key, latest_run.extracted_at
     from {{ staging_table }} as staged
     cross join latest_run
     where not staged.is_deleted
-      and staged.updated_at <= latest_run.extracted_at
-      and not exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ key }})
+      and staged.{{ cursor }} <= latest_run.extracted_at
+      and not exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ staged_key }})
   ),
 
   reappeared as (
-    select staged.{{ key }} as business_key
+    select staged.{{ staged_key }} as business_key
     from {{ staging_table }} as staged
     cross join latest_run
     where staged.is_deleted
       and staged.deleted_at < latest_run.extracted_at
-      and exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ key }})
+      and exists (select 1 from latest_keys where latest_keys.business_key = staged.{{ staged_key }})
   ),
 
   final as (
@@ -69,7 +70,7 @@ using (
 
   select * from final
 ) as source
-on target.{{ key }} = source.business_key
+on target.{{ staged_key }} = source.business_key
 when matched then update set
   is_deleted = source.is_deleted,
   deleted_at = source.deleted_at,
