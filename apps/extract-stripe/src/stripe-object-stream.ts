@@ -20,8 +20,6 @@ export interface StripeStreamDeps {
   readonly logger: Logger;
   /** Objects per page, at most Stripe's 100. */
   readonly pageSize?: number;
-  /** Called when the saved event is past Stripe's 30 days and the gap is re-listed by `created`. */
-  readonly onEventGap?: (gap: { entity: string; from: Date; to: Date; reason: string }) => void;
 }
 
 /** Stripe keeps events 30 days; an hour's margin keeps a cursor from expiring between the check and the request. */
@@ -142,7 +140,6 @@ export class StripeObjectStream implements RecordStream {
   private async *relistGap(saved: StripeEventCursor, windowStart: Date, reason: string): AsyncGenerator<SourceRecord> {
     const from = new Date(saved.created * 1000);
     this.deps.logger.warn({ entity: this.entity.contract.entity, from: from.toISOString(), to: windowStart.toISOString(), reason }, `${reason}: re-listing the objects created since it by created; changes to older objects in the gap are not seen`);
-    this.deps.onEventGap?.({ entity: this.entity.contract.entity, from, to: windowStart, reason });
     yield* this.listCreated(from, windowStart);
   }
 
