@@ -2,6 +2,8 @@
 // throughput and peak memory of the extraction path against its ceiling.
 // `npm run bench -- load [--scales 1,10]`: first load and one fixed hour of
 // the whole pipeline at each sandbox scale (scripts/bench/load-bench.ts).
+// `npm run bench -- backfill [--scale 0.1]`: 90 days of sandbox history
+// backfilled with an hourly run beside it (scripts/bench/backfill-bench.ts).
 // `npm run bench -- stripe [--objects 100000,1000000] [--rps 100]`: the Stripe
 // extractor against the sandbox API at a rate limit (scripts/bench/stripe-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
@@ -13,6 +15,7 @@ import { Client } from 'pg';
 import { formatTextTable, loadConfig } from '@northstar/core';
 import { loadSqlTemplate, postgresDialect, renderStatements } from '@northstar/sql';
 import { pinnedCommand, planCpus } from './bench/cpu-pinning';
+import { benchBackfill } from './bench/backfill-bench';
 import { benchLoadAtScale } from './bench/load-bench';
 import { benchStripe } from './bench/stripe-bench';
 import { loadBenchReport } from './bench/load-bench-report';
@@ -20,7 +23,8 @@ import { loadBenchReport } from './bench/load-bench-report';
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db | load | stripe', 'orders-db')
+  .argument('[suite]', 'orders-db | load | stripe | backfill', 'orders-db')
+  .option('--scale <n>', 'backfill: the sandbox scale', '0.1')
   .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
   .option('--objects <list>', 'stripe: objects listed per run', '100000,1000000')
@@ -30,7 +34,7 @@ const opts = new Command('bench')
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
   .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string }>();
+  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string; scale: string }>();
 const suite = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'orders-db';
 
 interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
@@ -141,7 +145,19 @@ async function loadSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-load.json'), JSON.stringify(results, null, 2));
 }
 
-(suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : main()).catch((error) => {
+async function backfillSuite() {
+  const before = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const f = await benchBackfill(opts.url, Number(opts.scale));
+  const row = {
+    scale: f.scale, orders: f.orders, days: f.days, 'backfill s': Math.round(f.seconds), 'rows loaded': f.rowsLoaded, 'rows/s': Math.round(f.rowsPerSecond), 'peak RSS MB': f.peakRssMb,
+    'hourly attempts': f.hourly.attempts, 'hourly waited s': Math.round(f.hourly.waitedSeconds), 'hourly own s': Math.round(f.hourly.ownSeconds),
+  };
+  process.stdout.write(`start: ${before}\nend: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}\n${formatTextTable([row])}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-backfill.json'), JSON.stringify(f, null, 2));
+}
+
+(suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });
