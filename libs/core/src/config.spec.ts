@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeDbUrl, LOCAL_ORDERS_DB_URL, loadConfig } from './config';
+import { describeDbUrl, LOCAL_ORDERS_DB_URL, loadConfig, stripeApiKey } from './config';
 import { ConfigError } from './errors';
 
 const snowflake = {
@@ -104,6 +104,19 @@ describe('loadConfig', () => {
     expect(message).toContain('NORTHSTAR_MASK_KEY: expected at least 16 characters, got a hidden value of 7 characters');
     expect(message).toContain('ORDERS_DB_URL: expected a postgres:// URL, got a hidden value of 24 characters');
     expect(message).not.toMatch(/hunter2|s3cret/);
+  });
+
+  it('reads Stripe: the sandbox and a made-up key locally, the key required only where the Stripe extractor asks for it, never echoed', () => {
+    const local = loadConfig({}, false);
+    expect(local.stripe).toEqual({ apiKey: 'sk_test_northstar_sandbox', apiBase: 'http://127.0.0.1:55433', maxRequestsPerSecond: 20 });
+    const dev = loadConfig({ NORTHSTAR_ENV: 'dev', NORTHSTAR_RAW_URL: 's3://b/raw', ORDERS_DB_URL: 'postgres://u@db/shop', NORTHSTAR_MASK_KEY: 'k'.repeat(16), ...snowflake, STRIPE_MAX_RPS: '90' }, false);
+    expect(dev.stripe).toEqual({ apiBase: 'https://api.stripe.com', maxRequestsPerSecond: 90 });
+    expect(() => stripeApiKey(dev)).toThrow('STRIPE_API_KEY is required when NORTHSTAR_ENV=dev');
+    expect(stripeApiKey({ ...dev, stripe: { ...dev.stripe, apiKey: 'rk_live_x' } })).toBe('rk_live_x');
+    const message = configError({ STRIPE_API_KEY: 'pk_live_secretish', STRIPE_MAX_RPS: '0' });
+    expect(message).toContain('STRIPE_API_KEY: expected a secret or restricted key starting sk_ or rk_ (test or live), got a hidden value of 17 characters');
+    expect(message).toContain('STRIPE_MAX_RPS: expected a whole number of requests per second above 0, got "0"');
+    expect(message).not.toContain('secretish');
   });
 
   it('requires cloud environments to name their resources', () => {
