@@ -1,5 +1,8 @@
 import { ExitCode, silentLogger } from '@northstar/core';
 import { parseSqlTemplate } from '@northstar/sql';
+import { SnowflakeWarehouse } from '@northstar/warehouse';
+import { fakeSnowflakeColumn, RecordingSnowflakeConnection, type RecordedStatement } from '@northstar/warehouse/testing';
+import { loadModelCatalog } from './model-catalog';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { gatingChecks, publishModels, PublishRefusedError } from './publish-models';
 import { loadQualityChecks, type QualityCheck } from './quality-checks';
@@ -70,5 +73,37 @@ describe('publishModels', () => {
     expect(hourly).not.toContain('fct_orders_unique_order_id');
     expect(nightly).toEqual(expect.arrayContaining(['fct_orders_unique_order_id', 'fct_orders_unique_order_id_in_batch']));
     expect(gatingChecks(fctOrders, { mode: 'hourly', checks }).every((c) => c.severity === 'error' && c.table === 'curated.fct_orders')).toBe(true);
+  });
+});
+
+describe('publishModels on Snowflake (recording connection)', () => {
+  it('sends DDL before the transaction, the MERGE and the check inside it, and a rollback, not a commit, when the check fails', async () => {
+    const text = (cols: string[], rows: unknown[][]) => ({ columns: cols.map((c) => fakeSnowflakeColumn(c, c === 'FAILING_ROWS' ? 'fixed' : 'text')), rows });
+    let inTransaction = false;
+    const connection = new RecordingSnowflakeConnection((s: RecordedStatement) => {
+      if (/^begin/i.test(s.sql)) inTransaction = true;
+      if (/^(commit|rollback)/i.test(s.sql)) inTransaction = false;
+      // The raw input exists from the start; the model's own table once the transaction has created its rows.
+      if (s.sql.includes('information_schema.columns')) {
+        const table = String(s.binds[1]).toLowerCase();
+        return table === 'orders_db__products' || (inTransaction && table === 'stg_orders_db__products') ? text(['COLUMN_NAME', 'DATA_TYPE'], [['product_id', 'NUMBER']]) : undefined;
+      }
+      if (s.sql.includes('as batch_end')) return text(['BATCH_END'], [['2026-11-02T08:00:00.000Z']]);
+      if (s.sql.includes('failing_rows')) return text(['FAILING_ROWS'], [['2']]);
+      return undefined;
+    });
+    const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+    const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
+    const failure = await publishModels(models, { warehouse, logger: silentLogger(), clock: () => new Date('2026-11-02T09:00:00Z'), runId: 'hourly-20261102T09', mode: 'hourly', checks: loadQualityChecks() })
+      .then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(PublishRefusedError);
+    const kinds = connection.statements.map((s) => (s.sql.includes('ops.dq_results') ? 'record' : /^\s*(create|begin|merge|rollback|commit)\b/i.exec(s.sql)?.[1].toLowerCase() ?? (s.sql.includes('failing_rows') ? 'check' : 'other')));
+    const begin = kinds.indexOf('begin');
+    const rollback = kinds.indexOf('rollback');
+    expect(kinds.slice(0, begin)).toContain('create');
+    expect(kinds.slice(begin, rollback)).toEqual(expect.arrayContaining(['merge', 'check']));
+    expect(kinds.slice(begin)).not.toContain('create');
+    expect(kinds).not.toContain('commit');
+    expect(kinds.slice(rollback)).toContain('record');
   });
 });
