@@ -14,6 +14,8 @@ const RECORDED: Record<string, TableDigest> = {
   'curated.dim_product': { rows: 25, digest: '408134bdcebaef906ecdd427f8a2e779' },
   'curated.fct_order_items': { rows: 2998, digest: 'a0c53dd41cb1206d1511d4ed7c6f45c5' },
   'curated.fct_orders': { rows: 1208, digest: '4ff0e97b587623b41d4d2ce21a025ff3' },
+  // The partner-files source runs in the same graph; this sandbox drops no partner files (e2e/partner-files-pipeline.spec.ts does).
+  'curated.fct_shipments': { rows: 0, digest: '' },
 };
 
 interface TableDigest {
@@ -69,7 +71,9 @@ describe('the sandbox through the pipeline: curated tables as recorded', () => {
   });
 
   it('every run succeeds', () => {
-    expect(runs).toEqual(Array(runs.length).fill(ALL_SUCCEEDED));
+    // The nightly graph holds the sources with nightly key sets only: partner files run hourly.
+    const nightly = ALL_SUCCEEDED.filter(([step]) => !step.endsWith('partner-files'));
+    expect(runs).toEqual([...Array(runs.length - 1).fill(ALL_SUCCEEDED), nightly]);
   });
 
   it('every curated table holds what was recorded', async () => {

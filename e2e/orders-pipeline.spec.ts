@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { maskValue } from '@northstar/parquet';
 import { createScratchDatabase, OrdersDbSandbox, type HourChanges, type ScratchDatabase } from '@northstar/sandbox';
-import { PipelineHarness, POSTGRES_ADMIN_URL, uniqueDatabaseName } from './pipeline-harness';
+import { ALL_SUCCEEDED, PipelineHarness, POSTGRES_ADMIN_URL, uniqueDatabaseName } from './pipeline-harness';
 
 type FactRow = { order_id: number } & Record<string, unknown>;
 
@@ -46,7 +46,7 @@ describe('hourly orders pipeline, end to end', () => {
   it('lands the seeded history in every layer, order for order and cent for cent', async () => {
     const result = await harness.hourly('2026-11-02T06:00:00Z');
     expect(result.exitCode).toBe(0);
-    expect(result.jobs).toEqual([['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']]);
+    expect(result.jobs).toEqual(ALL_SUCCEEDED);
     const source = await sourceOrders();
     expect(source.ids.length).toBeGreaterThan(100);
     const [curated] = await harness.query<{ n: number; total: string }>('select count(*) as n, cast(sum(total_amount) as varchar) as total from curated.fct_orders');

@@ -105,8 +105,12 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** What ops.pipeline_runs shows for an hourly orders run where every job succeeded. */
-export const ALL_SUCCEEDED = [['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['quality', 'succeeded']];
+/** What ops.pipeline_runs shows for an hourly run where every job succeeded (partner files: none dropped unless a spec drops some). */
+export const ALL_SUCCEEDED = [
+  ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
+  ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'],
+  ['quality', 'succeeded'],
+];
 
 /** The sandbox history of seededOrdersDb starts here; its first hourly run is at this hour. */
 export const SEEDED_START = new Date('2026-11-02T06:00:00Z');

@@ -15,6 +15,7 @@ export * from './zendesk-ticket-events';
 export * from './zendesk-api';
 export * from './partner-shipment-generator';
 export * from './partner-file-writer';
+export * from './partner-files';
 export * from './fault-report';
 export type { SeedCounts } from './orders-db-statements';
 export type { LateCommit } from './late-commit';
