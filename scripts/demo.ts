@@ -6,7 +6,8 @@ import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { createLogger, deriveRunId, loadConfig, runMain, type NorthstarConfig } from '@northstar/core';
-import { OrdersDbSandbox, startEmbeddedOrdersDb } from '@northstar/sandbox';
+import { openObjectStore } from '@northstar/object-store';
+import { OrdersDbSandbox, startEmbeddedOrdersDb, writePartnerDrops } from '@northstar/sandbox';
 import { runPipeline } from '../apps/orchestrator/src/run-pipeline';
 import { demoReport } from './demo-report';
 
@@ -30,6 +31,7 @@ void runMain('demo', async (setLogger) => {
   setLogger(logger);
   const first = new Date(opts.start);
   const sandbox = await OrdersDbSandbox.connect(db.url, { scale: opts.scale, start: first });
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   try {
     await sandbox.createSchema();
     const seeded = await sandbox.seed();
@@ -40,6 +42,10 @@ void runMain('demo', async (setLogger) => {
         const changes = await sandbox.advanceHour(new Date(at.getTime() - HOUR));
         logger.info({ hour: changes.hourStart, newOrders: changes.newOrderIds.length, updatedOrders: changes.updatedOrderIds.length, newCustomers: changes.newCustomerIds.length, updatedCustomers: changes.updatedCustomerIds.length }, 'sandbox advanced one hour');
       }
+      // Partners drop the hour's shipment statuses (the whole history before the first run) into the raw zone's bucket.
+      const window = { start: i === 0 ? new Date(0) : new Date(at.getTime() - HOUR), end: at };
+      const drops = await writePartnerDrops(store, { seed: 42, orders: await sandbox.orderPlans(), window });
+      logger.info({ drops: drops.map((d) => `${d.key} (${d.rows} rows)`) }, 'partner files dropped');
       const run = { mode: 'hourly' as const, scheduledAt: at, runId: deriveRunId('hourly', at) };
       const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date() });
       if (!result.succeeded) throw new Error(`pipeline ${run.runId} failed: ${result.outcomes.find((o) => o.status === 'failed')?.message}`);
