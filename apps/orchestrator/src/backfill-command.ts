@@ -1,4 +1,4 @@
-import type { TimeWindow } from '@northstar/core';
+import { ExitCode, exitCodeFor, type TimeWindow } from '@northstar/core';
 import { openWarehouse } from '@northstar/warehouse';
 import { planBackfill } from './backfill-plan';
 import { BackfillProgress, type ProgressOutput } from './backfill-progress';
@@ -24,11 +24,17 @@ export async function backfillLocally(window: TimeWindow, deps: PipelineDeps, ou
       }
     },
     runChunk: async (run) => {
-      const result = await runPipeline(run, deps);
+      // The orchestrator's own warehouse access (the run log between jobs) can meet the held file too: a chunk result, retried, not the backfill's end.
+      const result = await runPipeline(run, deps).catch((error: unknown) => {
+        if (exitCodeFor(error) !== ExitCode.transient) throw error;
+        return { succeeded: false, outcomes: [{ id: 'orchestrator', status: 'failed' as const, exitCode: ExitCode.transient, seconds: 0, message: (error as Error).message }] };
+      });
       const failed = result.outcomes.find((o) => o.status === 'failed');
       return { succeeded: result.succeeded, ...(failed ? { exitCode: failed.exitCode, message: `job ${failed.id}: ${failed.message ?? ''}` } : {}) };
     },
     progress: new BackfillProgress(chunks.length, out, deps.logger, deps.clock),
+    // Locally an hourly run beside the backfill holds the DuckDB file between the backfill's jobs: a job meeting it exits 75.
+    transientRetries: { attempts: 10, delayMs: 10_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
     logger: deps.logger,
   });
 }

@@ -50,6 +50,24 @@ describe('runBackfill', () => {
     expect(outcomes).toEqual([{ runId: chunks[0].runId, status: 'failed', rows: 0, exitCode: 3, message: 'check failed' }]);
     expect(ops.ran).toEqual([chunks[0].runId]);
   });
+
+  it('runs a chunk that ended transient (exit 75) again, as Batch would, and stops on one that keeps failing', async () => {
+    const ops = fakeOps();
+    let attempts = 0;
+    const slept: number[] = [];
+    const outcomes = await runBackfill(chunks, {
+      ...ops.deps(async (run) => (run.runId === chunks[1].runId && ++attempts < 3 ? { succeeded: false, exitCode: 75, message: 'warehouse file held' } : { succeeded: true })),
+      transientRetries: { attempts: 5, delayMs: 10_000, sleep: async (ms) => void slept.push(ms) },
+    });
+    expect(outcomes.map((o) => o.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    expect(ops.ran).toEqual([chunks[0].runId, chunks[1].runId, chunks[1].runId, chunks[1].runId, chunks[2].runId]);
+    expect(slept).toEqual([10_000, 10_000]);
+
+    const stuck = fakeOps();
+    const failed = await runBackfill(chunks, { ...stuck.deps(async () => ({ succeeded: false, exitCode: 75 })), transientRetries: { attempts: 2, delayMs: 1, sleep: async () => undefined } });
+    expect(failed).toEqual([{ runId: chunks[0].runId, status: 'failed', rows: 0, exitCode: 75, message: undefined }]);
+    expect(stuck.ran).toEqual([chunks[0].runId, chunks[0].runId]);
+  });
 });
 
 describe('readChunkState', () => {

@@ -24,7 +24,11 @@ export interface BackfillDeps {
   readonly runChunk: (run: RunParameters) => Promise<ChunkRun>;
   readonly progress: BackfillProgress;
   readonly logger: Logger;
+  /** A chunk that ends transient (exit 75: a lock, the warehouse file held) is run again, as Batch's retry strategy would. */
+  readonly transientRetries?: { readonly attempts: number; readonly delayMs: number; readonly sleep: (ms: number) => Promise<void> };
 }
+
+const TRANSIENT = 75;
 
 export interface BackfillOutcome {
   readonly runId: string;
@@ -50,7 +54,7 @@ export async function runBackfill(chunks: readonly RunParameters[], deps: Backfi
       deps.progress.chunkDone(outcomes.length, before.rows, false, chunk.runId);
       continue;
     }
-    const ran = await deps.runChunk(chunk);
+    const ran = await runWithRetries(chunk, deps);
     const after = await deps.chunkState(chunk.runId);
     if (!ran.succeeded) {
       deps.logger.error({ runId: chunk.runId, exitCode: ran.exitCode }, `backfill chunk failed: ${ran.message ?? ''}; rerun the same backfill to resume here`);
@@ -61,6 +65,16 @@ export async function runBackfill(chunks: readonly RunParameters[], deps: Backfi
     deps.progress.chunkDone(outcomes.length, after.rows, true, chunk.runId);
   }
   return outcomes;
+}
+
+async function runWithRetries(chunk: RunParameters, deps: BackfillDeps): Promise<ChunkRun> {
+  const retries = deps.transientRetries;
+  for (let attempt = 1; ; attempt++) {
+    const ran = await deps.runChunk(chunk);
+    if (ran.succeeded || ran.exitCode !== TRANSIENT || !retries || attempt >= retries.attempts) return ran;
+    deps.logger.warn({ runId: chunk.runId, attempt, exitCode: ran.exitCode }, `backfill chunk ended transient (${ran.message ?? ''}); running it again in ${retries.delayMs / 1000} s`);
+    await retries.sleep(retries.delayMs);
+  }
 }
 
 /** ChunkState from ops: the chunk's pipeline step and its loads. */
