@@ -4,10 +4,11 @@ import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityCh
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { auditAccess } from './access-audit';
 import { alertOnResults, openAlerter } from './check-alerts';
+import { checkFreshnessSlo } from './freshness-slo';
 
 const APP = 'quality';
 
-void runMain(APP, async (setLogger) => {
+void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<{ auditAccess?: boolean }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command.option('--audit-access', 'instead of the checks: append Snowflake\'s access history since the last run to ops.access_audit (nightly)'),
   );
@@ -26,7 +27,8 @@ void runMain(APP, async (setLogger) => {
     const scopes = checkScopesFor(run.mode);
     const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));
     const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models: loadModelCatalog() });
-    await alertOnResults(openAlerter(config, logger, () => new Date()), results, run);
+    const sloResults = await checkFreshnessSlo(warehouse, run, logger, figures);
+    await alertOnResults(openAlerter(config, logger, () => new Date()), [...results, ...sloResults], run);
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);

@@ -84,3 +84,15 @@ export function runRecordInLog(logText: string): Record<string, unknown> | undef
   }
   return undefined;
 }
+
+/**
+ * One source's freshness lag as its own Embedded Metric Format line (the
+ * quality job serves every source, and its run record carries one source at
+ * most): metric FreshnessLagMinutes by App and Source, what the freshness alarm reads.
+ */
+export function logSourceLag(logger: Logger, app: string, source: string, lagMinutes: number, at: Date): void {
+  logger.info({
+    _aws: { Timestamp: at.getTime(), CloudWatchMetrics: [{ Namespace: runMetricNamespace, Dimensions: [['App', 'Source']], Metrics: [{ Name: runMetricNames.lagMinutes, Unit: 'None' }] }] },
+    App: app, Source: source, [runMetricNames.lagMinutes]: lagMinutes,
+  }, 'source freshness');
+}

@@ -10,3 +10,4 @@ export * from './pii-column-targets';
 export * from './raw-tables-upstream';
 export * from './day-digest-repair';
 export * from './publish-models';
+export * from './source-freshness';

@@ -86,13 +86,18 @@ export async function runQualityChecks(checks: readonly QualityCheck[], deps: Qu
     const missing = await missingTables(check, deps);
     const result = missing.length === 0 ? await countFailures(check, deps) : await missingTableResult(check, missing, deps);
     if (!result) continue;
-    await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
-      params: { run_id: deps.runId, check_name: check.name, table_name: check.table, severity: check.severity, status: result.status, failing_rows: result.failingRows, details: result.details ?? null, now: deps.clock() },
-    }));
-    deps.logger[result.status === 'pass' ? 'info' : check.severity === 'error' ? 'error' : 'warn'](result, 'quality check');
+    await recordQualityResult(result, deps);
     results.push(result);
   }
   return results;
+}
+
+/** One outcome into ops.dq_results (idempotent per run and check) and the log: checks run here, and measured ones (freshnessSloResult). */
+export async function recordQualityResult(result: QualityResult, deps: Pick<QualityDeps, 'warehouse' | 'runId' | 'clock' | 'logger'>): Promise<void> {
+  await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
+    params: { run_id: deps.runId, check_name: result.check, table_name: result.table, severity: result.severity, status: result.status, failing_rows: result.failingRows, details: result.details ?? null, now: deps.clock() },
+  }));
+  deps.logger[result.status === 'pass' ? 'info' : result.severity === 'error' ? 'error' : 'warn'](result, 'quality check');
 }
 
 /** A check's query for a run: the one way to render one, wherever checks run (the quality job, the load's publish gate). */
