@@ -10,6 +10,7 @@ import { openObjectStore } from '@northstar/object-store';
 import { OrdersDbSandbox, startEmbeddedOrdersDb, writePartnerDrops } from '@northstar/sandbox';
 import { runPipeline } from '../apps/orchestrator/src/run-pipeline';
 import { demoReport } from './demo-report';
+import { writeDemoRunReport } from './run-report-file';
 
 const HOUR = 3_600_000;
 const workspaceRoot = path.resolve(__dirname, '..');
@@ -55,6 +56,7 @@ void runMain('demo', async (setLogger) => {
     await db.stop();
   }
   process.stdout.write(await demoReport(config));
+  process.stdout.write(`Run report (npm run report writes it again): ${await writeDemoRunReport(config, path.join(config.home, 'report.html'))}\n`);
 });
 
 async function resetOutputs(config: NorthstarConfig): Promise<void> {

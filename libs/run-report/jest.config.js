@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'run-report',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+};

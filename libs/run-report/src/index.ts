@@ -1,0 +1,3 @@
+export * from './report-data';
+export * from './report-html';
+export * from './write-run-report';
