@@ -1,12 +1,12 @@
-# The pipeline's own figures, from fields of its JSON log lines (pino), so no
-# app needs CloudWatch permissions to publish them.
+# The pipeline's own figures, from its JSON log lines (pino), so no app needs
+# CloudWatch permissions to publish them. Two kinds: metric filters over log
+# fields (below), and the Embedded Metric Format lines the apps write
+# (libs/core/src/run-record.ts), which CloudWatch Logs turns into metrics
+# itself: namespace "Northstar", dimensions App and App+Source.
 locals {
-  namespace = "Northstar/${var.environment}"
+  namespace     = "Northstar/${var.environment}"
+  emf_namespace = "Northstar"
   metrics = {
-    FreshnessLagMinutes = {
-      pattern = "{ $.freshnessLagMinutes = * }"
-      value   = "$.freshnessLagMinutes"
-    }
     QualityErrors = {
       pattern = "{ $.app = \"quality\" && $.level >= 50 }"
       value   = "1"
@@ -18,10 +18,12 @@ locals {
   }
   alarms = {
     # The hourly promise: curated tables at most 45 minutes behind the hour.
-    freshness = { metric = "FreshnessLagMinutes", statistic = "Maximum", threshold = 45, period = 3600, missing = "breaching" }
-    quality   = { metric = "QualityErrors", statistic = "Sum", threshold = 0, period = 3600, missing = "notBreaching" }
+    # The quality job's run record (EMF, App=quality) carries the largest lag
+    # of the run's sources; an hour without one is an hour not checked.
+    freshness = { namespace = local.emf_namespace, metric = "FreshnessLagMinutes", dimensions = { App = "quality" }, statistic = "Maximum", threshold = 45, period = 3600, missing = "breaching" }
+    quality   = { namespace = local.namespace, metric = "QualityErrors", dimensions = {}, statistic = "Sum", threshold = 0, period = 3600, missing = "notBreaching" }
     # NORTHSTAR_OPEN_WRITER_WARN_MINUTES: an open writer holds every window's end.
-    held_window = { metric = "WindowHeldBackMinutes", statistic = "Maximum", threshold = 15, period = 3600, missing = "notBreaching" }
+    held_window = { namespace = local.namespace, metric = "WindowHeldBackMinutes", dimensions = {}, statistic = "Maximum", threshold = 15, period = 3600, missing = "notBreaching" }
   }
 }
 
@@ -40,8 +42,9 @@ resource "aws_cloudwatch_log_metric_filter" "this" {
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each            = local.alarms
   alarm_name          = "${var.name_prefix}-${each.key}"
-  namespace           = local.namespace
+  namespace           = each.value.namespace
   metric_name         = each.value.metric
+  dimensions          = each.value.dimensions
   statistic           = each.value.statistic
   period              = each.value.period
   evaluation_periods  = 1
