@@ -11,6 +11,8 @@ const previousCloseSql = sqlFile('previous_window_close');
 const publishedAtSql = sqlFile('model_published_at');
 const recordSql = sqlFile('record_source_freshness');
 
+const DAY_MS = 86_400_000;
+
 /** Source to curated within 45 minutes; a warning from 30. */
 export const freshnessSlo = { warnMinutes: 30, errorMinutes: 45 } as const;
 
@@ -64,8 +66,8 @@ async function landedBySource(source: SourceDeclaration, deps: FreshnessDeps): P
     const raw = rawTableRef(contract);
     if (!(await tableExists(deps.warehouse, raw))) continue;
     const [row] = await deps.warehouse.query<{ rows_landed: number | bigint; window_closed_at: Date | null; late_rows: number | bigint }>(renderSql(arrivalsSql, deps.warehouse.dialect, {
-      params: { run_id: deps.runId, window_start: previous?.window_closed_at ?? null },
-      idents: { raw, cursor: lateCursor(contract) },
+      params: { run_id: deps.runId, window_start: previous?.window_closed_at ?? null, seen_since: new Date(deps.clock().getTime() - DAY_MS) },
+      idents: { raw, cursor: lateCursor(contract), key: contract.businessKey[0] },
     }));
     rowsLanded += Number(row.rows_landed);
     lateRows += Number(row.late_rows);

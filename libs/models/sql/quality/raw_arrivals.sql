@@ -5,12 +5,34 @@
 
 -- What one run landed in {{ raw }}: rows, the extract's snapshot (the
 -- earliest _extracted_at: when the window closed at the source), and late
--- rows: a cursor {{ cursor }} older than :window_start, the previous run's
--- snapshot, so committed after a window that should have held them (null on
--- a source's first run: nothing is late).
-select
-  count(*) as rows_landed,
-  min(_extracted_at) as window_closed_at,
-  coalesce(sum(case when {{ cursor }} < cast(:window_start as {{ ts_type() }}) then 1 else 0 end), 0) as late_rows
-from {{ raw }}
-where _run_id = :run_id
+-- rows: a cursor {{ cursor }} older than :window_start (the previous run's
+-- snapshot; null on a source's first run, when nothing is late), committed
+-- after the window that should have held them. A version an earlier run
+-- already landed (same key and cursor: the lookback's overlap re-read) is not
+-- late; earlier runs are searched back to :seen_since, loaded in the last day.
+with arrived as (
+  select {{ key }} as business_key, {{ cursor }} as cursor_value, _extracted_at
+  from {{ raw }}
+  where _run_id = :run_id
+),
+
+seen_before as (
+  select distinct {{ key }} as business_key, {{ cursor }} as cursor_value
+  from {{ raw }}
+  where _run_id <> :run_id
+    and _loaded_at >= :seen_since
+    and {{ cursor }} < cast(:window_start as {{ ts_type() }})
+),
+
+final as (
+  select
+    count(*) as rows_landed,
+    min(arrived._extracted_at) as window_closed_at,
+    coalesce(sum(case when arrived.cursor_value < cast(:window_start as {{ ts_type() }}) and seen_before.business_key is null then 1 else 0 end), 0) as late_rows
+  from arrived
+  left join seen_before
+    on seen_before.business_key = arrived.business_key
+    and seen_before.cursor_value = arrived.cursor_value
+)
+
+select * from final
