@@ -6,6 +6,7 @@ import { AwsBatchJobs } from '@northstar/batch';
 import { openObjectStore } from '@northstar/object-store';
 import { chunkedBackfillGraph } from './backfill-plan';
 import { parseExtractShards, withExtractShards } from './batch-extract-shards';
+import { recordedLaunch } from './batch-launch-record';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
 import { buildGraph, type JobGraph } from './job-graph';
 
@@ -36,21 +37,22 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'));
 }
 
-/** Builds the run's graph and submits it to AWS Batch (the executor `batch`). */
+/** Builds the run's graph and submits it to AWS Batch (the executor `batch`), recording the launch in ops.pipeline_runs. */
 export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
   if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
   const graph = withExtractShards(
     run.mode === 'backfill' ? chunkedBackfillGraph(run, (chunk) => graphOfSources(chunk, flags.sources)) : graphOfSources(run, flags.sources),
     parseExtractShards(flags.extractShards),
   );
-  return launchOnBatch(graph, { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
+  const clock = () => new Date();
+  return recordedLaunch(graph, { ...deps, clock }, () => launchOnBatch(graph, { queue: flags.jobQueue as string, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
     jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
     store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),
     launcherId: flags.launcherId ?? `local-${randomUUID()}`,
-    clock: () => new Date(),
+    clock,
     logger: deps.logger,
     staleAfterMs: claimLiveForMs,
-  });
+  }));
 }
 
 /** The run's graph, of every registered source or of those named. */

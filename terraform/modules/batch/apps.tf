@@ -6,7 +6,8 @@ locals {
     orchestrator = {
       write_prefixes = ["_launches/"]
       read_prefixes  = ["_launches/"]
-      secrets        = []
+      # The launcher records its launch in ops.pipeline_runs.
+      secrets = ["snowflake-key"]
     }
     extract-orders-db = {
       write_prefixes = ["orders_db/"]

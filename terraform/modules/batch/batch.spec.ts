@@ -139,8 +139,8 @@ describe('secrets', () => {
     'orders-db': ['extract-orders-db'],
     stripe: ['extract-stripe'],
     zendesk: ['extract-zendesk'],
-    // Extractors read their watermark or checkpoint from the warehouse at start.
-    'snowflake-key': ['extract-orders-db', 'extract-partner-files', 'extract-stripe', 'extract-zendesk', 'load', 'quality'],
+    // Extractors read their watermark or checkpoint from the warehouse at start; the launcher records its launch.
+    'snowflake-key': ['extract-orders-db', 'extract-partner-files', 'extract-stripe', 'extract-zendesk', 'load', 'orchestrator', 'quality'],
     'mask-key': ['extract-orders-db', 'extract-partner-files', 'extract-stripe', 'extract-zendesk'],
   };
 
