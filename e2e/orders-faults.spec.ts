@@ -211,7 +211,11 @@ describe.each([
     const report = await env.sandbox.injectFault(fault, new Date('2026-11-02T06:30:00Z'));
     const run = await env.harness.hourly('2026-11-02T07:00:00Z');
     expect(run.exitCode).toBe(3);
-    expect(run.jobs).toEqual([['extract-orders-db', 'failed'], ['load-orders-db', 'skipped'], ['quality', 'skipped']]);
+    // The partner-files chain is another source's: it goes on.
+    expect(run.jobs).toEqual([
+      ['extract-orders-db', 'failed'], ['load-orders-db', 'skipped'],
+      ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['quality', 'skipped'],
+    ]);
     expect(loggedErrors(env.harness.jobLog(run.runId, 'extract-orders-db'))).toEqual([expect.stringMatching(message)]);
     expect(loggedErrors(run.output)).toEqual([expect.stringMatching(message)]);
     expect(await env.harness.query('select source_file from ops.file_loads where run_id = :run_id', { run_id: run.runId })).toEqual([]);

@@ -6,6 +6,8 @@
 // backfilled with an hourly run beside it (scripts/bench/backfill-bench.ts).
 // `npm run bench -- stripe [--objects 100000,1000000] [--rps 100]`: the Stripe
 // extractor against the sandbox API at a rate limit (scripts/bench/stripe-bench.ts).
+// `npm run bench -- partner-files [--mb 1024]`: the partner-file reader on a
+// generated CSV (UTF-8 and cp1252, plain and gzip) against DuckDB's read_csv.
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,23 +20,25 @@ import { pinnedCommand, planCpus } from './bench/cpu-pinning';
 import { benchBackfill } from './bench/backfill-bench';
 import { benchLoadAtScale } from './bench/load-bench';
 import { benchStripe } from './bench/stripe-bench';
+import { benchPartnerFiles } from './bench/partner-files-bench';
 import { loadBenchReport } from './bench/load-bench-report';
 
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db | load | stripe | backfill', 'orders-db')
+  .argument('[suite]', 'orders-db | load | stripe | backfill | partner-files', 'orders-db')
   .option('--scale <n>', 'backfill: the sandbox scale', '0.1')
   .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
   .option('--objects <list>', 'stripe: objects listed per run', '100000,1000000')
   .option('--rps <n>', "stripe: requests per second, the sandbox's limit and the client's (STRIPE_MAX_RPS)", '100')
+  .option('--mb <n>', 'partner-files: size of each generated CSV, in MB', '1024')
   .option('--repeat <n>', 'runs per case (the median is reported)', '3')
   .option('--rows-per-part <n>', 'Parquet part size (default: the extractors\' own, NORTHSTAR_ROWS_PER_PART)', String(loadConfig(process.env, false).rowsPerPart))
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
   .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string; scale: string }>();
+  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string; scale: string; mb: string }>();
 const suite = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'orders-db';
 
 interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
@@ -145,6 +149,16 @@ async function loadSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-load.json'), JSON.stringify(results, null, 2));
 }
 
+async function partnerFilesSuite() {
+  const rows = await benchPartnerFiles(Number(opts.mb));
+  process.stdout.write(formatTextTable(rows.map((r) => ({
+    case: r.case, 'CSV MB': r.fileMb, 'gzip MB': r.gzipMb ?? '', rows: r.rows, s: r.seconds, 'MB/s': r.mbPerSecond, 'rows/s': r.rowsPerSecond, 'peak RSS MB': r.peakRssMb,
+    'duckdb s': r.duckdbSeconds, 'share of duckdb': r.shareOfDuckDb,
+  }))) + '\n');
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-partner-files.json'), JSON.stringify(rows, null, 2));
+}
+
 async function backfillSuite() {
   const before = execFileSync('uptime', { encoding: 'utf8' }).trim();
   const f = await benchBackfill(opts.url, Number(opts.scale));
@@ -157,7 +171,7 @@ async function backfillSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-backfill.json'), JSON.stringify(f, null, 2));
 }
 
-(suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
+(suite === 'partner-files' ? partnerFilesSuite() : suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });
