@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { createLogger, deriveRunId, loadConfig, runMain, type NorthstarConfig } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
 import { OrdersDbSandbox, startEmbeddedOrdersDb, writePartnerDrops } from '@northstar/sandbox';
+import { runSummaryLine } from '../apps/orchestrator/src/job-lines';
 import { runPipeline } from '../apps/orchestrator/src/run-pipeline';
 import { demoReport } from './demo-report';
 import { writeDemoRunReport } from './run-report-file';
@@ -48,7 +49,8 @@ void runMain('demo', async (setLogger) => {
       const drops = await writePartnerDrops(store, { seed: 42, orders: await sandbox.orderPlans(), window });
       logger.info({ drops: drops.map((d) => `${d.key} (${d.rows} rows)`) }, 'partner files dropped');
       const run = { mode: 'hourly' as const, scheduledAt: at, runId: deriveRunId('hourly', at) };
-      const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date() });
+      const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date(), console: process.stdout });
+      if (process.stdout.isTTY) process.stdout.write(runSummaryLine(run.runId, result.outcomes, path.join(config.home, 'logs', run.runId), true));
       if (!result.succeeded) throw new Error(`pipeline ${run.runId} failed: ${result.outcomes.find((o) => o.status === 'failed')?.message}`);
     }
   } finally {

@@ -7,6 +7,7 @@ set
   status = :status,
   finished_at = :finished_at,
   exit_code = :exit_code,
+  rows_written = :rows_written,
   message = :message
 where run_id = :run_id
   and step = :step

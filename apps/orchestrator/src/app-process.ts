@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ExitCode } from '@northstar/core';
+import { ExitCode, runRecordInLog } from '@northstar/core';
 import { jobFailureMessage } from './job-failure-message';
 import type { JobNode } from './job-graph';
 
@@ -15,6 +15,8 @@ export interface AppProcessOptions {
 export interface AppProcessResult {
   readonly exitCode: number;
   readonly message?: string;
+  /** The app's run record from its log: rows, bytes, seconds, exit code. */
+  readonly runRecord?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -38,9 +40,11 @@ export async function runAppProcess(node: JobNode, options: AppProcessOptions): 
     child.once('close', (code, signal) => resolve({ code, signal }));
   });
   await new Promise<void>((resolve) => log.end(() => resolve()));
-  if (ended.code === 0) return { exitCode: ExitCode.ok };
-  const why = ended.signal ? killedMessage(ended.signal) : jobFailureMessage(await readFile(logFile, 'utf8'));
-  return { exitCode: exitCodeOf(ended.code, ended.signal), message: `${why}\n(full log: ${logFile})` };
+  const logText = await readFile(logFile, 'utf8');
+  const runRecord = runRecordInLog(logText);
+  if (ended.code === 0) return { exitCode: ExitCode.ok, runRecord };
+  const why = ended.signal ? killedMessage(ended.signal) : jobFailureMessage(logText);
+  return { exitCode: exitCodeOf(ended.code, ended.signal), message: `${why}\n(full log: ${logFile})`, runRecord };
 }
 
 /**

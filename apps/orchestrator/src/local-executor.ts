@@ -8,11 +8,13 @@ export interface JobOutcome {
   readonly exitCode?: number;
   readonly seconds: number;
   readonly message?: string;
+  /** The job's run record (its log's Embedded Metric Format line), when it wrote one. */
+  readonly runRecord?: Readonly<Record<string, unknown>>;
 }
 
 export interface LocalExecutorDeps {
   /** Runs one job to completion and returns its exit code. */
-  readonly runJob: (node: JobNode) => Promise<{ exitCode: number; message?: string }>;
+  readonly runJob: (node: JobNode) => Promise<{ exitCode: number; message?: string; runRecord?: Readonly<Record<string, unknown>> }>;
   readonly onStart?: (node: JobNode) => Promise<void>;
   readonly onFinish?: (node: JobNode, outcome: JobOutcome) => Promise<void>;
   readonly now?: () => number;
@@ -35,8 +37,8 @@ export async function executeLocally(graph: JobGraph, deps: LocalExecutorDeps): 
     }
     await deps.onStart?.(node);
     const started = now();
-    const { exitCode, message } = await deps.runJob(node);
-    const outcome: JobOutcome = { id: node.id, status: exitCode === 0 ? 'succeeded' : 'failed', exitCode, seconds: (now() - started) / 1000, message };
+    const { exitCode, message, runRecord } = await deps.runJob(node);
+    const outcome: JobOutcome = { id: node.id, status: exitCode === 0 ? 'succeeded' : 'failed', exitCode, seconds: (now() - started) / 1000, message, runRecord };
     outcomes.set(node.id, outcome);
     await deps.onFinish?.(node, outcome);
   }

@@ -5,6 +5,7 @@ import { openWarehouse } from '@northstar/warehouse';
 import { backfillLocally } from './backfill-command';
 import { repairNightly } from './nightly-repair';
 import { defineExecutorFlags, graphOfSources, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
+import { runSummaryLine } from './job-lines';
 import { runPipeline } from './run-pipeline';
 
 const APP = 'orchestrator';
@@ -28,7 +29,7 @@ void runMain(APP, async (setLogger) => {
     process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
     return;
   }
-  const deps = { config, logger, env: process.env, workspaceRoot, clock: () => new Date() };
+  const deps = { config, logger, env: process.env, workspaceRoot, clock: () => new Date(), console: process.stdout };
   if (run.mode === 'backfill' && run.window) {
     const chunks = await backfillLocally(run.window, { ...deps, graphOf: (chunk) => graphOfSources(chunk, options.sources) }, process.stdout);
     const failedChunk = chunks.find((c) => c.status === 'failed');
@@ -37,7 +38,8 @@ void runMain(APP, async (setLogger) => {
     return;
   }
   const result = await runPipeline(run, deps);
-  for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
+  if (process.stdout.isTTY) process.stdout.write(runSummaryLine(run.runId, result.outcomes, path.join(config.home, 'logs', run.runId), true));
+  else for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
   const failed = result.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new JobFailedError(`job ${failed.id} failed (exit ${failed.exitCode}): ${failed.message ?? ''}`, failed.exitCode);
   if (run.mode === 'nightly') {

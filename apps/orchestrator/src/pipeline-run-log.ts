@@ -33,7 +33,7 @@ export class PipelineRunLog {
     });
   }
 
-  async finished(step: string, outcome: Pick<JobOutcome, 'status' | 'exitCode' | 'message'>): Promise<void> {
+  async finished(step: string, outcome: Pick<JobOutcome, 'status' | 'exitCode' | 'message' | 'runRecord'>): Promise<void> {
     if (!this.attempts.has(step)) await this.started(step);
     await this.withWarehouse((warehouse) =>
       warehouse.run(renderSql(finishSql, warehouse.dialect, {
@@ -45,6 +45,7 @@ export class PipelineRunLog {
           finished_at: this.clock(),
           exit_code: outcome.exitCode ?? null,
           message: outcome.message?.slice(0, 4000) ?? null,
+          rows_written: rowsWritten(outcome.runRecord),
         },
       })),
     );
@@ -66,4 +67,12 @@ export class PipelineRunLog {
 
   onStart = (node: JobNode) => this.started(node.id);
   onFinish = (node: JobNode, outcome: JobOutcome) => this.finished(node.id, outcome);
+}
+
+/** The rows a job wrote, from its run record (RowsOut, else RowsIn for a job that only loads); null when it wrote no record. */
+function rowsWritten(record: Readonly<Record<string, unknown>> | undefined): number | null {
+  const out = record?.['RowsOut'];
+  const into = record?.['RowsIn'];
+  if (typeof out === 'number' && out > 0) return out;
+  return typeof into === 'number' ? into : null;
 }

@@ -4,6 +4,7 @@ import { ensureWarehouseSchemas, openWarehouse, type Warehouse } from '@northsta
 import { runAppProcess, type AppProcessOptions, type AppProcessResult } from './app-process';
 import { jobEnvironment } from './job-environment';
 import { buildGraph, type JobGraph, type JobNode } from './job-graph';
+import { jobLine, type JobLineOutput } from './job-lines';
 import { executeLocally, type JobOutcome } from './local-executor';
 import { PipelineRunLog } from './pipeline-run-log';
 
@@ -17,6 +18,8 @@ export interface PipelineDeps {
   readonly graphOf?: (run: RunParameters) => JobGraph;
   /** Runs one job to its end; by default as a process of its own. */
   readonly runJob?: (node: JobNode, options: AppProcessOptions) => Promise<AppProcessResult>;
+  /** A terminal (isTTY): one coloured line per finished job there instead of log records; the jobs' JSON logs stay in their files. */
+  readonly console?: JobLineOutput;
 }
 
 export interface PipelineResult {
@@ -62,14 +65,19 @@ function executeGraph(graph: JobGraph, log: PipelineRunLog, deps: PipelineDeps):
     logDir: path.join(deps.config.home, 'logs', graph.runId),
     env: jobEnvironment(deps.env, deps.config),
   };
+  const terminal = deps.console?.isTTY ? deps.console : undefined;
   return executeLocally(graph, {
     runJob: (node) => {
-      deps.logger.info({ job: node.id }, 'job started');
+      if (!terminal) deps.logger.info({ job: node.id }, 'job started');
       return runJob(node, options);
     },
     onStart: log.onStart,
     onFinish: async (node, outcome) => {
       await log.onFinish(node, outcome);
+      if (terminal) {
+        terminal.write(jobLine(node, outcome, true));
+        return;
+      }
       const level = outcome.status === 'succeeded' ? 'info' : 'error';
       deps.logger[level]({ job: node.id, status: outcome.status, exitCode: outcome.exitCode, seconds: outcome.seconds }, outcome.message ?? 'job finished');
     },
