@@ -7,6 +7,7 @@ export * from './orders-db-contracts';
 export * from './stripe-contracts';
 export * from './stripe-currencies';
 export * from './stripe-source';
+export * from './zendesk-source';
 export * from './zendesk-contracts';
 export * from './partner-files-contracts';
 export * from './partner-files-partners';

@@ -1,0 +1,24 @@
+import { defineSource, type SourceDeclaration } from './source-declaration';
+import { zendeskContracts } from './zendesk-contracts';
+
+/** The support domain's curated models: they read Zendesk and the orders DB (dim_customer), so both sources feed it. */
+export const supportModels: readonly string[] = ['fct_support_tickets', 'fct_support_interactions'];
+
+/**
+ * Zendesk Support: the incremental exports (cursor-based for tickets, users
+ * and the metric sets riding on tickets; time-based for ticket events) and
+ * satisfaction ratings, each with an opaque checkpoint committed with its
+ * load. The support models also read dim_customer, so they run in a
+ * `support` domain job after both loads; the orders models never wait for
+ * Zendesk. Not in `sourceRegistry` yet: registering it is one line there,
+ * `support: supportModels` in the orders DB's feeds, and every place that
+ * runs the graph locally serving the Zendesk sandbox (docs/sources/zendesk.md).
+ */
+export const zendeskSource: SourceDeclaration = defineSource({
+  name: 'zendesk',
+  app: 'extract-zendesk',
+  contracts: zendeskContracts,
+  modes: ['hourly'],
+  cursorKind: 'api-cursor',
+  feeds: { support: supportModels },
+});
