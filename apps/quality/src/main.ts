@@ -26,7 +26,9 @@ void runMain(APP, async (setLogger, figures) => {
     // Hourly: the checks that read the run's batch; nightly: the whole-table ones too.
     const scopes = checkScopesFor(run.mode);
     const checks = loadQualityChecks().filter((check) => scopes.includes(check.scope));
-    const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models: loadModelCatalog() });
+    const models = loadModelCatalog();
+    const piiColumns = new Set(piiColumnTargets(allContracts, models, warehouse.dialect).map((t) => `${t.table}.${t.column}`));
+    const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models, piiColumns });
     const sloResults = await checkFreshnessSlo(warehouse, run, logger, figures);
     await alertOnResults(openAlerter(config, logger, () => new Date()), [...results, ...sloResults], run);
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');

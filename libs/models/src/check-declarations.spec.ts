@@ -61,6 +61,19 @@ describe('checks declared beside the models (<model>.checks.json)', () => {
       expect(result).toMatchObject({ status: 'fail', severity: 'error', failingRows: 1, sampleKeys: ['10'] });
     });
 
+    it('records the sample masked when the key is a PII column', async () => {
+      await sandbox.query('update curated.fct_orders set currency_code = null where order_id = 10');
+      try {
+        const [result] = await runQualityChecks([byName.get('fct_orders_not_null_currency_code_in_batch')!], {
+          warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), models: sandbox.models, piiColumns: new Set(['curated.fct_orders.order_id']),
+        });
+        expect(result.sampleKeys).toEqual([expect.stringMatching(/^masked:[0-9a-f]{12}$/)]);
+        expect(result.details).not.toContain('10');
+      } finally {
+        await sandbox.query("update curated.fct_orders set currency_code = 'EUR' where order_id = 10");
+      }
+    });
+
     it('accepted_values fails on a status outside the list, a warning', async () => {
       const [{ status }] = await sandbox.query<{ status: string }>('select order_status as status from curated.fct_orders where order_id = 10');
       const result = await broken("update curated.fct_orders set order_status = 'lost' where order_id = 10", `update curated.fct_orders set order_status = '${status}' where order_id = 10`, 'fct_orders_accepted_values_order_status_in_batch');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@northstar/core';
@@ -72,6 +73,8 @@ export interface QualityDeps {
   readonly models?: readonly Model[];
   /** The run's scheduled time, which freshness is judged at (default: the clock). */
   readonly asOf?: Date;
+  /** PII columns as schema.table.column (piiColumnTargets): a sample of such keys is recorded masked. */
+  readonly piiColumns?: ReadonlySet<string>;
 }
 
 /**
@@ -110,7 +113,8 @@ async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<Qu
   const statement = renderQualityCheck(check, deps.warehouse.dialect, { runId: deps.runId, asOf: deps.asOf ?? deps.clock() });
   const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string; failing_key?: string | null }>(statement);
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
-  const sampleKeys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
+  const keys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
+  const sampleKeys = deps.piiColumns?.has(`${check.table}.${check.idents?.['key']}`) ? keys.map(maskedKey) : keys;
   const sample = sampleKeys.length > 0 ? { sampleKeys, details: `sample failing keys: ${sampleKeys.join(', ')}` } : {};
   return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows, ...sample };
 }
@@ -157,4 +161,9 @@ function rawInputsOf(table: string, models: readonly Model[]): string[] {
   };
   visit(byTarget.get(table));
   return [...raw].sort();
+}
+
+/** A PII key in a sample: a short digest, enough to tell two apart and to find the row again by hashing, never the value. */
+function maskedKey(key: string): string {
+  return `masked:${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
 }
