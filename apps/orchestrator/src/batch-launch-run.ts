@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Option, type Command } from 'commander';
-import { ConfigError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
+import { ConfigError, DataContractError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
 import { sourceNamed, sourceRegistry, type SourceDeclaration } from '@northstar/contracts';
 import { AwsBatchJobs } from '@northstar/batch';
 import { openObjectStore } from '@northstar/object-store';
 import { chunkedBackfillGraph } from './backfill-plan';
 import { parseExtractShards, withExtractShards } from './batch-extract-shards';
+import { repairNightlyOnBatch, withNightlyRepair } from './batch-nightly-repair';
 import { recordedLaunch } from './batch-launch-record';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
 import { buildGraph, type JobGraph } from './job-graph';
@@ -19,6 +20,8 @@ export interface ExecutorFlags {
   readonly sources?: string;
   /** `<extract app>=<shards>,...`: which extractors run as array jobs, and of how many (terraform/sizing.json). */
   readonly extractShards?: string;
+  /** The nightly graph's repair job on Batch (withNightlyRepair submits it). */
+  readonly repair?: boolean;
 }
 
 /** A scheduled duplicate arrives within the Scheduler's 15-minute event age: until then a claim counts as live. */
@@ -34,25 +37,55 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
     .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
     .addOption(new Option('--sources <list>', 'a backfill (local or batch), or any run with --executor batch: only these sources (comma-separated) and what reads them'))
-    .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'));
+    .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'))
+    .addOption(new Option('--repair', "with --executor batch, nightly: the nightly's repair step (re-extract the days whose digests differ, as backfills on Batch)"));
 }
 
 /** Builds the run's graph and submits it to AWS Batch (the executor `batch`), recording the launch in ops.pipeline_runs. */
 export async function launchRunOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<BatchLaunchResult> {
-  if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
-  const graph = withExtractShards(
+  const launcher = batchLauncher(flags, deps);
+  const graph = withNightlyRepair(withExtractShards(
     run.mode === 'backfill' ? chunkedBackfillGraph(run, (chunk) => graphOfSources(chunk, flags.sources)) : graphOfSources(run, flags.sources),
     parseExtractShards(flags.extractShards),
-  );
+  ));
+  return recordedLaunch(graph, { ...deps, clock: launcher.clock }, () => launcher.launch(graph));
+}
+
+/** The nightly's repair job on Batch: differing days re-read as backfills on Batch; a day still differing exits 3. */
+export async function repairStepOnBatch(run: RunParameters, flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }): Promise<void> {
+  if (run.mode !== 'nightly') throw new ConfigError('--repair: only for the nightly run');
+  const launcher = batchLauncher(flags, deps);
+  const shards = parseExtractShards(flags.extractShards);
+  const repairs = await repairNightlyOnBatch(run, {
+    ...deps,
+    jobs: launcher.jobs,
+    plan: launcher.plan,
+    graphOf: (day) => withExtractShards(graphOfSources(day, flags.sources), shards),
+    launch: launcher.launch,
+    clock: launcher.clock,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    pollMs: 30_000,
+    timeoutMs: backfillTimeoutSeconds * 1000,
+  });
+  const unrepaired = repairs.filter((r) => r.result === 'still_differs');
+  if (unrepaired.length) throw new DataContractError(`nightly repair: ${unrepaired.map((r) => `${r.entity} ${r.created_day} still differs (keys ${r.differingKeys.join(', ') || 'unknown'})`).join('; ')}`);
+}
+
+/** Submitting graphs to this job's queue, claimed as the launcher does. */
+function batchLauncher(flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }) {
+  if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
+  const jobs = new AwsBatchJobs({ region: deps.config.awsRegion });
+  const plan = { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds };
   const clock = () => new Date();
-  return recordedLaunch(graph, { ...deps, clock }, () => launchOnBatch(graph, { queue: flags.jobQueue as string, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds }, {
-    jobs: new AwsBatchJobs({ region: deps.config.awsRegion }),
+  const launch = (graph: JobGraph): Promise<BatchLaunchResult> => launchOnBatch(graph, plan, {
+    jobs,
     store: openObjectStore(deps.config.rawUrl, { s3Endpoint: deps.config.s3Endpoint, region: deps.config.awsRegion }),
     launcherId: flags.launcherId ?? `local-${randomUUID()}`,
     clock,
     logger: deps.logger,
     staleAfterMs: claimLiveForMs,
-  }));
+  });
+  return { jobs, plan, clock, launch };
 }
 
 /** The run's graph, of every registered source or of those named. */

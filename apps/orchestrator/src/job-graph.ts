@@ -1,7 +1,8 @@
 import { topologicalOrder as orderTopologically, type RunMode } from '@northstar/core';
 import { curatedDomains, sourceRegistry, sourcesIn, type SourceDeclaration } from '@northstar/contracts';
 
-export type AppName = 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'extract-partner-files' | 'load' | 'quality';
+/** The orchestrator runs as a job of a graph only on Batch, as the nightly's repair step (batch-nightly-repair.ts). */
+export type AppName = 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'extract-partner-files' | 'load' | 'quality' | 'orchestrator';
 
 /** One job: an app with its arguments, run after every job it depends on has succeeded. */
 export interface JobNode {

@@ -4,7 +4,7 @@ import { releaseQuarantine } from '@northstar/extract';
 import { openWarehouse } from '@northstar/warehouse';
 import { backfillLocally } from './backfill-command';
 import { repairNightly } from './nightly-repair';
-import { defineExecutorFlags, graphOfSources, launchRunOnBatch, type ExecutorFlags } from './batch-launch-run';
+import { defineExecutorFlags, graphOfSources, launchRunOnBatch, repairStepOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runSummaryLine } from './job-lines';
 import { runPipeline } from './run-pipeline';
 
@@ -24,7 +24,9 @@ void runMain(APP, async (setLogger) => {
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   if (options.sources !== undefined && options.executor !== 'batch' && run.mode !== 'backfill') throw new ConfigError('--sources: only for a backfill or with --executor batch');
+  if (options.repair && options.executor !== 'batch') throw new ConfigError('--repair: only with --executor batch (a local nightly repairs after its graph)');
   if (options.executor === 'batch') {
+    if (options.repair) return repairStepOnBatch(run, options, { config, logger });
     const launch = await launchRunOnBatch(run, options, { config, logger });
     process.stdout.write(launch.outcome === 'held' ? `run ${run.runId} is held by launcher ${launch.by.holder} since ${launch.by.claimedAt}: nothing submitted\n` : `run ${run.runId}: ${launch.submitted.length} jobs submitted, ${launch.kept.length} already there\n`);
     return;

@@ -11,6 +11,17 @@ import { runPipeline, type PipelineDeps } from './run-pipeline';
  * been updated any time since), under a run id of its own so an earlier
  * backfill of the same window is never taken for this re-read.
  */
+/**
+ * The backfill that re-reads `day` for a nightly run: from the day to the
+ * nightly's scheduled time, under a run id of its own. None when the day
+ * starts at or after the nightly.
+ */
+export function repairRunFor(nightly: RunParameters, day: string): RunParameters | undefined {
+  const window = { start: new Date(`${day}T00:00:00Z`), end: nightly.scheduledAt };
+  if (window.end <= window.start) return undefined;
+  return { mode: 'backfill', scheduledAt: floorToHour(window.start), window, runId: `repair-${day.replace(/-/g, '')}-${nightly.runId}` };
+}
+
 export async function repairNightly(nightly: RunParameters, deps: PipelineDeps): Promise<DayRepair[]> {
   const withWarehouse = async <T>(fn: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
     const warehouse = await openWarehouse(deps.config.warehouse, deps.logger);
@@ -26,10 +37,9 @@ export async function repairNightly(nightly: RunParameters, deps: PipelineDeps):
     runId: nightly.runId,
     clock: deps.clock,
     repairDay: async (contract, day) => {
-      const window = { start: new Date(`${day}T00:00:00Z`), end: nightly.scheduledAt };
-      if (window.end <= window.start) return;
+      const run = repairRunFor(nightly, day);
+      if (!run) return;
       deps.logger.warn({ source: contract.source, entity: contract.entity, day }, 'nightly repair: digests differ; re-extracting the day');
-      const run = { mode: 'backfill' as const, scheduledAt: floorToHour(window.start), window, runId: `repair-${day.replace(/-/g, '')}-${nightly.runId}` };
       const result = await runPipeline(run, deps);
       if (!result.succeeded) deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
     },

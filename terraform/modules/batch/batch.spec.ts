@@ -26,7 +26,8 @@ describe('job definitions and apps', () => {
     const union = /export type AppName =([^;]+);/.exec(graphSource);
     if (!union) throw new Error('apps/orchestrator/src/job-graph.ts declares no AppName');
     const graphApps = [...union[1].matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
-    expect(Object.keys(apps).sort()).toEqual(['orchestrator', ...graphApps].sort());
+    // The orchestrator is in AppName too: the nightly's repair step is its job.
+    expect(Object.keys(apps).sort()).toEqual([...new Set(['orchestrator', ...graphApps])].sort());
   });
 
   it('every app is sized in terraform/sizing.json, and nothing else is', () => {
