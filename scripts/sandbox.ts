@@ -1,10 +1,11 @@
 // `npm run sandbox -- serve|seed`: the synthetic orders DB for local runs.
 //   serve: PGlite on a loopback port, seeded unless --data-dir already holds data, until Ctrl-C;
-//          beside it the Stripe API sandbox (127.0.0.1:55433), its payments agreeing with those orders.
+//          beside it the Stripe API sandbox (127.0.0.1:55433), its payments agreeing with those orders,
+//          and the Zendesk API sandbox (127.0.0.1:55434), its tickets about those orders.
 //   seed:  (re)creates and seeds the tables on a real PostgreSQL server.
 import { Command, Option } from 'commander';
-import { ConfigError, createLogger, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
-import { DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb, StripeAccount, StripeApiServer, StripeSandboxFeed } from '@northstar/sandbox';
+import { ConfigError, createLogger, LOCAL_ZENDESK, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
+import { DEFAULT_SANDBOX_SEED, DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb, StripeAccount, StripeApiServer, StripeSandboxFeed, ZendeskApiServer, zendeskObjectsFor } from '@northstar/sandbox';
 
 interface SandboxFlags {
   readonly scale: number;
@@ -23,6 +24,7 @@ void runMain('sandbox', async (setLogger) => {
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--data-dir <dir>', 'persist the database here (default: in memory)')
     .option('--stripe-port <n>', 'TCP port of the Stripe API sandbox (STRIPE_API_BASE)', integer('--stripe-port'), 55433)
+    .option('--zendesk-port <n>', 'TCP port of the Zendesk API sandbox (ZENDESK_URL)', integer('--zendesk-port'), Number(new URL(LOCAL_ZENDESK.url).port))
     .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
     .action((flags: ServeFlags) => serve(flags, logger));
   program
@@ -40,21 +42,24 @@ void runMain('sandbox', async (setLogger) => {
   }
 });
 
-type ServeFlags = SandboxFlags & { port: number; host: string; dataDir?: string; stripePort: number };
+type ServeFlags = SandboxFlags & { port: number; host: string; dataDir?: string; stripePort: number; zendeskPort: number };
 
 async function serve(flags: ServeFlags, logger: Logger): Promise<void> {
   const db = await startEmbeddedOrdersDb({ port: flags.port, host: flags.host, dataDir: flags.dataDir });
   let stripe: StripeApiServer | undefined;
+  let zendesk: ZendeskApiServer | undefined;
   try {
     await seedServer(db.url, sandboxOptions(flags), logger, false);
     stripe = await serveStripe(db.url, sandboxOptions(flags), flags.stripePort, logger);
-    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory', stripeApiBase: `http://127.0.0.1:${stripe.port}` }, 'orders DB and Stripe sandboxes serving; Ctrl-C to stop');
+    zendesk = await serveZendesk(db.url, sandboxOptions(flags), flags.zendeskPort);
+    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory', stripeApiBase: `http://127.0.0.1:${stripe.port}`, zendeskUrl: zendesk.url }, 'orders DB, Stripe and Zendesk sandboxes serving; Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
   } finally {
     await stripe?.close();
+    await zendesk?.close();
     await db.stop();
   }
 }
@@ -69,6 +74,17 @@ async function serveStripe(url: string, options: SandboxOptions, port: number, l
     await orders.close();
   }
   return StripeApiServer.start({ account: feed.account, clock: () => feed.now, port });
+}
+
+/** The Zendesk API sandbox with the tickets of the orders in the DB up to the sandbox epoch, logged in as LOCAL_ZENDESK. */
+async function serveZendesk(url: string, options: SandboxOptions, port: number): Promise<ZendeskApiServer> {
+  const orders = await OrdersDbSandbox.connect(url, options);
+  try {
+    const objects = await zendeskObjectsFor(orders, options.seed ?? DEFAULT_SANDBOX_SEED, options.start);
+    return await ZendeskApiServer.start({ objects, now: () => options.start, email: LOCAL_ZENDESK.email, token: LOCAL_ZENDESK.apiToken, port });
+  } finally {
+    await orders.close();
+  }
 }
 
 /** Seeds the server; `force` recreates the tables even when they already hold data. */

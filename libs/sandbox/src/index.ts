@@ -13,6 +13,7 @@ export * from './zendesk-objects';
 export * from './zendesk-generator';
 export * from './zendesk-ticket-events';
 export * from './zendesk-api';
+export * from './zendesk-sandbox-feed';
 export * from './partner-shipment-generator';
 export * from './partner-file-writer';
 export * from './partner-files';
