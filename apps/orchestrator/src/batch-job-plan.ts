@@ -57,6 +57,8 @@ export function planBatchJobs(graph: JobGraph, options: BatchPlanOptions): Plann
     for (const barrier of barriers) planned.push({ ...base(barrier.key), definition: `${options.definitionPrefix}barrier`, parameters: {}, dependsOn: barrier.dependsOn });
     planned.push({
       ...base(node.id),
+      // The orchestrator as a job (the nightly's repair) waits on backfills it submits: an hour's share is too short.
+      ...(node.app === 'orchestrator' ? { timeoutSeconds: options.backfillTimeoutSeconds } : {}),
       definition: `${options.definitionPrefix}${node.app}`,
       parameters: parametersOf(graph, node),
       command: node.args,

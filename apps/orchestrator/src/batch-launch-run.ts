@@ -65,7 +65,8 @@ export async function repairStepOnBatch(run: RunParameters, flags: ExecutorFlags
     clock: launcher.clock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     pollMs: 30_000,
-    timeoutMs: backfillTimeoutSeconds * 1000,
+    // Inside the repair job's own timeout (backfillTimeoutSeconds), so it exits 75 rather than being killed.
+    timeoutMs: (backfillTimeoutSeconds - 600) * 1000,
   });
   const unrepaired = repairs.filter((r) => r.result === 'still_differs');
   if (unrepaired.length) throw new DataContractError(`nightly repair: ${unrepaired.map((r) => `${r.entity} ${r.created_day} still differs (keys ${r.differingKeys.join(', ') || 'unknown'})`).join('; ')}`);

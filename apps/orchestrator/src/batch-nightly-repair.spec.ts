@@ -10,7 +10,7 @@ import { buildGraph } from './job-graph';
 import { repairRunFor } from './nightly-repair';
 
 const at = new Date('2026-12-05T02:00:00Z');
-const plan = { queue: 'hourly', definitionPrefix: 'northstar-' };
+const plan = { queue: 'hourly', definitionPrefix: 'northstar-', backfillTimeoutSeconds: 21_600 };
 const graphFor = (mode: RunMode) => buildGraph({ mode, runId: deriveRunId(mode, at), scheduledAt: at });
 
 describe('the nightly repair on Batch', () => {
@@ -37,6 +37,9 @@ describe('the nightly repair on Batch', () => {
       parameters: { mode: 'nightly', run_id: nightly.runId, at: at.toISOString() },
       containerOverrides: { command: ['--mode', 'nightly', '--run-id', nightly.runId, '--at', at.toISOString(), '--executor', 'batch', '--repair'] },
     });
+    // It waits on the backfills it submits: the backfill timeout, not an hour's share.
+    expect(repair.timeout).toEqual({ attemptDurationSeconds: 21_600 });
+    expect(requests.filter((r) => r !== repair).every((r) => r.timeout === undefined)).toBe(true);
     const others = requests.filter((r) => r !== repair).map((r) => batch.byName(r.jobName ?? '').id);
     expect(repair.dependsOn?.map((d) => d.jobId).sort()).toEqual(others.sort());
     expect(requests.at(-1)).toBe(repair);
