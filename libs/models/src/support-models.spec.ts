@@ -144,5 +144,7 @@ describe('support models: staging, fct_support_tickets and fct_support_interacti
       { ticket_event_id: 140, interaction_type: 'satisfaction_rating', author_role: 'end_user', minutes_since_previous: 1290, has_ticket: true },
       { ticket_event_id: 130, interaction_type: 'status_change', author_role: 'system', minutes_since_previous: 4470, has_ticket: true },
     ]);
+    expect(await query('select count(*)::int as n from analytics.support_interactions')).toEqual([{ n: 6 }]);
+    expect(await query('select ticket_id, status, customer_key from analytics.support_tickets')).toEqual([{ ticket_id: 1, status: 'open', customer_key: null }]);
   });
 });
