@@ -1,18 +1,20 @@
 import * as path from 'node:path';
-import { DeduplicatingAlerter, FileAlertSink, JsonFileAlertState, SnsAlertSink, firstLine, type Alerter } from '@northstar/alerts';
+import { DeduplicatingAlerter, FileAlertSink, SnsAlertSink, firstLine, type Alerter } from '@northstar/alerts';
 import type { Logger, NorthstarConfig, RunParameters } from '@northstar/core';
 import type { QualityResult } from '@northstar/models';
+import type { ObjectStore } from '@northstar/object-store';
+import { ObjectStoreAlertState } from './object-store-alert-state';
 
 /** An open incident is sent again after six hours: once a working day's morning and afternoon. */
 const REPEAT_AFTER_MS = 6 * 3_600_000;
 
-/** SNS when a topic is configured, else $NORTHSTAR_HOME/alerts.log and the console; open incidents kept under $NORTHSTAR_HOME. */
-export function openAlerter(config: NorthstarConfig, logger: Logger, clock: () => Date): Alerter {
+/** SNS when a topic is configured, else $NORTHSTAR_HOME/alerts.log and the job's log; open incidents kept in the raw zone. */
+export function openAlerter(config: NorthstarConfig, store: ObjectStore, logger: Logger, clock: () => Date): Alerter {
   // The console copy goes through the logger, so a job's log stays JSON lines.
   const sink = config.alertsTopicArn
     ? SnsAlertSink.forTopic(config.alertsTopicArn, config.awsRegion)
     : new FileAlertSink(path.join(config.home, 'alerts.log'), (text) => logger.warn({ alert: text.trimEnd() }, 'alert sent'));
-  return new DeduplicatingAlerter(sink, new JsonFileAlertState(path.join(config.home, 'alerts', 'open-incidents.json')), { repeatAfterMs: REPEAT_AFTER_MS, clock });
+  return new DeduplicatingAlerter(sink, new ObjectStoreAlertState(store), { repeatAfterMs: REPEAT_AFTER_MS, clock });
 }
 
 /** The command that reruns this run's checks, as an operator types it. */

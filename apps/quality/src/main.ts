@@ -1,6 +1,7 @@
 import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
 import { allContracts } from '@northstar/contracts';
 import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, piiColumnTargets, runQualityChecks } from '@northstar/models';
+import { openObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { auditAccess } from './access-audit';
 import { alertOnResults, openAlerter } from './check-alerts';
@@ -30,7 +31,8 @@ void runMain(APP, async (setLogger, figures) => {
     const piiColumns = new Set(piiColumnTargets(allContracts, models, warehouse.dialect).map((t) => `${t.table}.${t.column}`));
     const results = await runQualityChecks(checks, { warehouse, runId: run.runId, clock: () => new Date(), asOf: run.scheduledAt, logger, models, piiColumns });
     const sloResults = await checkFreshnessSlo(warehouse, run, logger, figures);
-    await alertOnResults(openAlerter(config, logger, () => new Date()), [...results, ...sloResults], run);
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    await alertOnResults(openAlerter(config, store, logger, () => new Date()), [...results, ...sloResults], run);
     const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
     if (failed.length > 0) {
       throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);
