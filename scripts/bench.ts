@@ -8,6 +8,8 @@
 // extractor against the sandbox API at a rate limit (scripts/bench/stripe-bench.ts).
 // `npm run bench -- partner-files [--mb 1024]`: the partner-file reader on a
 // generated CSV (UTF-8 and cp1252, plain and gzip) against DuckDB's read_csv.
+// `npm run bench -- zendesk [--tickets 10000,100000] [--rpm 60]`: the Zendesk ticket
+// export at a request budget (scripts/bench/zendesk-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,25 +22,28 @@ import { pinnedCommand, planCpus } from './bench/cpu-pinning';
 import { benchBackfill } from './bench/backfill-bench';
 import { benchLoadAtScale } from './bench/load-bench';
 import { benchStripe } from './bench/stripe-bench';
+import { benchZendesk } from './bench/zendesk-bench';
 import { benchPartnerFiles } from './bench/partner-files-bench';
 import { loadBenchReport } from './bench/load-bench-report';
 
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db | load | stripe | backfill | partner-files', 'orders-db')
+  .argument('[suite]', 'orders-db | load | stripe | zendesk | backfill | partner-files', 'orders-db')
   .option('--scale <n>', 'backfill: the sandbox scale', '0.1')
   .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
   .option('--objects <list>', 'stripe: objects listed per run', '100000,1000000')
   .option('--rps <n>', "stripe: requests per second, the sandbox's limit and the client's (STRIPE_MAX_RPS)", '100')
+  .option('--tickets <list>', 'zendesk: tickets exported per run', '10000,100000')
+  .option('--rpm <n>', "zendesk: the export budget, requests per minute (the sandbox's and ZENDESK_REQUESTS_PER_MINUTE)", '60')
   .option('--mb <n>', 'partner-files: size of each generated CSV, in MB', '1024')
   .option('--repeat <n>', 'runs per case (the median is reported)', '3')
   .option('--rows-per-part <n>', 'Parquet part size (default: the extractors\' own, NORTHSTAR_ROWS_PER_PART)', String(loadConfig(process.env, false).rowsPerPart))
   .option('--url <url>', 'PostgreSQL server to use', 'postgres://postgres@127.0.0.1:5432/postgres')
   .option('--no-pin', 'let the cases and the server share every CPU')
   .parse(process.argv)
-  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string; scale: string; mb: string }>();
+  .opts<{ rows: string; objects: string; rps: string; repeat: string; rowsPerPart: string; url: string; pin: boolean; scales: string; scale: string; mb: string; tickets: string; rpm: string }>();
 const suite = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? 'orders-db';
 
 interface CaseResult { kind: string; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; serverPinned: boolean; batchScheduled: boolean | string }
@@ -134,6 +139,22 @@ async function stripeSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-stripe.json'), JSON.stringify(rows, null, 2));
 }
 
+async function zendeskSuite() {
+  const rows = [];
+  for (const tickets of opts.tickets.split(',').map(Number)) {
+    const load = execFileSync('uptime', { encoding: 'utf8' }).trim();
+    const f = await benchZendesk(tickets, Number(opts.rpm), Number(opts.rowsPerPart));
+    rows.push({
+      tickets: f.tickets, 'req/min budget': f.requestsPerMinute, seconds: Math.round(f.seconds), 'tickets/min': f.ticketsPerMinute, 'budget x 1000': f.requestsPerMinute * 1000,
+      'limiter pace': f.paceShare === undefined ? 'one burst' : `${(f.paceShare * 100).toFixed(1)}%`, requests: f.requests, '429s': f.rateLimited, 'peak RSS MB': f.peakRssMb,
+      'load before': load.replace(/^.*load average: /, ''),
+    });
+  }
+  process.stdout.write(`${formatTextTable(rows)}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-zendesk.json'), JSON.stringify(rows, null, 2));
+}
+
 async function loadSuite() {
   const results = [];
   const loads: string[] = [];
@@ -171,7 +192,7 @@ async function backfillSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-backfill.json'), JSON.stringify(f, null, 2));
 }
 
-(suite === 'partner-files' ? partnerFilesSuite() : suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
+(suite === 'zendesk' ? zendeskSuite() : suite === 'partner-files' ? partnerFilesSuite() : suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });

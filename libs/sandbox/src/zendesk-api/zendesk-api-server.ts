@@ -26,6 +26,8 @@ export interface ServedRequest {
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
   readonly status: number;
+  /** The rate limiter's wall clock when it was answered (milliseconds). */
+  readonly at: number;
 }
 
 const MAX_PAGE = 1000;
@@ -86,7 +88,7 @@ export class ZendeskApiServer {
     const url = new URL(req.url ?? '/', this.url);
     const query = Object.fromEntries(url.searchParams);
     const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      this.requests.push({ path: url.pathname, query, status });
+      this.requests.push({ path: url.pathname, query, status, at: (this.options.wallClock ?? Date.now)() });
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...this.rateHeaders(), ...headers });
       res.end(JSON.stringify(body));
     };
