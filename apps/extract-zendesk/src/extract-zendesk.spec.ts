@@ -164,6 +164,19 @@ describe('extractZendesk over loopback HTTP', () => {
     expect(quiet.map((r) => r.manifest.rowCount)).toEqual([0, 0, 0, expect.any(Number), expect.any(Number)]);
   });
 
+  it('backfills a window from start_time to its end without proposing a checkpoint', async () => {
+    const sorted = [...objects.tickets].sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
+    const start = new Date(sorted[10].updated_at);
+    const end = new Date(sorted[60].updated_at);
+    const run: RunParameters = { mode: 'backfill', scheduledAt: sandboxNow, runId: 'backfill-1', window: { start, end } };
+    const streams = zendeskStreams(client(), { backfill: true, perPage: PER_PAGE, orderFieldId: ZENDESK_ORDER_ID_FIELD }).filter((s) => s.contract.entity === 'tickets');
+    const [result] = await extractZendesk(run, streams, deps());
+    const inWindow = objects.tickets.filter((t) => Date.parse(t.updated_at) >= start.getTime() && Date.parse(t.updated_at) < end.getTime());
+    expect(result.manifest.rowCount).toBe(inWindow.length);
+    expect(result.manifest.proposedCheckpoint).toBeUndefined();
+    expect(server.requests.filter((r) => r.path.endsWith('/tickets/cursor.json'))[0].query['start_time']).toBe(String(start.getTime() / 1000));
+  });
+
   it('stops with exit 2 on a refused login, without the token in the message', async () => {
     const error = await extract(runAt(sandboxNow), client({ token: 'wrong-token' }), ['users']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
