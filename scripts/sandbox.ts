@@ -3,8 +3,12 @@
 //          beside it the Stripe API sandbox (127.0.0.1:55433), its payments agreeing with those orders,
 //          and the Zendesk API sandbox (127.0.0.1:55434), its tickets about those orders.
 //   seed:  (re)creates and seeds the tables on a real PostgreSQL server.
+//   partner-drops: the partners' shipment-status CSVs of the orders in a DB for a window, written
+//          into the raw zone's bucket (NORTHSTAR_RAW_URL) under partners/, with faults on demand.
 import { Command, Option } from 'commander';
 import { ConfigError, createLogger, LOCAL_ZENDESK, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
+import { openObjectStore } from '@northstar/object-store';
+import { partnerDropFaults, type PartnerDropFault, writePartnerDrops } from '@northstar/sandbox';
 import { DEFAULT_SANDBOX_SEED, DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb, StripeAccount, StripeApiServer, StripeSandboxFeed, ZendeskApiServer, zendeskObjectsFor } from '@northstar/sandbox';
 
 interface SandboxFlags {
@@ -33,6 +37,15 @@ void runMain('sandbox', async (setLogger) => {
     .requiredOption('--url <url>', 'postgres://user@host:port/database')
     .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
     .action((flags: SandboxFlags & { url: string }) => seedServer(flags.url, sandboxOptions(flags), logger, true));
+  program
+    .command('partner-drops')
+    .description('write the partners\' CSV drops of a window of shipment statuses into the raw zone')
+    .requiredOption('--url <url>', 'the orders DB whose shipped orders the drops report')
+    .requiredOption('--from <iso>', 'window start')
+    .requiredOption('--to <iso>', 'window end (the drop is named for its last hour)')
+    .option('--faults <list>', `comma-separated: ${partnerDropFaults.join(', ')}`, '')
+    .addOption(scaleOption()).addOption(seedOption()).addOption(startOption())
+    .action((flags: SandboxFlags & { url: string; from: string; to: string; faults: string }) => dropPartnerFiles(flags, logger));
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
@@ -84,6 +97,22 @@ async function serveZendesk(url: string, options: SandboxOptions, port: number):
     return await ZendeskApiServer.start({ objects, now: () => options.start, email: LOCAL_ZENDESK.email, token: LOCAL_ZENDESK.apiToken, port });
   } finally {
     await orders.close();
+  }
+}
+
+async function dropPartnerFiles(flags: SandboxFlags & { url: string; from: string; to: string; faults: string }, logger: Logger): Promise<void> {
+  const faults = flags.faults.split(',').map((f) => f.trim()).filter(Boolean);
+  const unknown = faults.filter((f) => !(partnerDropFaults as readonly string[]).includes(f));
+  if (unknown.length) throw new ConfigError(`--faults: unknown ${unknown.join(', ')}; expected some of ${partnerDropFaults.join(', ')}`);
+  const config = loadConfig();
+  const sandbox = await OrdersDbSandbox.connect(flags.url, sandboxOptions(flags));
+  try {
+    const window = { start: parseInstant(flags.from, '--from'), end: parseInstant(flags.to, '--to') };
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    const drops = await writePartnerDrops(store, { seed: flags.seed, orders: await sandbox.orderPlans(), window, faults: faults as PartnerDropFault[] });
+    logger.info({ raw: config.rawUrl, drops }, 'partner files dropped');
+  } finally {
+    await sandbox.close();
   }
 }
 
