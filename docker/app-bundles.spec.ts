@@ -23,7 +23,7 @@ beforeAll(() => {
   out = mkdtempSync(path.join(tmpdir(), 'northstar-bundles-'));
   const build = spawnSync('sh', ['docker/build-app.sh', out, ...apps], { cwd: repoRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`docker/build-app.sh failed:\n${build.stdout}\n${build.stderr}`);
-  for (const app of apps) linkLockedPackages(path.join(out, app));
+  for (const bundle of [...apps, 'job-step']) linkLockedPackages(path.join(out, bundle));
 }, 120_000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -77,6 +77,46 @@ describe.each(apps)('%s', (app) => {
     const result = run('--mode', 'weekly');
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--mode <mode>.*'weekly' is invalid.*hourly, nightly, backfill/);
+  });
+});
+
+describe("job-step, every image's entry point (ENTRYPOINT node job-step-main.js node main.js)", () => {
+  const step = (env: Record<string, string>, ...command: string[]) =>
+    spawnSync(node22, [path.join(out, 'job-step', 'job-step-main.js'), ...command], {
+      cwd: out,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], HOME: out, NORTHSTAR_HOME: path.join(out, 'step-home'), NORTHSTAR_LOG_FORMAT: 'json', ...env },
+      timeout: 60_000,
+    });
+  const app = (name: string) => path.join(out, name, 'main.js');
+
+  it('runs the app as its child and exits as it did', () => {
+    const help = step({}, node22, app('load'), '--help');
+    expect({ status: help.status, usage: /^Usage: load \[options\]/.test(help.stdout) }).toEqual({ status: 0, usage: true });
+    const bad = step({}, node22, app('load'), '--mode', 'weekly');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--mode <mode>.*'weekly' is invalid/);
+  });
+
+  it('ships the .sql files it reaches, and records the job in ops.pipeline_runs when the launcher named its step', async () => {
+    const missing = reachableProjects(path.join(out, 'job-step'), 'apps/orchestrator/src/job-step-main.js')
+      .filter((project) => existsSync(path.join(repoRoot, project, 'sql')))
+      .flatMap((project) => listFiles(path.join(repoRoot, project, 'sql')).map((file) => path.relative(repoRoot, file)))
+      .filter((file) => !/\/(testing|goldens)\//.test(file) && !existsSync(path.join(out, 'job-step', file)));
+    expect(missing).toEqual([]);
+    // The extractor against a closed port: a lost orders DB, exit 75.
+    const result = step(
+      { NORTHSTAR_PIPELINE_STEP: 'extract-orders-db', ORDERS_DB_URL: 'postgres://postgres@127.0.0.1:1/postgres' },
+      node22, app('extract-orders-db'), '--mode', 'hourly', '--run-id', 'hourly-20261205T09', '--at', '2026-12-05T09:00:00Z',
+    );
+    expect(result.status).toBe(75);
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(path.join(out, 'step-home', 'warehouse.duckdb'), { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    const rows = (await connection.runAndReadAll('select step, attempt, status, exit_code from ops.pipeline_runs')).getRowObjectsJson();
+    connection.closeSync();
+    instance.closeSync();
+    expect(rows).toEqual([{ step: 'extract-orders-db', attempt: 1, status: 'failed', exit_code: 75 }]);
   });
 });
 

@@ -19,11 +19,15 @@ export interface PlannedBatchJob {
   readonly definition: string;
   readonly parameters: Readonly<Record<string, string>>;
   readonly command?: readonly string[];
+  readonly environment?: Readonly<Record<string, string>>;
   readonly arraySize?: number;
   readonly dependsOn: ReadonlyArray<{ readonly key: string; readonly type?: BatchDependencyType }>;
   readonly tags: Readonly<Record<string, string>>;
   readonly timeoutSeconds?: number;
 }
+
+/** Set on each job of a run graph: the graph node it is, so the job records its own ops.pipeline_runs row (batch-job-step.ts). */
+export const PIPELINE_STEP_VARIABLE = 'NORTHSTAR_PIPELINE_STEP';
 
 /** Batch job names of a run start with this (ListJobs finds them by it). */
 export function runJobPrefix(runId: string): string {
@@ -62,6 +66,7 @@ export function planBatchJobs(graph: JobGraph, options: BatchPlanOptions): Plann
       definition: `${options.definitionPrefix}${node.app}`,
       parameters: parametersOf(graph, node),
       command: node.args,
+      environment: { [PIPELINE_STEP_VARIABLE]: node.id },
       ...(size !== undefined ? { arraySize: size } : {}),
       dependsOn,
     });
@@ -107,9 +112,14 @@ function shardCountOf(node: JobNode): number | undefined {
 }
 
 function flagValue(node: JobNode, flag: string): string | undefined {
-  const i = node.args.indexOf(flag);
-  if (i !== -1) return node.args[i + 1];
-  return node.args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
+  return argValue(node.args, flag);
+}
+
+/** The value of `--flag v` or `--flag=v` in an argument list. */
+export function argValue(args: readonly string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  if (i !== -1) return args[i + 1];
+  return args.find((arg) => arg.startsWith(`${flag}=`))?.slice(flag.length + 1);
 }
 
 function jobName(prefix: string, key: string): string {

@@ -44,7 +44,8 @@ describe('launchOnBatch: the requests a run becomes', () => {
         jobQueue: 'hourly',
         jobDefinition: `northstar-${node.app}`,
         parameters: { mode: 'hourly', run_id: graph.runId, at: '2026-12-05T09:00:00.000Z' },
-        containerOverrides: { command: [...node.args] },
+        // The job records its own ops.pipeline_runs row under its node's id (batch-job-step.ts).
+        containerOverrides: { command: [...node.args], environment: [{ name: 'NORTHSTAR_PIPELINE_STEP', value: node.id }] },
         tags: { 'northstar:run-id': graph.runId, 'northstar:job': node.id },
         propagateTags: true,
       });

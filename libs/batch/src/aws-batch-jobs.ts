@@ -55,7 +55,14 @@ export function submitJobInput(request: BatchJobRequest): SubmitJobCommandInput 
     parameters: { ...request.parameters },
     dependsOn: request.dependsOn.map((d) => (d.type ? { jobId: d.jobId, type: d.type } : { jobId: d.jobId })),
     ...(request.arraySize !== undefined ? { arrayProperties: { size: request.arraySize } } : {}),
-    ...(request.command ? { containerOverrides: { command: [...request.command] } } : {}),
+    ...(request.command || request.environment
+      ? {
+          containerOverrides: {
+            ...(request.command ? { command: [...request.command] } : {}),
+            ...(request.environment ? { environment: Object.entries(request.environment).map(([name, value]) => ({ name, value })) } : {}),
+          },
+        }
+      : {}),
     ...(request.timeoutSeconds !== undefined ? { timeout: { attemptDurationSeconds: request.timeoutSeconds } } : {}),
     tags: { ...request.tags },
     propagateTags: true,

@@ -16,6 +16,8 @@ export interface BatchJobRequest {
   readonly parameters: Readonly<Record<string, string>>;
   /** The container's command, replacing the job definition's. */
   readonly command?: readonly string[];
+  /** Variables for the container, beside the job definition's. */
+  readonly environment?: Readonly<Record<string, string>>;
   /** At most 20. */
   readonly dependsOn: readonly BatchDependency[];
   /** 2-10,000 children; undefined for a plain job. */
