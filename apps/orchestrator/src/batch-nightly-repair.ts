@@ -1,11 +1,9 @@
 import { TransientError, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
-import { sourceRegistry, sourcesIn } from '@northstar/contracts';
 import type { BatchJobs } from '@northstar/batch';
-import { repairDifferingDays, type DayRepair } from '@northstar/models';
-import { openWarehouse, type Warehouse } from '@northstar/warehouse';
+import type { DayRepair } from '@northstar/models';
 import { planBatchJobs, runJobPrefix, type BatchPlanOptions } from './batch-job-plan';
 import type { JobGraph } from './job-graph';
-import { repairRunFor } from './nightly-repair';
+import { repairDifferingDaysOf } from './nightly-repair';
 
 /** The repair job's id in the nightly graph on Batch. */
 export const REPAIR_STEP = 'repair';
@@ -42,29 +40,11 @@ export interface BatchRepairDeps {
  * re-read as backfills submitted to Batch, each waited for before the day is
  * compared again (repairDifferingDays, as the local run does).
  */
-export async function repairNightlyOnBatch(nightly: RunParameters, deps: BatchRepairDeps): Promise<DayRepair[]> {
-  const withWarehouse = async <T>(fn: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
-    const warehouse = await openWarehouse(deps.config.warehouse, deps.logger);
-    try {
-      return await fn(warehouse);
-    } finally {
-      await warehouse.close();
-    }
-  };
-  const contracts = sourcesIn('nightly-key-sets', sourceRegistry).flatMap((source) => source.contracts);
-  return repairDifferingDays(contracts, {
-    withWarehouse,
-    runId: nightly.runId,
-    clock: deps.clock,
-    repairDay: async (contract, day) => {
-      const run = repairRunFor(nightly, day);
-      if (!run) return;
-      deps.logger.warn({ source: contract.source, entity: contract.entity, day, runId: run.runId }, 'nightly repair: digests differ; re-extracting the day on Batch');
-      const graph = deps.graphOf(run);
-      await deps.launch(graph);
-      const outcome = await waitForRun(graph, deps);
-      if (outcome !== 'succeeded') deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
-    },
+export function repairNightlyOnBatch(nightly: RunParameters, deps: BatchRepairDeps): Promise<DayRepair[]> {
+  return repairDifferingDaysOf(nightly, deps, async (run, day) => {
+    const graph = deps.graphOf(run);
+    await deps.launch(graph);
+    if ((await waitForRun(graph, deps)) !== 'succeeded') deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed on Batch; the day is compared again as it is');
   });
 }
 

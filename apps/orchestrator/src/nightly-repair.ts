@@ -1,20 +1,15 @@
-import { floorToHour, type RunParameters } from '@northstar/core';
+import { floorToHour, type Logger, type NorthstarConfig, type RunParameters } from '@northstar/core';
 import { sourceRegistry, sourcesIn } from '@northstar/contracts';
 import { repairDifferingDays, type DayRepair } from '@northstar/models';
 import { openWarehouse, type Warehouse } from '@northstar/warehouse';
 import { runPipeline, type PipelineDeps } from './run-pipeline';
 
 /**
- * After the nightly graph: the days whose digests differ from staging are
- * re-extracted and reloaded in the same run, each as a backfill from the
- * day to the nightly's scheduled time (a row created that day may have
- * been updated any time since), under a run id of its own so an earlier
- * backfill of the same window is never taken for this re-read.
- */
-/**
  * The backfill that re-reads `day` for a nightly run: from the day to the
- * nightly's scheduled time, under a run id of its own. None when the day
- * starts at or after the nightly.
+ * nightly's scheduled time (a row created that day may have been updated
+ * any time since), under a run id of its own so an earlier backfill of the
+ * same window is never taken for this re-read. None when the day starts at
+ * or after the nightly.
  */
 export function repairRunFor(nightly: RunParameters, day: string): RunParameters | undefined {
   const window = { start: new Date(`${day}T00:00:00Z`), end: nightly.scheduledAt };
@@ -22,7 +17,16 @@ export function repairRunFor(nightly: RunParameters, day: string): RunParameters
   return { mode: 'backfill', scheduledAt: floorToHour(window.start), window, runId: `repair-${day.replace(/-/g, '')}-${nightly.runId}` };
 }
 
-export async function repairNightly(nightly: RunParameters, deps: PipelineDeps): Promise<DayRepair[]> {
+/**
+ * The nightly repair, wherever the re-reads run: the days whose digests
+ * differ from staging are each re-read by `reRead` (its backfill run) and
+ * compared again (repairDifferingDays).
+ */
+export async function repairDifferingDaysOf(
+  nightly: RunParameters,
+  deps: { config: NorthstarConfig; logger: Logger; clock: () => Date },
+  reRead: (run: RunParameters, day: string) => Promise<void>,
+): Promise<DayRepair[]> {
   const withWarehouse = async <T>(fn: (warehouse: Warehouse) => Promise<T>): Promise<T> => {
     const warehouse = await openWarehouse(deps.config.warehouse, deps.logger);
     try {
@@ -39,9 +43,16 @@ export async function repairNightly(nightly: RunParameters, deps: PipelineDeps):
     repairDay: async (contract, day) => {
       const run = repairRunFor(nightly, day);
       if (!run) return;
-      deps.logger.warn({ source: contract.source, entity: contract.entity, day }, 'nightly repair: digests differ; re-extracting the day');
-      const result = await runPipeline(run, deps);
-      if (!result.succeeded) deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
+      deps.logger.warn({ source: contract.source, entity: contract.entity, day, runId: run.runId }, 'nightly repair: digests differ; re-extracting the day');
+      await reRead(run, day);
     },
+  });
+}
+
+/** After the local nightly graph: each differing day re-extracted and reloaded here, in the same run. */
+export function repairNightly(nightly: RunParameters, deps: PipelineDeps): Promise<DayRepair[]> {
+  return repairDifferingDaysOf(nightly, deps, async (run, day) => {
+    const result = await runPipeline(run, deps);
+    if (!result.succeeded) deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
   });
 }
