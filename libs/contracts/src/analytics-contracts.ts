@@ -187,7 +187,7 @@ export const analyticsViews: readonly AnalyticsView[] = [
     ['priority', text, 'urgent, high, normal or low'],
     ['ticket_type', text, 'problem, incident, question or task'],
     ['tags', text, 'The tags, as a JSON array'],
-    ['created_at', instant, 'When the ticket was opened'],
+    ['opened_at', instant, 'When the ticket was opened'],
     ['solved_at', instant, 'When it was last solved'],
     ['first_reply_calendar_minutes', int, 'Minutes to the first public agent reply'],
     ['first_reply_business_minutes', int, 'The same in business hours'],

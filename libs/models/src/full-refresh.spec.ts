@@ -66,10 +66,10 @@ describe('models built by an earlier version, and --full-refresh', () => {
 
   it('takes in a model and every model downstream of it, in run order, and nothing upstream', () => {
     const closure = refreshClosure(sandbox.models, ['dim_customer']);
-    // fct_payments and fct_daily_reconciliation read fct_orders: a rebuild of it rebuilds them too.
-    expect(closure.filter((m) => m.layer !== 'analytics').map((m) => m.name)).toEqual(['dim_customer', 'fct_orders', 'fct_payments', 'fct_daily_reconciliation', 'fct_order_items']);
+    // fct_payments and fct_daily_reconciliation read fct_orders, the support facts dim_customer: a rebuild of it rebuilds them too.
+    expect(closure.filter((m) => m.layer !== 'analytics').map((m) => m.name)).toEqual(['dim_customer', 'fct_orders', 'fct_payments', 'fct_daily_reconciliation', 'fct_order_items', 'fct_support_tickets', 'fct_support_interactions']);
     // The analytics views over them are dropped and recreated with them.
-    expect(closure.filter((m) => m.layer === 'analytics').map((m) => m.name)).toEqual(['customer_history', 'customers', 'daily_reconciliation', 'order_lines', 'orders', 'payments']);
+    expect(closure.filter((m) => m.layer === 'analytics').map((m) => m.name)).toEqual(['customer_history', 'customers', 'daily_reconciliation', 'order_lines', 'orders', 'payments', 'support_interactions', 'support_tickets']);
     const fromStaging = refreshClosure(sandbox.models, ['stg_orders_db__customers']).map((m) => m.name);
     expect(fromStaging).toEqual(expect.arrayContaining(['stg_orders_db__customers', 'reconcile_orders_db__customers', ...rebuilt]));
     expect(fromStaging).not.toContain('stg_orders_db__orders');

@@ -22,7 +22,7 @@ select
   priority,
   ticket_type,
   tags,
-  created_at,
+  ticket_created_at as opened_at,
   solved_at,
   first_reply_calendar_minutes,
   first_reply_business_minutes,

@@ -15,7 +15,9 @@
 -- fct_orders, which may not have the order yet.
 -- A ticket is re-read when it, its metrics, its rating or its requester
 -- changed, or when the customers it may match were merged again; a row is
--- rewritten only when something changed (_row_hash).
+-- rewritten only when something changed (_row_hash). The ticket's creation
+-- is ticket_created_at: a bare created_at beside dim_customer's lineage would
+-- be taken for the customers' column by the PII targets.
 
 create table if not exists curated.fct_support_tickets (
   ticket_sk varchar not null,
@@ -31,7 +33,7 @@ create table if not exists curated.fct_support_tickets (
   priority varchar,
   ticket_type varchar,
   tags varchar,
-  created_at {{ ts_type() }},
+  ticket_created_at {{ ts_type() }},
   solved_at {{ ts_type() }},
   first_reply_calendar_minutes bigint,
   first_reply_business_minutes bigint,
@@ -162,7 +164,7 @@ using (
       priority,
       ticket_type,
       tags,
-      created_at,
+      created_at as ticket_created_at,
       solved_at,
       first_reply_calendar_minutes,
       first_reply_business_minutes,
@@ -193,7 +195,7 @@ when matched and source._row_hash <> target._row_hash then update set
   priority = source.priority,
   ticket_type = source.ticket_type,
   tags = source.tags,
-  created_at = source.created_at,
+  ticket_created_at = source.ticket_created_at,
   solved_at = source.solved_at,
   first_reply_calendar_minutes = source.first_reply_calendar_minutes,
   first_reply_business_minutes = source.first_reply_business_minutes,
@@ -209,10 +211,10 @@ when matched and source._row_hash <> target._row_hash then update set
   _merged_at = :now
 when not matched then insert (
   ticket_sk, ticket_id, requester_id, customer_id, customer_sk, customer_match, order_id, order_sk, status, channel, priority, ticket_type, tags,
-  created_at, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes,
+  ticket_created_at, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes,
   reopens, replies, satisfaction_score, is_deleted, source_updated_at, _row_hash, _run_id, _merged_at
 ) values (
   source.ticket_sk, source.ticket_id, source.requester_id, source.customer_id, source.customer_sk, source.customer_match, source.order_id, source.order_sk, source.status, source.channel, source.priority, source.ticket_type, source.tags,
-  source.created_at, source.solved_at, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes,
+  source.ticket_created_at, source.solved_at, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes,
   source.reopens, source.replies, source.satisfaction_score, source.is_deleted, source.source_updated_at, source._row_hash, source._run_id, :now
 );

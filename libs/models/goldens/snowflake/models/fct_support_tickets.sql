@@ -12,7 +12,7 @@ create table if not exists curated.fct_support_tickets (
   priority varchar,
   ticket_type varchar,
   tags varchar,
-  created_at timestamp_tz,
+  ticket_created_at timestamp_tz,
   solved_at timestamp_tz,
   first_reply_calendar_minutes bigint,
   first_reply_business_minutes bigint,
@@ -143,7 +143,7 @@ using (
       priority,
       ticket_type,
       tags,
-      created_at,
+      created_at as ticket_created_at,
       solved_at,
       first_reply_calendar_minutes,
       first_reply_business_minutes,
@@ -174,7 +174,7 @@ when matched and source._row_hash <> target._row_hash then update set
   priority = source.priority,
   ticket_type = source.ticket_type,
   tags = source.tags,
-  created_at = source.created_at,
+  ticket_created_at = source.ticket_created_at,
   solved_at = source.solved_at,
   first_reply_calendar_minutes = source.first_reply_calendar_minutes,
   first_reply_business_minutes = source.first_reply_business_minutes,
@@ -190,11 +190,11 @@ when matched and source._row_hash <> target._row_hash then update set
   _merged_at = :3
 when not matched then insert (
   ticket_sk, ticket_id, requester_id, customer_id, customer_sk, customer_match, order_id, order_sk, status, channel, priority, ticket_type, tags,
-  created_at, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes,
+  ticket_created_at, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes,
   reopens, replies, satisfaction_score, is_deleted, source_updated_at, _row_hash, _run_id, _merged_at
 ) values (
   source.ticket_sk, source.ticket_id, source.requester_id, source.customer_id, source.customer_sk, source.customer_match, source.order_id, source.order_sk, source.status, source.channel, source.priority, source.ticket_type, source.tags,
-  source.created_at, source.solved_at, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes,
+  source.ticket_created_at, source.solved_at, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes,
   source.reopens, source.replies, source.satisfaction_score, source.is_deleted, source.source_updated_at, source._row_hash, source._run_id, :3
 );
 -- binds:
