@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig, type RunMode } from '@northstar/core';
+import { contractsForSource } from '@northstar/contracts';
+import { loadCommittedRuns } from '@northstar/extract';
+import { loadModelCatalog, runModels } from '@northstar/models';
+import { openObjectStore } from '@northstar/object-store';
 import { renderSql } from '@northstar/sql';
 import { openWarehouse, type Row } from '@northstar/warehouse';
 import { createScratchDatabase, OrdersDbSandbox, type ScratchDatabase } from '@northstar/sandbox';
@@ -67,6 +71,34 @@ export class PipelineHarness {
       cwd: workspaceRoot, env: this.env, encoding: 'utf8',
     });
     return { exitCode: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
+  }
+
+  /**
+   * One app run as its own process without blocking this one, for sources
+   * whose sandbox API this process serves; its stderr (the log) on success,
+   * an error with the log's tail otherwise.
+   */
+  async appAsync(app: string, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps', app, 'src/main.ts'), ...args], {
+      cwd: workspaceRoot, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    child.stderr.on('data', (chunk: Buffer) => void (log += chunk.toString('utf8')));
+    const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (exit !== 0) throw new Error(`${app} ${args.join(' ')} exited ${exit}:\n${log.slice(-3000)}`);
+    return log;
+  }
+
+  /** A source's committed raw runs loaded, then every model, in this process: for sources not yet in the registry's graph. */
+  async loadSourceAndModels(source: string, runId: string): Promise<void> {
+    const warehouse = await openWarehouse(this.config.warehouse, silentLogger());
+    try {
+      const deps = { warehouse, store: openObjectStore(this.config.rawUrl, {}), logger: silentLogger(), clock: () => new Date(), runId };
+      for (const contract of contractsForSource(source)) await loadCommittedRuns(contract, deps);
+      await runModels(loadModelCatalog(), deps);
+    } finally {
+      await warehouse.close();
+    }
   }
 
   /** A statement that changes the warehouse, as someone with a SQL prompt on it would. */

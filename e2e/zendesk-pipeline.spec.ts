@@ -1,13 +1,5 @@
-import { spawn } from 'node:child_process';
-import * as path from 'node:path';
-import { silentLogger } from '@northstar/core';
-import { contractsForSource } from '@northstar/contracts';
-import { loadCommittedRuns } from '@northstar/extract';
-import { loadModelCatalog, runModels } from '@northstar/models';
-import { openObjectStore } from '@northstar/object-store';
 import { createScratchDatabase, DEFAULT_SANDBOX_SEED, OrdersDbSandbox, ZendeskApiServer, zendeskObjectsFor, type ScratchDatabase, type ZendeskObjects } from '@northstar/sandbox';
-import { openWarehouse } from '@northstar/warehouse';
-import { PipelineHarness, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName, workspaceRoot } from './pipeline-harness';
+import { PipelineHarness, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName } from './pipeline-harness';
 
 const HOUR = 3_600_000;
 const login = { email: 'e2e@northstar.test', token: 'e2e-zendesk-token' };
@@ -42,25 +34,10 @@ describe('Zendesk pipeline: sandbox API -> extract-zendesk -> raw -> fct_support
 
   /** extract-zendesk for the hour (async: this process serves its requests), then Zendesk's raw loads and every model. */
   async function zendeskHour(at: Date): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/extract-zendesk/src/main.ts'), '--mode', 'hourly', '--at', at.toISOString()], {
-      cwd: workspaceRoot,
-      env: { ...env.harness.env, ZENDESK_URL: server.url, ZENDESK_EMAIL: login.email, ZENDESK_API_TOKEN: login.token, ZENDESK_REQUESTS_PER_MINUTE: '600' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const log = await env.harness.appAsync('extract-zendesk', ['--mode', 'hourly', '--at', at.toISOString()], {
+      ZENDESK_URL: server.url, ZENDESK_EMAIL: login.email, ZENDESK_API_TOKEN: login.token, ZENDESK_REQUESTS_PER_MINUTE: '600',
     });
-    let log = '';
-    child.stderr.on('data', (chunk: Buffer) => void (log += chunk.toString('utf8')));
-    const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (exit !== 0) throw new Error(`extract-zendesk at ${at.toISOString()} exited ${exit}:\n${log.slice(-3000)}`);
-    const config = env.harness.config;
-    const warehouse = await openWarehouse(config.warehouse, silentLogger());
-    try {
-      const store = openObjectStore(config.rawUrl, {});
-      const deps = { warehouse, store, logger: silentLogger(), clock: () => new Date(), runId: `load-zendesk-${at.getTime()}` };
-      for (const contract of contractsForSource('zendesk')) await loadCommittedRuns(contract, deps);
-      await runModels(loadModelCatalog(), deps);
-    } finally {
-      await warehouse.close();
-    }
+    await env.harness.loadSourceAndModels('zendesk', `load-zendesk-${at.getTime()}`);
     return log;
   }
 
