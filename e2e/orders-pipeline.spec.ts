@@ -55,7 +55,9 @@ describe('hourly orders pipeline, end to end', () => {
     const runs = await harness.query<{ step: string; status: string }>("select step, status from ops.pipeline_runs where run_id = 'hourly-20261102T06' order by step");
     expect(runs).toEqual([
       { step: 'extract-orders-db', status: 'succeeded' },
+      { step: 'extract-partner-files', status: 'succeeded' },
       { step: 'load-orders-db', status: 'succeeded' },
+      { step: 'load-partner-files', status: 'succeeded' },
       { step: 'pipeline', status: 'succeeded' },
       { step: 'quality', status: 'succeeded' },
     ]);

@@ -44,7 +44,8 @@ describe('takeLoadLockWaiting: an hourly load during a backfill', () => {
       // While the hourly load waits: the first chunk's load ends and the backfill starts the next one's.
       await first.release();
       order.push('chunk 1 released');
-      const chunkClock = pollingClock();
+      // The chunk's polls take real time too, so its bound outlasts the hourly load's turn on a busy machine.
+      const chunkClock = pollingClock(() => new Promise((r) => setTimeout(r, 200)));
       nextChunk = takeLoadLockWaiting(db.warehouse, 'orders_db', 'backfill-20261102T00-20261103T00', lock, { ...chunkClock, yieldToWaiters: true }).then((l) => {
         order.push('chunk 2 took the lock');
         return l;

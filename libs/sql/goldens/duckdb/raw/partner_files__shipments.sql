@@ -10,6 +10,7 @@ create table if not exists raw.partner_files__shipments (
   weight_kg decimal(10, 3),
   file_name varchar,
   file_line bigint,
+  unmapped_columns json,
   _run_id varchar not null,
   _source_file varchar not null,
   _row_number bigint not null,

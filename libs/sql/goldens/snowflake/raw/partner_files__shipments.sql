@@ -10,6 +10,7 @@ create table if not exists raw.partner_files__shipments (
   weight_kg number(10, 3),
   file_name varchar,
   file_line number(38, 0),
+  unmapped_columns variant,
   _run_id varchar not null,
   _source_file varchar not null,
   _row_number number(38, 0) not null,
