@@ -36,6 +36,11 @@ export class OrdersModelSandbox {
     await landRawRows(this.db.warehouse, contractFor('orders_db', entity), rows, { runId, extractedAt, loadedAt: this.clock() });
   }
 
+  /** Rows of another source's entity (Stripe, Zendesk), for models that read it beside the orders DB. */
+  async landRows(contract: Contract, rows: readonly Record<string, BindValue>[], extractedAt = '2026-11-02 07:00:00+00', runId = `r${++this.runs}`): Promise<void> {
+    await landRawRows(this.db.warehouse, contract, rows, { runId, extractedAt, loadedAt: this.clock() });
+  }
+
   /** A nightly key set: the keys still in the source when it was extracted. */
   async landKeys(entity: OrdersDbEntity, keys: readonly Record<string, BindValue>[], extractedAt: string, runId = `k${++this.runs}`): Promise<void> {
     const contract: Contract = keySetContract(contractFor('orders_db', entity));

@@ -1,13 +1,11 @@
 import { silentLogger } from '@northstar/core';
 import { contractFor, paymentsModels, rawTableName, stripeSource } from '@northstar/contracts';
-import { renderSql } from '@northstar/sql';
-import { ensureWarehouseSchemas, type BindValue, type Row } from '@northstar/warehouse';
-import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
+import type { BindValue, Row } from '@northstar/warehouse';
 import { loadModelCatalog } from './model-catalog';
-import { runModels } from './model-runner';
+import { OrdersModelSandbox } from './orders-model-sandbox';
 import { modelsOfDomain, modelsOfSource, sourcesRead } from './source-models';
 import { loadQualityChecks, runQualityChecks } from './quality-checks';
-import { landRawRows, ordersDbRow } from './testing';
+import { ordersDbRow } from './testing';
 
 type StripeEntity = 'charges' | 'refunds' | 'disputes' | 'balance_transactions';
 
@@ -41,28 +39,23 @@ describe('payments models and the jobs that run them', () => {
 });
 
 describe('payments models: fct_payments and fct_daily_reconciliation', () => {
-  let db: TempDuckDb;
-  let tick = 0;
+  let sandbox: OrdersModelSandbox;
   let runs = 0;
   const models = loadModelCatalog();
-  const clock = () => new Date(Date.UTC(2026, 10, 2, 8, 0, 0) + ++tick);
 
   beforeEach(async () => {
-    db = await openTempDuckDb();
-    await ensureWarehouseSchemas(db.warehouse);
+    sandbox = await OrdersModelSandbox.open();
   });
 
-  afterEach(() => db.dispose());
+  afterEach(() => sandbox.dispose());
 
-  const landStripe = (entity: StripeEntity, rows: Record<string, BindValue>[]) =>
-    landRawRows(db.warehouse, contractFor('stripe', entity), rows, { runId: `s${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
-  const landOrders = (rows: Record<string, BindValue>[]) =>
-    landRawRows(db.warehouse, contractFor('orders_db', 'orders'), rows, { runId: `o${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
+  const landStripe = (entity: StripeEntity, rows: Record<string, BindValue>[]) => sandbox.landRows(contractFor('stripe', entity), rows);
+  const landOrders = (rows: Record<string, BindValue>[]) => sandbox.land('orders', rows);
   // Stripe read up to this instant: days more than two days before it are settled.
   const stripeReadTo = (at: string) => query(`delete from ops.watermarks where source = 'stripe';
     insert into ops.watermarks values ('stripe', 'charges', '${at}', 'w', '${at}')`);
-  const run = () => runModels(models, { warehouse: db.warehouse, logger: silentLogger(), clock, runId: `m${++runs}` });
-  const query = <T extends Row = Row>(sql: string) => db.warehouse.query<T>(renderSql(sql, db.warehouse.dialect, {}));
+  const run = () => sandbox.run();
+  const query = <T extends Row = Row>(sql: string) => sandbox.query<T>(sql);
   const payments = () => query(`select payment_type, movement_id, order_id, order_sk is not null as resolved, currency_code,
     cast(amount as varchar) as amount, cast(fee_amount as varchar) as fee, cast(net_amount as varchar) as net from curated.fct_payments order by movement_id, payment_type`);
   const days = () => query(`select cast(order_date as varchar) as order_date, currency_code, orders_count, cast(order_total as varchar) as total,
@@ -70,7 +63,7 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
     reconciliation_status as status, _merged_at from curated.fct_daily_reconciliation order by order_date, currency_code`);
   const checks = async () => {
     const names = ['fct_payments_unresolved_order', 'fct_daily_reconciliation_mismatch', 'fct_daily_reconciliation_mismatch_in_batch'];
-    const results = await runQualityChecks(loadQualityChecks().filter((c) => names.includes(c.name)), { warehouse: db.warehouse, runId: `q${++runs}`, clock, logger: silentLogger(), models });
+    const results = await runQualityChecks(loadQualityChecks().filter((c) => names.includes(c.name)), { warehouse: sandbox.warehouse, runId: `q${++runs}`, clock: sandbox.clock, logger: silentLogger(), models });
     return Object.fromEntries(results.map((r) => [r.check, { status: r.status, failingRows: r.failingRows, keys: r.sampleKeys ?? [] }]));
   };
 

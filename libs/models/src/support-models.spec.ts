@@ -1,13 +1,11 @@
 import { silentLogger } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
-import { renderSql } from '@northstar/sql';
-import { ensureWarehouseSchemas, type BindValue, type Row } from '@northstar/warehouse';
-import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
+import type { BindValue, Row } from '@northstar/warehouse';
 import { loadModelCatalog } from './model-catalog';
-import { runModels } from './model-runner';
+import { OrdersModelSandbox } from './orders-model-sandbox';
 import { loadQualityChecks, runQualityChecks } from './quality-checks';
 import { sourcesRead } from './source-models';
-import { landRawRows, ordersDbRow } from './testing';
+import { ordersDbRow } from './testing';
 
 type ZendeskEntity = 'tickets' | 'users' | 'ticket_metrics' | 'satisfaction_ratings' | 'ticket_events';
 
@@ -27,24 +25,17 @@ const event = (id: number, ticketId: number, updaterId: number, at: string, over
 });
 
 describe('support models: staging, fct_support_tickets and fct_support_interactions', () => {
-  let db: TempDuckDb;
-  let tick = 0;
-  let runs = 0;
-  const models = loadModelCatalog();
-  const clock = () => new Date(Date.UTC(2026, 10, 2, 8, 0, 0) + ++tick);
-
+  let sandbox: OrdersModelSandbox;
   beforeEach(async () => {
-    db = await openTempDuckDb();
-    await ensureWarehouseSchemas(db.warehouse);
+    sandbox = await OrdersModelSandbox.open();
   });
-  afterEach(() => db.dispose());
+  afterEach(() => sandbox.dispose());
 
-  const land = (entity: ZendeskEntity, rows: Record<string, BindValue>[]) =>
-    landRawRows(db.warehouse, contractFor('zendesk', entity), rows, { runId: `z${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
-  const landCustomers = (rows: Record<string, BindValue>[]) =>
-    landRawRows(db.warehouse, contractFor('orders_db', 'customers'), rows, { runId: `o${++runs}`, extractedAt: '2026-11-02 07:00:00+00', loadedAt: clock() });
-  const run = () => runModels(models, { warehouse: db.warehouse, logger: silentLogger(), clock, runId: `m${++runs}` });
-  const query = <T extends Row = Row>(sql: string) => db.warehouse.query<T>(renderSql(sql, db.warehouse.dialect, {}));
+  const models = loadModelCatalog();
+  const land = (entity: ZendeskEntity, rows: Record<string, BindValue>[]) => sandbox.landRows(contractFor('zendesk', entity), rows);
+  const landCustomers = (rows: Record<string, BindValue>[]) => sandbox.land('customers', rows);
+  const run = () => sandbox.run();
+  const query = <T extends Row = Row>(sql: string) => sandbox.query<T>(sql);
 
   it('read Zendesk, and the orders DB only through dim_customer', () => {
     const read = sourcesRead(models);
@@ -112,7 +103,7 @@ describe('support models: staging, fct_support_tickets and fct_support_interacti
       { ticket_id: 3, customer_id: 2, customer_sk: expect.any(String), customer_match: 'email', order_id: null, has_order: false, satisfaction_score: null, first_reply_business_minutes: null, full_resolution_calendar_minutes: null },
       { ticket_id: 4, customer_id: null, customer_sk: null, customer_match: null, order_id: null, has_order: false, satisfaction_score: null, first_reply_business_minutes: null, full_resolution_calendar_minutes: null },
     ]);
-    const [check] = await runQualityChecks(loadQualityChecks().filter((c) => c.name === 'fct_support_tickets_unmatched_requester'), { warehouse: db.warehouse, runId: 'q', clock, logger: silentLogger(), models });
+    const [check] = await runQualityChecks(loadQualityChecks().filter((c) => c.name === 'fct_support_tickets_unmatched_requester'), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), models });
     expect(check).toMatchObject({ severity: 'warn', status: 'fail', failingRows: 1 });
 
     const before = await query('select ticket_id, _merged_at from curated.fct_support_tickets order by ticket_id');
