@@ -1,15 +1,15 @@
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, scheduleAsBatchWork } from '@northstar/core';
-import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
+import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, scheduleAsBatchWork } from '@northstar/core';
+import { addShardOptions, openSpoolDirectory, parseShard, whileSpooling, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractOrdersDb } from './extract-orders-db';
 import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
-import { openSpoolDirectory, whileSpooling } from './spool-directory';
 import { ordersDbStreams } from './streams';
+import { configNeeds } from './config-needs';
 
 const APP = 'extract-orders-db';
 
@@ -19,7 +19,7 @@ void runMain(APP, async (setLogger, figures) => {
     addShardOptions(command);
   });
   const shard = parseShard(options, run.mode);
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) } });
   setLogger(logger);
   const scheduling = await scheduleAsBatchWork();

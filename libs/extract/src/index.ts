@@ -11,3 +11,4 @@ export * from './shard-option';
 export * from './shard-flags';
 export * from './record-stream';
 export * from './extract-record-stream';
+export * from './spool-directory';
