@@ -1,19 +1,20 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { checkedPartnerFormats, partnerFormats, type PartnerFormat } from '@northstar/contracts';
 import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractPartnerFiles } from './extract-partner-files';
+import { configNeeds } from './config-needs';
 
 const APP = 'extract-partner-files';
 
 void runMain(APP, async (setLogger) => {
   const { run, options } = parseRunArgs<ShardFlags>(APP, process.argv.slice(2), process.env, new Date(), addShardOptions);
   const shard = parseShard(options, run.mode);
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) } });
   setLogger(logger);
   const formats = checkedFormats();

@@ -1,12 +1,13 @@
 import { mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, stripeApiKey } from '@northstar/core';
+import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, stripeApiKey } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractStripe } from './extract-stripe';
 import { StripeClient } from './stripe-client';
 import { stripeEntities } from './streams';
+import { configNeeds } from './config-needs';
 
 const APP = 'extract-stripe';
 
@@ -15,7 +16,7 @@ void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
     command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
   });
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   const entities = selectEntities(options.entities);

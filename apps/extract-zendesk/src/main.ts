@@ -1,12 +1,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
+import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractZendesk } from './extract-zendesk';
 import { zendeskStreams } from './streams';
 import { ZendeskClient } from './zendesk-client';
+import { configNeeds } from './config-needs';
 
 const APP = 'extract-zendesk';
 
@@ -14,7 +15,7 @@ void runMain(APP, async (setLogger) => {
   const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
     command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
   });
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const account = zendeskAccount(config);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
 import { releaseQuarantine } from '@northstar/extract';
 import { loadModelCatalog } from '@northstar/models';
@@ -6,6 +6,7 @@ import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
 import { loadDomain } from './load-domain';
 import { loadSource } from './load-source';
+import { configNeeds } from './config-needs';
 
 const APP = 'load';
 
@@ -23,7 +24,7 @@ void runMain(APP, async (setLogger, figures) => {
   if (options.releaseQuarantine) return releaseQuarantineJob(options.releaseQuarantine, run.runId, setLogger);
   if (!options.source === !options.domain) throw new ConfigError('give one of --source and --domain');
   if (options.domain && options.fullRefresh) throw new ConfigError('--full-refresh goes with --source: the models rebuild from raw after its loads');
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(options.source ? { source: options.source } : { domain: options.domain }) } });
   setLogger(logger);
   const models = loadModelCatalog();
@@ -53,7 +54,7 @@ void runMain(APP, async (setLogger, figures) => {
 
 /** The AWS way to run `npm run pipeline -- release-quarantine <id>`: a one-off load job with this flag. */
 async function releaseQuarantineJob(id: string, runId: string, setLogger: (logger: ReturnType<typeof createLogger>) => void): Promise<void> {
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId } });
   setLogger(logger);
   const warehouse = await openWarehouse(config.warehouse, logger);

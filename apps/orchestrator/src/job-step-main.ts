@@ -2,8 +2,9 @@
 // `job-step node /app/main.js <args>` runs the app as a child and records the
 // job in ops.pipeline_runs when the launcher named its step
 // (NORTHSTAR_PIPELINE_STEP), then exits as the app did.
-import { createLogger, loadConfig, type NorthstarConfig } from '@northstar/core';
+import { createLogger, loadAppConfig, type NorthstarConfig } from '@northstar/core';
 import { runJobStep } from './batch-job-step';
+import { jobStepConfigNeeds } from './config-needs';
 
 async function main(): Promise<number> {
   const command = process.argv.slice(2);
@@ -13,7 +14,7 @@ async function main(): Promise<number> {
   }
   let config: NorthstarConfig | undefined;
   try {
-    config = loadConfig();
+    config = loadAppConfig(jobStepConfigNeeds);
   } catch {
     config = undefined; // the app reports its own configuration error
   }

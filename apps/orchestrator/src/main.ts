@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ConfigError, DataContractError, ExitCode, NorthstarError, createLogger, loadConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
+import { ConfigError, DataContractError, ExitCode, NorthstarError, createLogger, loadAppConfig, parseRunArgs, runMain, runModes } from '@northstar/core';
 import { releaseQuarantine } from '@northstar/extract';
 import { openWarehouse } from '@northstar/warehouse';
 import { backfillLocally } from './backfill-command';
@@ -7,6 +7,7 @@ import { repairNightly } from './nightly-repair';
 import { defineExecutorFlags, graphOfSources, launchRunOnBatch, repairStepOnBatch, type ExecutorFlags } from './batch-launch-run';
 import { runSummaryLine } from './job-lines';
 import { runPipeline } from './run-pipeline';
+import { configNeeds } from './config-needs';
 
 const APP = 'orchestrator';
 const workspaceRoot = path.resolve(__dirname, '../../..');
@@ -20,7 +21,7 @@ void runMain(APP, async (setLogger) => {
     throw new ConfigError(`unknown mode "${positional}": expected ${runModes.join(', ')}`);
   }
   const { run, options } = parseRunArgs<ExecutorFlags>(APP, positional ? ['--mode', positional, ...argv.slice(1)] : argv, process.env, new Date(), defineExecutorFlags);
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   if (options.sources !== undefined && options.executor !== 'batch' && run.mode !== 'backfill') throw new ConfigError('--sources: only for a backfill or with --executor batch');
@@ -54,7 +55,7 @@ void runMain(APP, async (setLogger) => {
 async function releaseQuarantineCommand(args: readonly string[], setLogger: (logger: ReturnType<typeof createLogger>) => void): Promise<void> {
   const id = args[0];
   if (!id || args.length > 1) throw new ConfigError('usage: npm run pipeline -- release-quarantine <id> (the id is in the extract\'s error and in quarantine/<file>/<id>/reason.json)');
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP } });
   setLogger(logger);
   const warehouse = await openWarehouse(config.warehouse, logger);

@@ -1,4 +1,4 @@
-import { createLogger, DataContractError, loadConfig, parseRunArgs, runMain } from '@northstar/core';
+import { createLogger, DataContractError, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { allContracts } from '@northstar/contracts';
 import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, piiColumnTargets, runQualityChecks } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
@@ -6,6 +6,7 @@ import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { auditAccess } from './access-audit';
 import { alertOnResults, openAlerter } from './check-alerts';
 import { checkFreshnessSlo } from './freshness-slo';
+import { configNeeds } from './config-needs';
 
 const APP = 'quality';
 
@@ -13,7 +14,7 @@ void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<{ auditAccess?: boolean }>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command.option('--audit-access', 'instead of the checks: append Snowflake\'s access history since the last run to ops.access_audit (nightly)'),
   );
-  const config = loadConfig();
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   const warehouse = await openWarehouse(config.warehouse, logger);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describeDbUrl, LOCAL_ORDERS_DB_URL, loadConfig, stripeApiKey } from './config';
+import { configVariableNames, describeDbUrl, LOCAL_ORDERS_DB_URL, loadAppConfig, loadConfig, stripeApiKey } from './config';
+import { configNeeds, sharedConfigVariables } from './config-needs';
 import { ConfigError } from './errors';
 
 const snowflake = {
@@ -69,7 +70,7 @@ describe('loadConfig', () => {
 
   it('refuses a file URL whose first directory would be read as a host, naming the variable', () => {
     expect(configError({ NORTHSTAR_RAW_URL: 'file://tmp/raw' })).toBe(
-      'invalid environment:\n  NORTHSTAR_RAW_URL: expected a file URL with three slashes before an absolute path, such as file:///data/raw, got "file://tmp/raw"',
+      'invalid environment for the workspace:\n  NORTHSTAR_RAW_URL: expected a file URL with three slashes before an absolute path, such as file:///data/raw, got "file://tmp/raw"',
     );
     expect(loadConfig({ NORTHSTAR_RAW_URL: 'file:///tmp/raw' }, false).rawUrl).toBe('file:///tmp/raw');
   });
@@ -82,13 +83,13 @@ describe('loadConfig', () => {
     ['NORTHSTAR_ROWS_PER_PART', '0', 'a whole number above 0'],
     ['NORTHSTAR_ROWS_PER_PART', '\t', 'a whole number above 0'],
   ])('refuses %s=%j, which Number() would read as a number, naming the variable', (name, value, expected) => {
-    expect(configError({ [name]: value })).toBe(`invalid environment:\n  ${name}: expected ${expected}, got ${JSON.stringify(value)}`);
+    expect(configError({ [name]: value })).toBe(`invalid environment for the workspace:\n  ${name}: expected ${expected}, got ${JSON.stringify(value)}`);
   });
 
   it('names each bad variable and what it expected, all at once', () => {
     expect(configError({ NORTHSTAR_ENV: 'qa', NORTHSTAR_LOOKBACK_MINUTES: '1.5', NORTHSTAR_RAW_URL: 'http://x' })).toBe(
       [
-        'invalid environment:',
+        'invalid environment for the workspace:',
         '  NORTHSTAR_ENV: expected one of local, dev, staging, prod, got "qa"',
         '  NORTHSTAR_RAW_URL: expected a URL starting s3:// or file://, got "http://x"',
         '  NORTHSTAR_LOOKBACK_MINUTES: expected a whole number, got "1.5"',
@@ -122,10 +123,10 @@ describe('loadConfig', () => {
   it('requires cloud environments to name their resources', () => {
     expect(configError({ NORTHSTAR_ENV: 'dev', ...snowflake })).toBe(
       [
-        'invalid environment:',
+        'invalid environment for the workspace:',
         '  NORTHSTAR_RAW_URL is required when NORTHSTAR_ENV=dev',
-        '  ORDERS_DB_URL is required when NORTHSTAR_ENV=dev',
-        '  NORTHSTAR_MASK_KEY is required when NORTHSTAR_ENV=dev',
+        '  ORDERS_DB_URL is required when NORTHSTAR_ENV=dev (the workspace needs orders-db)',
+        '  NORTHSTAR_MASK_KEY is required when NORTHSTAR_ENV=dev (the workspace needs mask-key)',
       ].join('\n'),
     );
   });
@@ -133,7 +134,7 @@ describe('loadConfig', () => {
   it('requires every Snowflake variable once the warehouse is Snowflake', () => {
     expect(configError({ NORTHSTAR_WAREHOUSE: 'snowflake', SNOWFLAKE_ACCOUNT: 'a' })).toBe(
       [
-        'invalid environment:',
+        'invalid environment for the workspace:',
         '  SNOWFLAKE_PRIVATE_KEY_PATH is required when the warehouse is Snowflake (or SNOWFLAKE_PASSWORD, though a key pair is preferred)',
         '  SNOWFLAKE_USER is required when the warehouse is Snowflake',
         '  SNOWFLAKE_WAREHOUSE is required when the warehouse is Snowflake',
@@ -204,10 +205,59 @@ describe('the built-in mask key', () => {
 
   it('is refused (exit 2) against an orders DB off this machine or a raw zone in a real bucket', () => {
     expect(configError({ ORDERS_DB_URL: 'postgres://reader@orders.internal:5432/shop' })).toBe(
-      'invalid environment:\n  NORTHSTAR_MASK_KEY is required when the orders DB is not on this machine (the built-in key is for the local sandbox only)',
+      'invalid environment for the workspace:\n  NORTHSTAR_MASK_KEY is required when the orders DB is not on this machine (the built-in key is for the local sandbox only)',
     );
     expect(configError({ NORTHSTAR_RAW_URL: 's3://northstar-raw/dev' })).toContain('NORTHSTAR_MASK_KEY is required when the raw zone is not on this machine');
     expect(configError({ NORTHSTAR_RAW_URL: 's3://northstar-raw/dev', NORTHSTAR_S3_ENDPOINT: 'https://s3.eu-west-1.amazonaws.com' })).toContain('NORTHSTAR_MASK_KEY is required');
   });
 });
 
+
+describe('loadAppConfig: each app requires what its needs name (config-needs.ts)', () => {
+  const cloudShared = { NORTHSTAR_ENV: 'dev', NORTHSTAR_RAW_URL: 's3://northstar-raw', ...snowflake };
+  const appError = (declared: Parameters<typeof loadAppConfig>[0], env: Record<string, string>): string => {
+    try {
+      loadAppConfig(declared, env, false);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('loadAppConfig accepted the environment');
+  };
+
+  it('every variable the schema reads is shared or belongs to exactly one need', () => {
+    const owners = configVariableNames.map((name) => [name, [...(sharedConfigVariables as readonly string[]).includes(name) ? ['shared'] : [], ...Object.entries(configNeeds).filter(([, spec]) => (spec.variables as readonly string[]).includes(name)).map(([need]) => need)]]);
+    expect(owners.filter(([, found]) => found.length !== 1)).toEqual([]);
+    const named = [...sharedConfigVariables, ...Object.values(configNeeds).flatMap((spec) => spec.variables)];
+    expect(named.filter((name) => !configVariableNames.includes(name))).toEqual([]);
+  });
+
+  it('an app without the orders DB or mask-key needs runs on AWS without them', () => {
+    const config = loadAppConfig({ app: 'load', needs: [] }, cloudShared, false);
+    expect([config.ordersDbUrl, config.maskKey, config.rawUrl]).toEqual([undefined, undefined, 's3://northstar-raw']);
+  });
+
+  it('names the app and each missing variable of its needs, all at once', () => {
+    expect(appError({ app: 'extract-zendesk', needs: ['mask-key', 'zendesk'] }, { ...cloudShared, ZENDESK_URL: 'https://n.zendesk.com' })).toBe(
+      [
+        'invalid environment for extract-zendesk:',
+        '  NORTHSTAR_MASK_KEY is required when NORTHSTAR_ENV=dev (extract-zendesk needs mask-key)',
+        '  ZENDESK_EMAIL is required when NORTHSTAR_ENV=dev (extract-zendesk needs zendesk)',
+        '  ZENDESK_API_TOKEN is required when NORTHSTAR_ENV=dev (extract-zendesk needs zendesk)',
+      ].join('\n'),
+    );
+    expect(appError({ app: 'extract-stripe', needs: ['stripe'] }, { ...cloudShared, NORTHSTAR_RAW_URL: '' })).toBe(
+      'invalid environment for extract-stripe:\n  NORTHSTAR_RAW_URL is required when NORTHSTAR_ENV=dev\n  STRIPE_API_KEY is required when NORTHSTAR_ENV=dev (extract-stripe needs stripe)',
+    );
+  });
+
+  it('prod needs no mask key; locally the sandbox stands in for what an app needs, and only for that', () => {
+    expect(loadAppConfig({ app: 'extract-stripe', needs: ['mask-key', 'stripe'] }, { ...cloudShared, NORTHSTAR_ENV: 'prod', STRIPE_API_KEY: 'rk_live_x' }, false).maskKey).toBeUndefined();
+    expect(loadAppConfig({ app: 'extract-orders-db', needs: ['orders-db', 'mask-key'] }, {}, false)).toMatchObject({ ordersDbUrl: LOCAL_ORDERS_DB_URL, maskKey: expect.any(String) });
+    expect(loadAppConfig({ app: 'quality', needs: ['alerts'] }, {}, false)).toMatchObject({ ordersDbUrl: undefined, maskKey: undefined, alertsTopicArn: undefined });
+  });
+
+  it('still checks a variable the app does not need when it is given', () => {
+    expect(appError({ app: 'load', needs: [] }, { ORDERS_DB_URL: 'mysql://x' })).toContain('ORDERS_DB_URL: expected a postgres:// URL');
+  });
+});

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { missingNeeds, workspaceConfigNeeds, type AppConfigNeeds, type ConfigNeed } from './config-needs';
 import { ConfigError } from './errors';
 import { givenVariables } from './given-variables';
 
@@ -63,6 +64,9 @@ const envSchema = z.object({
   NORTHSTAR_ALERTS_TOPIC_ARN: z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN such as arn:aws:sns:us-east-1:123456789012:northstar-alerts').optional(),
 });
 
+/** Every variable the project reads (config-needs.ts says which app reads which). */
+export const configVariableNames: readonly string[] = Object.keys(envSchema.shape);
+
 /** Never echoed into error messages: they hold or may embed credentials. */
 const secretVariables = new Set(['NORTHSTAR_MASK_KEY', 'SNOWFLAKE_PASSWORD', 'SNOWFLAKE_PRIVATE_KEY', 'ORDERS_DB_URL', 'STRIPE_API_KEY', 'ZENDESK_API_TOKEN']);
 
@@ -88,8 +92,9 @@ export interface NorthstarConfig {
   readonly s3Endpoint?: string;
   readonly awsRegion: string;
   readonly warehouse: { readonly kind: 'duckdb'; readonly path: string } | ({ readonly kind: 'snowflake' } & SnowflakeConfig);
-  readonly ordersDbUrl: string;
-  /** Undefined in prod, where PII is not masked by the extractors. */
+  /** Set when the app needs the orders DB (config-needs.ts), or given; see AppConfig. */
+  readonly ordersDbUrl?: string;
+  /** Undefined in prod, where PII is not masked by the extractors, and for apps that do not need it. */
   readonly maskKey?: string;
   readonly lookbackMs: number;
   readonly safetyLagMs: number;
@@ -137,12 +142,18 @@ const LOCAL_STRIPE_API_KEY = 'sk_test_northstar_sandbox';
 export const LOCAL_ZENDESK = { url: 'http://127.0.0.1:55434', email: 'sandbox@northstar.local', apiToken: 'northstar-sandbox-token', orderFieldId: 360_000_123_456 } as const;
 const LOCAL_MASK_KEY = 'northstar-local-mask-key-not-secret';
 
+/** The config of an app with these needs: the orders DB URL is there when the app needs it. */
+export type AppConfig<N extends ConfigNeed> = NorthstarConfig & ('orders-db' extends N ? { readonly ordersDbUrl: string } : unknown);
+
 /**
- * Reads and checks the environment once, at start-up. Empty values count as
- * unset (see `givenVariables`); every problem is reported at once, naming
- * the variable and what it should hold.
+ * Reads and checks the environment once, at start-up, for an app and the
+ * needs it declares (config-needs.ts): a variable only another app needs is
+ * not required. Empty values count as unset (see `givenVariables`); every
+ * problem is reported at once, naming the variable, what it should hold and
+ * the app.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): NorthstarConfig {
+export function loadAppConfig<N extends ConfigNeed>(declared: AppConfigNeeds<N>, env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): AppConfig<N> {
+  const heading = `invalid environment for ${declared.app}:\n  `;
   const given = givenVariables(env);
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
@@ -150,7 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       const name = String(issue.path[0]);
       return `${name}: expected ${issue.message}, got ${shown(name, given[name])}`;
     });
-    throw new ConfigError(`invalid environment:\n  ${problems.join('\n  ')}`);
+    throw new ConfigError(`${heading}${problems.join('\n  ')}`);
   }
   const v = parsed.data;
   const missing: string[] = [];
@@ -159,9 +170,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value === undefined) missing.push(`${name} is required when ${when}`);
     return String(value ?? '');
   };
-  const config = buildConfig(v, required, isTty);
-  if (missing.length) throw new ConfigError(`invalid environment:\n  ${missing.join('\n  ')}`);
-  return config;
+  const config = buildConfig(v, new Set(declared.needs), required, isTty);
+  missing.push(...missingNeeds(declared, v.NORTHSTAR_ENV, v));
+  if (missing.length) throw new ConfigError(`${heading}${missing.join('\n  ')}`);
+  return config as AppConfig<N>;
+}
+
+/** The config of scripts, the demo and tests that run the whole pipeline from one process (workspaceConfigNeeds). */
+export function loadConfig(env: Record<string, string | undefined> = process.env, isTty = Boolean(process.stdout.isTTY)): AppConfig<'orders-db' | 'mask-key'> {
+  return loadAppConfig(workspaceConfigNeeds, env, isTty);
 }
 
 /** The Stripe key, for the one app that needs it; exit 2 naming the variable when it is not set. */
@@ -237,7 +254,7 @@ function shown(name: string, value: string | undefined): string {
   return secretVariables.has(name) ? `a hidden value of ${value.length} characters` : JSON.stringify(value);
 }
 
-function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): NorthstarConfig {
+function buildConfig(v: NorthstarEnvVars, needs: ReadonlySet<ConfigNeed>, required: Required, isTty: boolean): NorthstarConfig {
   const home = path.resolve(v.NORTHSTAR_HOME);
   const local = v.NORTHSTAR_ENV === 'local';
   const cloud = `NORTHSTAR_ENV=${v.NORTHSTAR_ENV}`;
@@ -249,9 +266,10 @@ function buildConfig(v: NorthstarEnvVars, required: Required, isTty: boolean): N
     s3Endpoint: v.NORTHSTAR_S3_ENDPOINT,
     awsRegion: v.AWS_REGION,
     warehouse: warehouseConfig(v, home, required),
-    ordersDbUrl: v.ORDERS_DB_URL ?? (local ? LOCAL_ORDERS_DB_URL : required('ORDERS_DB_URL', cloud)),
+    // Outside local, missingNeeds has named what a need lacks.
+    ordersDbUrl: v.ORDERS_DB_URL ?? (local && needs.has('orders-db') ? LOCAL_ORDERS_DB_URL : undefined),
     // Prod extracts keep PII as is (Snowflake masking policies guard it there), so prod has no key.
-    maskKey: v.NORTHSTAR_ENV === 'prod' ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? sandboxMaskKey(v, required) : required('NORTHSTAR_MASK_KEY', cloud))),
+    maskKey: v.NORTHSTAR_ENV === 'prod' || !needs.has('mask-key') ? undefined : (v.NORTHSTAR_MASK_KEY ?? (local ? sandboxMaskKey(v, required) : undefined)),
     lookbackMs: v.NORTHSTAR_LOOKBACK_MINUTES * 60_000,
     safetyLagMs: v.NORTHSTAR_SAFETY_LAG_SECONDS * 1000,
     openWriterWarnMs: v.NORTHSTAR_OPEN_WRITER_WARN_MINUTES * 60_000,

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './config';
+export * from './config-needs';
 export * from './logger';
 export * from './time-window';
 export * from './retry';
