@@ -10,7 +10,6 @@ import { extractReconciliation } from './extract-reconciliation';
 import { OrdersDbSource } from './orders-db-source';
 import { ordersDbStreams } from './streams';
 import { configNeeds } from './config-needs';
-import { configNeeds } from './config-needs';
 
 const APP = 'extract-orders-db';
 
