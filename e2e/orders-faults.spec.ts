@@ -214,7 +214,7 @@ describe.each([
     // The partner-files chain is another source's: it goes on.
     expect(run.jobs).toEqual([
       ['extract-orders-db', 'failed'], ['load-orders-db', 'skipped'],
-      ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['quality', 'skipped'],
+      ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['report-partner-files', 'succeeded'], ['quality', 'skipped'],
     ]);
     expect(loggedErrors(env.harness.jobLog(run.runId, 'extract-orders-db'))).toEqual([expect.stringMatching(message)]);
     expect(loggedErrors(run.output)).toEqual([expect.stringMatching(message)]);

@@ -60,6 +60,7 @@ describe('hourly orders pipeline, end to end', () => {
       { step: 'load-partner-files', status: 'succeeded' },
       { step: 'pipeline', status: 'succeeded' },
       { step: 'quality', status: 'succeeded' },
+      { step: 'report-partner-files', status: 'succeeded' },
     ]);
   }, 120_000);
 

@@ -140,7 +140,7 @@ export function uniqueDatabaseName(prefix: string): string {
 /** What ops.pipeline_runs shows for an hourly run where every job succeeded (partner files: none dropped unless a spec drops some). */
 export const ALL_SUCCEEDED = [
   ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
-  ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'],
+  ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['report-partner-files', 'succeeded'],
   ['quality', 'succeeded'],
 ];
 

@@ -12,6 +12,7 @@ import { partnerFileBytes, type PartnerFileVariant, type PartnerShipmentEvent } 
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractPartnerFiles, type PartnerFilesDeps } from './extract-partner-files';
+import { reportQuarantinedFiles } from './partner-quarantine-report';
 
 const event = (i: number, partner = 'northfreight'): PartnerShipmentEvent => ({
   partner: partner as PartnerShipmentEvent['partner'], shipment_id: `SHP-${i}`, order_id: 1000 + i, carrier: 'DHL', tracking_number: `T${i}`,
@@ -103,19 +104,27 @@ describe.each([
     expect((await rawRows()).map((r) => r['shipment_id'])).toEqual(['SHP-1', 'SHP-2', 'SHP-3', 'SHP-4', 'SHP-5', 'SHP-6']);
   });
 
-  it('quarantines a broken file with a reason file and exit 3 while the others land; bad rows go to ops.quarantine; a release re-queues it', async () => {
+  it('quarantines a broken file with a reason file while the others land, and the report after the load exits 3; bad rows go to ops.quarantine; a release re-queues it', async () => {
     await drop('northfreight', 'x/good.csv', [event(1), event(2), event(3)], { corrupt: [{ row: 1, column: 'ship_to_postcode', text: '' }, { row: 2, column: 'status_at', text: 'yesterday' }] });
     await drop('parcelwave', 'x/broken.csv', [event(4, 'parcelwave')], { renameHeader: { status: 'Zustand' } });
-    const error = await extractPartnerFiles(runAt(7), deps()).then(() => new Error('expected a refusal'), (e: unknown) => e as Error);
-    expect(error).toBeInstanceOf(DataContractError);
-    expect(error.message).toMatch(/^1 partner file\(s\) quarantined; the run's other files are committed/);
-    const id = /quarantine id ([0-9a-f]{12})/.exec(error.message)?.[1] ?? '';
-    expect(error.message).toContain(`partner parcelwave: partners/parcelwave/x/broken.csv (quarantine id ${id}): partners/parcelwave/x/broken.csv line 2: the header lacks the mapped column(s) status ("Status")`);
+    const extracted = await extractPartnerFiles(runAt(7), deps());
+    expect(extracted.manifest.rowCount).toBe(2);
+    expect(extracted.quarantined.map((q) => [q.partner, q.objectKey])).toEqual([['parcelwave', 'partners/parcelwave/x/broken.csv']]);
+    const id = extracted.quarantined[0].id;
+    const report = () => reportQuarantinedFiles(shipmentsContract, 'hourly-7', { warehouse: db.warehouse, logger: silentLogger() });
     const reason = JSON.parse((await store.getText(`partner_files/quarantine/partners/parcelwave/x/broken.csv/${id}/reason.json`)) ?? '{}') as Record<string, unknown>;
     expect(reason).toMatchObject({ id, partner: 'parcelwave', objectKey: 'partners/parcelwave/x/broken.csv', runId: 'hourly-7' });
     expect(await store.getText(`partner_files/quarantine/partners/parcelwave/x/broken.csv/${id}/broken.csv`)).toBe(await store.getText('partners/parcelwave/x/broken.csv'));
 
+    await expect(report()).resolves.toBeUndefined(); // nothing loaded yet: the ledger does not hold the run
     await load();
+    const error = await report().then(() => new Error('expected a refusal'), (e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(DataContractError);
+    expect(error.message).toBe(
+      "1 partner file(s) quarantined; the run's other files are loaded. Fix the file or the partner format, then `npm run pipeline -- release-quarantine <id>`:\n" +
+      `partner parcelwave: partners/parcelwave/x/broken.csv (quarantine id ${id}): partners/parcelwave/x/broken.csv line 2: the header lacks the mapped column(s) status ("Status") of partner parcelwave; it has "Sendungsnummer", "Auftrag", "Spediteur", "Tracking", "Zustand", "Zeitpunkt", "PLZ", "Gewicht (kg)"`,
+    );
+    await expect(reportQuarantinedFiles(shipmentsContract, 'hourly-8', { warehouse: db.warehouse, logger: silentLogger() })).resolves.toBeUndefined();
     expect((await rawRows()).map((r) => r['shipment_id'])).toEqual(['SHP-1', 'SHP-2']);
     expect(await query('select source_file, row_number, reason, record from ops.quarantine')).toEqual([
       { source_file: 'partners/northfreight/x/good.csv', row_number: 4, reason: 'column status_at: expected an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)', record: '{"column":"status_at","value":"yesterday"}' },

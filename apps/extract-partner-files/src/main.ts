@@ -1,22 +1,34 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
-import { checkedPartnerFormats, partnerFormats, type PartnerFormat } from '@northstar/contracts';
+import { checkedPartnerFormats, partnerFormats, shipmentsContract, type PartnerFormat } from '@northstar/contracts';
 import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractPartnerFiles } from './extract-partner-files';
+import { reportQuarantinedFiles } from './partner-quarantine-report';
 import { configNeeds } from './config-needs';
 
 const APP = 'extract-partner-files';
 
 void runMain(APP, async (setLogger) => {
-  const { run, options } = parseRunArgs<ShardFlags>(APP, process.argv.slice(2), process.env, new Date(), addShardOptions);
+  const { run, options } = parseRunArgs<ShardFlags & { reportQuarantine?: boolean }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
+    addShardOptions(command);
+    command.option('--report-quarantine', "instead of extracting, after the run's load: exit 3 naming the files the run quarantined (the chain's last job)");
+  });
   const shard = parseShard(options, run.mode);
   const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}) } });
   setLogger(logger);
+  if (options.reportQuarantine) {
+    const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+    try {
+      return await reportQuarantinedFiles(shipmentsContract, run.runId, { warehouse, logger });
+    } finally {
+      await warehouse.close();
+    }
+  }
   const formats = checkedFormats();
   await mkdir(path.join(config.home, 'tmp'), { recursive: true });
   const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));

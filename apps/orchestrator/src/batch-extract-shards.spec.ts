@@ -55,10 +55,13 @@ describe('extract shards from the capacity figures to the Batch array', () => {
     const run = { mode: 'backfill' as const, scheduledAt: window.start, window, runId: deriveRunId('backfill', window.start, window) };
     const backfill = withExtractShards(chunkedBackfillGraph(run, (chunk) => buildGraph(chunk)), shards);
     for (const [app, count] of shards) {
-      const extracts = backfill.nodes.filter((n) => n.app === app);
+      const [reports, extracts] = [backfill.nodes.filter((n) => n.app === app && n.id.includes('-report-')), backfill.nodes.filter((n) => n.app === app && n.id.includes('-extract-'))];
       expect(extracts.length).toBeGreaterThan(1);
       for (const node of extracts) expect(node.args.slice(-2)).toEqual(['--shard-count', String(count)]);
+      // A source's after-load report (partner files' quarantine) runs once.
+      for (const node of reports) expect(node.args).not.toContain('--shard-count');
     }
+    expect(backfill.nodes.some((n) => n.id.endsWith('-report-partner-files'))).toBe(true);
     expect(backfill.nodes.filter((n) => !shards.has(n.app) && n.args.includes('--shard-count'))).toEqual([]);
     expect(withExtractShards(graphFor('nightly'), shards)).toEqual(graphFor('nightly'));
   });

@@ -35,7 +35,8 @@ export function withExtractShards(graph: JobGraph, shards: ExtractShards): JobGr
   return {
     ...graph,
     nodes: graph.nodes.map((node) => {
-      const count = shards.get(node.app);
+      // A source's after-load report (report-<source>, job-graph.ts) runs the extractor's app once, unsharded.
+      const count = /(^|-)report-[a-z0-9-]+$/.test(node.id) ? undefined : shards.get(node.app);
       return count && count > 1 && !node.args.includes('--shard-count') ? { ...node, args: [...node.args, '--shard-count', String(count)] } : node;
     }),
   };

@@ -19,7 +19,7 @@ describe('job graph', () => {
     const graph = buildGraph(hourly);
     expect(shape(graph)).toEqual([
       ['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'],
-      ['extract-partner-files', ''], ['load-partner-files', 'extract-partner-files'],
+      ['extract-partner-files', ''], ['load-partner-files', 'extract-partner-files'], ['report-partner-files', 'load-partner-files'],
       ['quality', 'load-orders-db,load-partner-files'],
     ]);
     expect(graph.nodes[1].args).toEqual(['--mode', 'hourly', '--run-id', 'hourly-2026112912', '--at', '2026-11-29T12:00:00.000Z', '--source', 'orders_db']);

@@ -47,6 +47,8 @@ export function buildGraph(params: GraphParameters, registry: readonly SourceDec
   const sourceNodes = running.flatMap((source): JobNode[] => [
     { id: `extract-${kebab(source.name)}`, app: extractorApp(source), args: shared, dependsOn: [] },
     { id: `load-${kebab(source.name)}`, app: 'load', args: [...shared, '--source', source.name], dependsOn: [`extract-${kebab(source.name)}`] },
+    // A leaf: its exit 3 marks the source's chain without holding back quality or the good data.
+    ...(source.afterLoadReport ? [{ id: `report-${kebab(source.name)}`, app: extractorApp(source), args: [...shared, ...source.afterLoadReport], dependsOn: [`load-${kebab(source.name)}`] }] : []),
   ]);
   const domainNodes = curatedDomains(registry)
     .map((domain) => ({ domain, loads: domain.sources.flatMap((s) => loadOf.get(s) ?? []) }))

@@ -38,7 +38,7 @@ describe('runPipeline', () => {
     }));
     expect(result.succeeded).toBe(true);
     expect(env['NORTHSTAR_HOME']).not.toBe(config.home);
-    expect(seen).toHaveLength(5);
+    expect(seen).toHaveLength(6);
     for (const jobEnv of seen) {
       expect(jobEnv['NORTHSTAR_HOME']).toBe(path.join(dir, 'home'));
       expect(jobEnv['NORTHSTAR_DUCKDB_PATH']).toBe(path.join(dir, 'home', 'warehouse.duckdb'));
@@ -76,6 +76,7 @@ describe('runPipeline', () => {
       ['load-partner-files', 1, 'succeeded'],
       ['pipeline', 1, 'failed'], ['pipeline', 2, 'succeeded'],
       ['quality', 1, 'succeeded'],
+      ['report-partner-files', 1, 'succeeded'],
     ]);
     const closed = rows.filter((r) => r.status === 'failed').map((r) => [r.step, r.exit_code, r.message?.startsWith('abandoned: the orchestrator stopped before recording how this ended')]);
     expect(closed).toEqual([['extract-orders-db', null, true], ['pipeline', null, true]]);

@@ -22,6 +22,12 @@ export interface SourceDeclaration {
   readonly feeds: Readonly<Record<string, readonly string[]>>;
   /** Entity -> the money column its nightly digest sums per day, for entities that have one. */
   readonly digestAmounts?: Readonly<Record<string, string>>;
+  /**
+   * Arguments of a job of the source's app after its load that nothing waits
+   * on: it fails (exit 3) for what the run refused, after the good data and
+   * quality went on. Partner files report their quarantined files this way.
+   */
+  readonly afterLoadReport?: readonly string[];
 }
 
 /** Freezes a declaration and checks it holds only its own contracts. */
@@ -37,5 +43,6 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
     modes: Object.freeze([...source.modes]),
     feeds: Object.freeze(Object.fromEntries(feeds)),
     ...(source.digestAmounts ? { digestAmounts: Object.freeze({ ...source.digestAmounts }) } : {}),
+    ...(source.afterLoadReport ? { afterLoadReport: Object.freeze([...source.afterLoadReport]) } : {}),
   });
 }

@@ -7,6 +7,7 @@ import type { Warehouse } from '@northstar/warehouse';
 import { untakenPartnerObjects, type PartnerObject } from '../partner-file-discovery';
 import { quarantinePartnerFile } from '../partner-file-quarantine';
 import { goodShipmentRecords, inspectPartnerFile, type FileVerdict } from '../partner-file-reader';
+import type { QuarantineNotice } from '../partner-quarantine-report';
 
 export interface ShipmentsStreamDeps {
   readonly store: ObjectStore;
@@ -19,14 +20,6 @@ export interface ShipmentsStreamDeps {
   readonly runId: string;
   /** An array job's slice: the objects whose key hashes to this index. */
   readonly shard?: ShardSpec;
-}
-
-/** A file the run quarantined, for the exit-3 message. */
-export interface QuarantineNotice {
-  readonly partner: string;
-  readonly objectKey: string;
-  readonly id: string;
-  readonly reason: string;
 }
 
 /**
