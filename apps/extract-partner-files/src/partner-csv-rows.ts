@@ -1,95 +1,62 @@
 import type { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
 import { DataContractError } from '@northstar/core';
 import type { PartnerFormat } from '@northstar/contracts';
+import { CsvRecordTokenizer, type CsvRow } from './csv-record-tokenizer';
 import { partnerFileText } from './partner-file-text';
 
-/** One CSV record: the physical line it starts on (1-based) and its fields, trimmed. */
-export interface CsvRow {
-  readonly line: number;
-  readonly fields: readonly string[];
-}
+export type { CsvRow } from './csv-record-tokenizer';
 
 /** A file's header (title rows skipped, trailing empty cells dropped) and its data rows, read as they are consumed. */
 export interface CsvFile {
   readonly header: CsvRow;
+  /** The data rows a decoded chunk at a time: the readers' loops stay synchronous within a chunk. */
+  readonly batches: AsyncIterable<readonly CsvRow[]>;
   readonly rows: AsyncIterable<CsvRow>;
 }
 
 export type CsvShape = Pick<PartnerFormat, 'encoding' | 'delimiter' | 'quote' | 'skipRows'>;
 
-const LINE_BREAK = /\r\n|\r|\n/g;
-const CRLF = /\r\n/g;
-
 /**
- * Opens a partner CSV: bytes -> gunzip -> text -> csv-parse, pulled record by
- * record, so memory stays flat whatever the file's size. CRLF, LF and CR line
- * ends may be mixed; quoted fields may hold delimiters, quotes and newlines;
- * blank lines are skipped. A malformed quote or an empty file is refused
- * naming the file and line (exit 3).
+ * Opens a partner CSV: bytes -> gunzip -> text -> records, pulled a chunk at
+ * a time, so memory stays flat whatever the file's size (see
+ * CsvRecordTokenizer for what a record may hold). A malformed quote or an
+ * empty file is refused naming the file and line (exit 3).
  */
 export async function openCsvFile(bytes: Readable, key: string, shape: CsvShape): Promise<CsvFile> {
-  const parser = parse({
-    delimiter: shape.delimiter,
-    quote: shape.quote,
-    escape: shape.quote,
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    // A quote inside an unquoted field (37°36'37.8"N) is text, as spreadsheets write it.
-    relax_quotes: true,
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-  });
-  const text = partnerFileText(bytes, key, shape.encoding);
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-  const records = csvRecords(parser, key)[Symbol.asyncIterator]();
+  const batches = recordBatches(partnerFileText(bytes, key, shape.encoding), new CsvRecordTokenizer(key, shape.delimiter, shape.quote))[Symbol.asyncIterator]();
+  let pending: CsvRow[] = [];
+  const nextRecord = async (): Promise<CsvRow | undefined> => {
+    while (pending.length === 0) {
+      const batch = await batches.next();
+      if (batch.done) return undefined;
+      pending = batch.value;
+    }
+    return pending.shift();
+  };
   for (let skipped = 0; skipped < shape.skipRows; skipped++) {
-    if ((await records.next()).done) throw new DataContractError(`${key}: ends within the ${shape.skipRows} title row(s) its partner format skips; no header found`);
+    if (!(await nextRecord())) throw new DataContractError(`${key}: ends within the ${shape.skipRows} title row(s) its partner format skips; no header found`);
   }
-  const first = await records.next();
-  if (first.done) throw new DataContractError(`${key}: holds no header row (the file is empty)`);
-  const header = { line: first.value.line, fields: withoutTrailingEmpty(first.value.fields) };
-  expectRecordLength(parser, first.value.fields.length);
-  return { header, rows: { [Symbol.asyncIterator]: () => records } };
+  const first = await nextRecord();
+  if (!first) throw new DataContractError(`${key}: holds no header row (the file is empty)`);
+  const header = { line: first.line, fields: withoutTrailingEmpty(first.fields) };
+  async function* dataBatches(): AsyncGenerator<readonly CsvRow[]> {
+    if (pending.length > 0) yield pending;
+    for (let batch = await batches.next(); !batch.done; batch = await batches.next()) yield batch.value;
+  }
+  const data = dataBatches();
+  async function* dataRows(): AsyncGenerator<CsvRow> {
+    for await (const batch of data) yield* batch;
+  }
+  return { header, batches: data, rows: dataRows() };
 }
 
-async function* csvRecords(parser: AsyncIterable<{ record: string[]; info: { lines: number } }>, key: string): AsyncGenerator<CsvRow> {
-  // csv-parse counts a CRLF inside quotes as two lines; the count is corrected by those seen so far.
-  let overcount = 0;
-  try {
-    for await (const { record, info } of parser) {
-      let inner = 0;
-      for (const field of record) {
-        if (field.length === 0 || (!field.includes('\n') && !field.includes('\r'))) continue;
-        inner += field.match(LINE_BREAK)?.length ?? 0;
-        overcount += field.match(CRLF)?.length ?? 0;
-      }
-      if (record.every((field) => field === '')) continue;
-      // info.lines is where the record ends; a quoted newline makes it start earlier.
-      yield { line: info.lines - overcount - inner, fields: record };
-    }
-  } catch (error) {
-    if (error instanceof DataContractError) throw error;
-    const csvError = error as CsvError;
-    if (typeof csvError.code === 'string' && csvError.code.startsWith('CSV_') || csvError.code === 'INVALID_OPENING_QUOTE') {
-      throw new DataContractError(`${key}: not readable as CSV: ${csvError.message}`, { cause: error });
-    }
-    throw error;
+async function* recordBatches(text: AsyncIterable<string>, tokenizer: CsvRecordTokenizer): AsyncGenerator<CsvRow[]> {
+  for await (const chunk of text) {
+    const rows = tokenizer.push(chunk);
+    if (rows.length > 0) yield rows;
   }
-}
-
-/**
- * csv-parse takes the first record's length (a title row's, here) as the
- * expected one and, even with relax_column_count, builds a discarded error
- * with a stack for every record of another length: two thirds of the CPU on a
- * file with a title row. From the header on, the header's length is expected;
- * rows of another length are still read, and judged by the row mapper.
- */
-function expectRecordLength(parser: object, length: number): void {
-  const state = (parser as { state?: { expectedRecordLength?: number } }).state;
-  if (state && typeof state.expectedRecordLength === 'number') state.expectedRecordLength = length;
+  const rows = tokenizer.end();
+  if (rows.length > 0) yield rows;
 }
 
 /** Spreadsheets pad rows with empty cells to the widest row; those are not columns. */

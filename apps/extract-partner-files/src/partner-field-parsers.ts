@@ -8,10 +8,10 @@ const TOKENS: Readonly<Record<string, string>> = { yyyy: '(\\d{4})', MM: '(\\d{1
 /** Reads a partner's date-time texts: ISO-8601 with an offset, or the partner's pattern in its UTC offset. */
 export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcOffset'>): (text: string) => Parsed<Date> {
   if (format.dateFormat === 'iso') {
-    const expected = 'an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)';
+    const failed: Parsed<Date> = { ok: false, expected: 'an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)' };
     return (text) => {
-      const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) ? Date.parse(text.replace(' ', 'T')) : NaN;
-      return Number.isNaN(ms) ? { ok: false, expected } : { ok: true, value: new Date(ms) };
+      const ms = ISO_WITH_OFFSET.test(text) ? isoMillis(text) : NaN;
+      return Number.isNaN(ms) ? failed : { ok: true, value: new Date(ms) };
     };
   }
   const order: string[] = [];
@@ -40,6 +40,47 @@ export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcO
   };
 }
 
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ZERO = 48;
+const digits = (text: string, from: number, count: number) => {
+  let value = 0;
+  for (let i = from; i < from + count; i++) value = value * 10 + text.charCodeAt(i) - ZERO;
+  return value;
+};
+
+/**
+ * Epoch milliseconds of a text ISO_WITH_OFFSET matched, read from its fixed
+ * positions (Date.parse was a sixth of a file's read, docs/performance.md P2);
+ * NaN for a day, hour or offset that does not exist (Date.parse rolls
+ * 2026-02-30 into March). Fractions beyond milliseconds are cut.
+ */
+function isoMillis(text: string): number {
+  const [year, month, day, hour, minute] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2)];
+  let at = 16;
+  let second = 0;
+  let milli = 0;
+  if (text.charCodeAt(at) === 58 /* : */) {
+    second = digits(text, 17, 2);
+    at = 19;
+    if (text.charCodeAt(at) === 46 /* . */) {
+      let end = at + 1;
+      while (end < text.length && text.charCodeAt(end) >= ZERO && text.charCodeAt(end) <= ZERO + 9) end++;
+      milli = digits(text.slice(at + 1, end).padEnd(3, '0'), 0, 3);
+      at = end;
+    }
+  }
+  let offsetMinutes = 0;
+  if (text.charCodeAt(at) !== 90 /* Z */) {
+    const [offsetHours, offsetMins] = [digits(text, at + 1, 2), digits(text, text.charCodeAt(at + 3) === 58 ? at + 4 : at + 3, 2)];
+    if (offsetHours > 23 || offsetMins > 59) return NaN;
+    offsetMinutes = (text.charCodeAt(at) === 45 /* - */ ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  if (new Date(utc).getUTCDate() !== day) return NaN;
+  return utc - offsetMinutes * 60_000;
+}
+
 /**
  * Reads a partner's numbers as plain decimal text ("1234.5"): the decimal
  * comma and digit grouping of its format removed, so DuckDB and Snowflake
@@ -52,18 +93,44 @@ export function decimalParser(format: Pick<PartnerFormat, 'decimalComma' | 'thou
   const integer = group ? `(\\d{1,3}(?:${esc(group)}\\d{3})+|\\d+)` : '(\\d+)';
   const pattern = new RegExp(`^(-?)${integer}(?:${esc(point)}(\\d+))?$`);
   const expected = `a number like ${group ? `1${group}234` : '1234'}${point}5${scale > 0 ? ` with at most ${scale} decimals` : ' without decimals'}`;
+  const failed: Parsed<string> = { ok: false, expected };
   return (text) => {
+    const plain = plainDecimal(text, point, scale);
+    if (plain !== undefined) return { ok: true, value: plain };
     const match = pattern.exec(text);
-    if (!match || (match[3]?.length ?? 0) > scale) return { ok: false, expected };
-    const digits = group ? match[2].split(group).join('') : match[2];
-    return { ok: true, value: `${match[1]}${digits}${match[3] ? `.${match[3]}` : ''}` };
+    if (!match || (match[3]?.length ?? 0) > scale) return failed;
+    const whole = group ? match[2].split(group).join('') : match[2];
+    return { ok: true, value: `${match[1]}${whole}${match[3] ? `.${match[3]}` : ''}` };
   };
+}
+
+/**
+ * The common case without grouping, checked by its characters alone: the
+ * text itself (its decimal comma as a point), or undefined for the pattern
+ * to judge.
+ */
+function plainDecimal(text: string, point: string, scale: number): string | undefined {
+  const pointCode = point.charCodeAt(0);
+  let at = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const start = at;
+  let pointAt = -1;
+  for (; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= ZERO && code <= ZERO + 9) continue;
+    if (code !== pointCode || pointAt >= 0) return undefined;
+    pointAt = at;
+  }
+  if (pointAt === start || pointAt === text.length - 1 || text.length === start) return undefined;
+  if (pointAt >= 0 && text.length - pointAt - 1 > scale) return undefined;
+  return pointAt >= 0 && point !== '.' ? `${text.slice(0, pointAt)}.${text.slice(pointAt + 1)}` : text;
 }
 
 /** Whole numbers (ids): digit grouping allowed, as spreadsheets add it. */
 export function integerParser(format: Pick<PartnerFormat, 'decimalComma' | 'thousandsSeparator'>): (text: string) => Parsed<number> {
   const decimal = decimalParser(format, 0);
   return (text) => {
+    // Up to 15 digits is always a safe integer.
+    if (text.length <= 15 && /^\d+$/.test(text)) return { ok: true, value: Number(text) };
     const parsed = decimal(text);
     if (!parsed.ok) return { ok: false, expected: 'a whole number' };
     const value = Number(parsed.value);

@@ -41,16 +41,18 @@ export async function inspectPartnerFile(open: OpenObject, key: string, format: 
     const file = await openCsvFile(await open(), key, format);
     const mapper = new ShipmentRowMapper(format, file.header, key);
     unmapped = mapper.unmappedColumns();
-    for await (const row of file.rows) {
-      counts.rows++;
-      const mapped = mapper.map(row);
-      const keyText = mapped.ok ? mapped.record['shipment_id'] : mapped.problems.some((p) => p.column === 'shipment_id') ? null : 'present';
-      if (keyText !== null) counts.keys++;
-      if (mapped.ok) continue;
-      counts.rejected++;
-      for (const problem of mapped.problems) {
-        if (problem.value !== null) counts.failed.set(problem.column, (counts.failed.get(problem.column) ?? 0) + 1);
-        if (problems.length <= format.maxRowErrors) problems.push(masked(problem, maskKey));
+    for await (const batch of file.batches) {
+      for (const row of batch) {
+        counts.rows++;
+        const mapped = mapper.map(row);
+        const keyText = mapped.ok ? mapped.record['shipment_id'] : mapped.problems.some((p) => p.column === 'shipment_id') ? null : 'present';
+        if (keyText !== null) counts.keys++;
+        if (mapped.ok) continue;
+        counts.rejected++;
+        for (const problem of mapped.problems) {
+          if (problem.value !== null) counts.failed.set(problem.column, (counts.failed.get(problem.column) ?? 0) + 1);
+          if (problems.length <= format.maxRowErrors) problems.push(masked(problem, maskKey));
+        }
       }
     }
   } catch (error) {
@@ -81,8 +83,10 @@ function masked(problem: RowProblem, maskKey: string | undefined): RowProblem {
 export async function* goodShipmentRecords(open: OpenObject, key: string, format: PartnerFormat): AsyncGenerator<Readonly<Record<string, unknown>>> {
   const file = await openCsvFile(await open(), key, format);
   const mapper = new ShipmentRowMapper(format, file.header, key);
-  for await (const row of file.rows) {
-    const mapped = mapper.map(row);
-    if (mapped.ok) yield mapped.record;
+  for await (const batch of file.batches) {
+    for (const row of batch) {
+      const mapped = mapper.map(row);
+      if (mapped.ok) yield mapped.record;
+    }
   }
 }

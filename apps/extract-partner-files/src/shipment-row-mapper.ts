@@ -21,6 +21,9 @@ export class BreakingHeaderError extends DataContractError {}
 const required: ReadonlySet<PartnerMappedColumn> = new Set(
   partnerMappedColumns.filter((name) => !shipmentsContract.columns.find((c) => c.name === name)?.nullable),
 );
+// map() writes the record literally in this order (values[0] is shipment_id, ...); a change to the list must change it too.
+const RECORD_ORDER = 'shipment_id,order_id,carrier,tracking_number,status,status_at,ship_to_postcode,weight_kg';
+if (partnerMappedColumns.join(',') !== RECORD_ORDER) throw new Error(`shipment-row-mapper: partnerMappedColumns changed (${partnerMappedColumns.join(',')}); update map()`);
 const contractPaths = new Set(shipmentsContract.columns.map((c) => c.name));
 const weightScale = (() => {
   const type = shipmentsContract.columns.find((c) => c.name === 'weight_kg')?.type;
@@ -34,30 +37,30 @@ const weightScale = (() => {
  * does not take are kept (unmapped_columns) and surface as drift.
  */
 export class ShipmentRowMapper {
-  private readonly index: Readonly<Record<PartnerMappedColumn, number>>;
+  /** Per mapped column, in partnerMappedColumns' order: where it is in the row, how it is read, whether it may be empty. */
+  private readonly columns: readonly MappedColumn[];
   private readonly unmapped: readonly { readonly name: string; readonly index: number; readonly field: string }[];
   private readonly width: number;
   private readonly nulls: ReadonlySet<string>;
-  private readonly parse: Readonly<Record<'order_id' | 'status_at' | 'weight_kg', (text: string) => Parsed<unknown>>>;
 
   constructor(private readonly format: PartnerFormat, header: CsvRow, private readonly fileKey: string) {
     const names = header.fields.map((f) => f.trim().toLowerCase());
-    const index = {} as Record<PartnerMappedColumn, number>;
     const missing: string[] = [];
-    for (const column of partnerMappedColumns) {
-      const at = names.indexOf(format.columns[column].trim().toLowerCase());
-      if (at < 0) missing.push(`${column} ("${format.columns[column]}")`);
-      index[column] = at;
-    }
+    const parsers: Partial<Record<PartnerMappedColumn, (text: string) => Parsed<unknown>>> = {
+      order_id: integerParser(format), status_at: timestampParser(format), weight_kg: decimalParser(format, weightScale),
+    };
+    this.columns = partnerMappedColumns.map((name) => {
+      const index = names.indexOf(format.columns[name].trim().toLowerCase());
+      if (index < 0) missing.push(`${name} ("${format.columns[name]}")`);
+      return { name, index, parse: parsers[name], required: required.has(name) };
+    });
     if (missing.length > 0) {
       throw new BreakingHeaderError(`${fileKey} line ${header.line}: the header lacks the mapped column(s) ${missing.join(', ')} of partner ${format.name}; it has ${header.fields.map((f) => `"${f}"`).join(', ')}`);
     }
-    const taken = new Set(Object.values(index));
-    this.index = index;
+    const taken = new Set(this.columns.map((c) => c.index));
     this.unmapped = header.fields.flatMap((name, i) => (taken.has(i) ? [] : [{ name, index: i, field: contractPaths.has(name) ? `header:${name}` : name }]));
     this.width = header.fields.length;
     this.nulls = new Set(['', ...format.nullValues]);
-    this.parse = { order_id: integerParser(format), status_at: timestampParser(format), weight_kg: decimalParser(format, weightScale) };
   }
 
   /** The header columns no contract column takes: additive drift. */
@@ -68,31 +71,40 @@ export class ShipmentRowMapper {
   map(row: CsvRow): MappedRow {
     const shape = this.shapeProblem(row);
     if (shape) return { ok: false, problems: [shape] };
-    const problems: RowProblem[] = [];
-    const record: Record<string, unknown> = { partner: this.format.name, file_name: this.fileKey, file_line: row.line };
-    for (const column of partnerMappedColumns) {
-      const text = row.fields[this.index[column]];
-      const value = this.nulls.has(text) ? null : text;
-      if (value === null) {
-        if (required.has(column)) problems.push({ line: row.line, column, value: null, expected: column === 'shipment_id' ? 'a value (the business key)' : 'a value' });
-        record[column] = null;
+    // Values land in a fixed-shape record (one hidden class for every row); problems are only allocated for a bad row.
+    const values: unknown[] = new Array(this.columns.length);
+    let problems: RowProblem[] | undefined;
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c];
+      const text = row.fields[column.index];
+      if (this.nulls.has(text)) {
+        values[c] = null;
+        if (column.required) (problems ??= []).push({ line: row.line, column: column.name, value: null, expected: column.name === 'shipment_id' ? 'a value (the business key)' : 'a value' });
         continue;
       }
-      const parser = (this.parse as Partial<Record<PartnerMappedColumn, (text: string) => Parsed<unknown>>>)[column];
-      const parsed = parser ? parser(value) : { ok: true as const, value };
-      if (parsed.ok) record[column] = parsed.value;
-      else problems.push({ line: row.line, column, value, expected: parsed.expected });
+      if (!column.parse) {
+        values[c] = text;
+        continue;
+      }
+      const parsed = column.parse(text);
+      if (parsed.ok) values[c] = parsed.value;
+      else (problems ??= []).push({ line: row.line, column: column.name, value: text, expected: parsed.expected });
     }
-    if (problems.length > 0) return { ok: false, problems };
+    if (problems) return { ok: false, problems };
+    const record: Record<string, unknown> = {
+      partner: this.format.name, file_name: this.fileKey, file_line: row.line,
+      shipment_id: values[0], order_id: values[1], carrier: values[2], tracking_number: values[3], status: values[4], status_at: values[5], ship_to_postcode: values[6], weight_kg: values[7],
+    } satisfies Record<PartnerMappedColumn | 'partner' | 'file_name' | 'file_line', unknown>;
     if (this.unmapped.length > 0) this.keepUnmapped(row, record);
     return { ok: true, record };
   }
 
   /** Fewer fields than the header, or more that are not empty padding. */
   private shapeProblem(row: CsvRow): RowProblem | undefined {
-    const extra = row.fields.slice(this.width);
-    if (row.fields.length >= this.width && extra.every((f) => f === '')) return undefined;
-    return { line: row.line, column: '(row)', value: null, expected: `${this.width} fields as in the header, found ${row.fields.length}` };
+    const fields = row.fields;
+    if (fields.length === this.width) return undefined;
+    if (fields.length > this.width && fields.slice(this.width).every((f) => f === '')) return undefined;
+    return { line: row.line, column: '(row)', value: null, expected: `${this.width} fields as in the header, found ${fields.length}` };
   }
 
   private keepUnmapped(row: CsvRow, record: Record<string, unknown>): void {
@@ -106,4 +118,11 @@ export class ShipmentRowMapper {
     }
     record['unmapped_columns'] = kept;
   }
+}
+
+interface MappedColumn {
+  readonly name: PartnerMappedColumn;
+  readonly index: number;
+  readonly parse: ((text: string) => Parsed<unknown>) | undefined;
+  readonly required: boolean;
 }
