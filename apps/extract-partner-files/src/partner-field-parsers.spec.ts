@@ -18,6 +18,19 @@ describe('partner field parsers', () => {
     }
   });
 
+  it("reads a partner's date-time pattern in its UTC offset, refusing days that do not exist", () => {
+    const local = timestampParser({ dateFormat: 'dd.MM.yyyy HH:mm:ss', utcOffset: '+01:00' });
+    const read = (text: string) => {
+      const parsed = local(text);
+      return parsed.ok ? parsed.value.toISOString() : parsed.expected;
+    };
+    expect(read('02.11.2026 01:00:00')).toBe('2026-11-02T00:00:00.000Z');
+    expect(read('29.02.2024 12:30:15')).toBe('2024-02-29T11:30:15.000Z');
+    expect([read('29.02.2026 12:30:15'), read('02.11.2026 24:00:00'), read('2026-11-02T10:00:00Z')]).toEqual(Array(3).fill('a date-time as dd.MM.yyyy HH:mm:ss (UTC+01:00)'));
+    const withMillis = timestampParser({ dateFormat: 'yyyy/MM/dd HH:mm:ss.SSS', utcOffset: '-05:00' });
+    expect(withMillis('2026/11/02 10:00:00.5')).toEqual({ ok: true, value: new Date('2026-11-02T15:00:00.500Z') });
+  });
+
   it('reads numbers plain or grouped, with a decimal point or comma, as decimal text', () => {
     const point = decimalParser({ decimalComma: false, thousandsSeparator: ',' }, 3);
     const comma = decimalParser({ decimalComma: true, thousandsSeparator: '.' }, 3);

@@ -21,23 +21,33 @@ export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcO
     return TOKENS[token];
   });
   const pattern = new RegExp(`^${source}$`);
+  // The match group of each part, found once: 0 when the pattern lacks it.
+  const group = (token: string) => order.indexOf(token) + 1;
+  const [y, mo, d, h, mi, se, ms] = ['yyyy', 'MM', 'dd', 'HH', 'mm', 'ss', 'SSS'].map(group);
   const [sign, hours, minutes] = [format.utcOffset[0] === '-' ? -1 : 1, Number(format.utcOffset.slice(1, 3)), Number(format.utcOffset.slice(4, 6))];
   const offsetMs = sign * (hours * 60 + minutes) * 60_000;
-  const expected = `a date-time as ${format.dateFormat} (UTC${format.utcOffset})`;
+  const failed: Parsed<Date> = { ok: false, expected: `a date-time as ${format.dateFormat} (UTC${format.utcOffset})` };
   return (text) => {
     const match = pattern.exec(text);
-    if (!match) return { ok: false, expected };
-    const part = (token: string, fallback: number) => {
-      const i = order.indexOf(token);
-      return i < 0 ? fallback : Number(token === 'SSS' ? match[i + 1].padEnd(3, '0').slice(0, 3) : match[i + 1]);
-    };
-    const [year, month, day, hour, minute, second, milli] = [part('yyyy', 0), part('MM', 1), part('dd', 1), part('HH', 0), part('mm', 0), part('ss', 0), part('SSS', 0)];
-    const utc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-    // Date.UTC rolls 31.02 over into March; a date that does not exist is an error, not another day.
-    const check = new Date(utc);
-    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return { ok: false, expected };
-    return { ok: true, value: new Date(utc - offsetMs) };
+    if (!match) return failed;
+    const year = y ? Number(match[y]) : 0;
+    const month = mo ? Number(match[mo]) : 1;
+    const day = d ? Number(match[d]) : 1;
+    const hour = h ? Number(match[h]) : 0;
+    const minute = mi ? Number(match[mi]) : 0;
+    const second = se ? Number(match[se]) : 0;
+    const milli = ms ? Number(match[ms].padEnd(3, '0').slice(0, 3)) : 0;
+    if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return failed;
+    return { ok: true, value: new Date(Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMs) };
   };
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** Date.UTC would roll 31.02 over into March; a date that does not exist is an error, not another day. */
+function dayExists(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
 }
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -55,7 +65,11 @@ const digits = (text: string, from: number, count: number) => {
  * 2026-02-30 into March). Fractions beyond milliseconds are cut.
  */
 function isoMillis(text: string): number {
-  const [year, month, day, hour, minute] = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2)];
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
   let at = 16;
   let second = 0;
   let milli = 0;
@@ -65,20 +79,19 @@ function isoMillis(text: string): number {
     if (text.charCodeAt(at) === 46 /* . */) {
       let end = at + 1;
       while (end < text.length && text.charCodeAt(end) >= ZERO && text.charCodeAt(end) <= ZERO + 9) end++;
-      milli = digits(text.slice(at + 1, end).padEnd(3, '0'), 0, 3);
+      milli = end - at - 1 >= 3 ? digits(text, at + 1, 3) : digits(text.slice(at + 1, end).padEnd(3, '0'), 0, 3);
       at = end;
     }
   }
   let offsetMinutes = 0;
   if (text.charCodeAt(at) !== 90 /* Z */) {
-    const [offsetHours, offsetMins] = [digits(text, at + 1, 2), digits(text, text.charCodeAt(at + 3) === 58 ? at + 4 : at + 3, 2)];
+    const offsetHours = digits(text, at + 1, 2);
+    const offsetMins = digits(text, text.charCodeAt(at + 3) === 58 ? at + 4 : at + 3, 2);
     if (offsetHours > 23 || offsetMins > 59) return NaN;
     offsetMinutes = (text.charCodeAt(at) === 45 /* - */ ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, milli);
-  if (new Date(utc).getUTCDate() !== day) return NaN;
-  return utc - offsetMinutes * 60_000;
+  if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMinutes * 60_000;
 }
 
 /**

@@ -93,7 +93,7 @@ class TextDecoding extends Transform {
 
   private emitText(text: string): void {
     if (text.length === 0) return;
-    this.lines += text.match(/\r\n|\r|\n/g)?.length ?? 0;
+    this.lines += lineBreaksIn(text);
     this.push(text);
   }
 }
@@ -103,6 +103,26 @@ function decoderFor(encoding: Encoding): ChunkDecoder {
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
   }
+  if (encoding === 'latin1' || encoding === 'windows-1252') {
+    // Single-byte: Buffer's native latin1 decoding is exact for latin1, and for cp1252 differs only in 0x80-0x9F
+    // (a sixth of iconv-lite's time on a cp1252 file, docs/performance.md P4); those few characters are mapped after.
+    const c1 = encoding === 'windows-1252' ? cp1252Controls : undefined;
+    return { write: (bytes) => (c1 ? fromC1(bytes.toString('latin1'), c1) : bytes.toString('latin1')), end: () => '' };
+  }
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
   return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
+}
+
+const C1 = /[\x80-\x9f]/g;
+const HAS_C1 = /[\x80-\x9f]/;
+/** cp1252's characters for the bytes 0x80-0x9F, as iconv-lite decodes them (U+FFFD where cp1252 has none). */
+const cp1252Controls: readonly string[] = [...iconv.decode(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x80 + i)), 'windows-1252')];
+const fromC1 = (text: string, table: readonly string[]) => (HAS_C1.test(text) ? text.replace(C1, (c) => table[c.charCodeAt(0) - 0x80]) : text);
+
+/** Line breaks in a decoded chunk (CRLF, CR and LF once each), counted with indexOf: a regex's match array per chunk cost more. */
+function lineBreaksIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) count++;
+  return count;
 }
