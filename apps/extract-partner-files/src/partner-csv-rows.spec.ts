@@ -41,6 +41,13 @@ describe('openCsvFile', () => {
     expect(await readAll(fromText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), 'a.csv', shape)).toEqual(expected);
   });
 
+  it("decodes cp1252's own characters in 0x80-0x9F (€, ‰, curly quotes), which latin1 leaves as control characters", async () => {
+    const bytes = Buffer.concat([Buffer.from('id;note\n1;'), Buffer.from([0x80, 0x89, 0x93, 0x94, 0x81, 0xe9]), Buffer.from('\n')]);
+    const shape = (encoding: CsvShape['encoding']): CsvShape => ({ encoding, delimiter: ';', quote: '"', skipRows: 0 });
+    expect((await readAll(fromText(bytes), 'c.csv', shape('windows-1252'))).rows).toEqual([{ line: 2, fields: ['1', '€‰“”\uFFFDé'] }]);
+    expect((await readAll(fromText(bytes), 'c.csv', shape('latin1'))).rows).toEqual([{ line: 2, fields: ['1', '\x80\x89\x93\x94\x81é'] }]);
+  });
+
   it('refuses with the file and line: bytes that are not UTF-8, a broken quote, no header, a broken gzip', async () => {
     const latin = iconv.encode('id,city\n1,Berlin\n2,Köln\n', 'latin1');
     const notUtf8 = await refusal(readAll(fromText(latin), 'p/x.csv'));
