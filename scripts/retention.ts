@@ -3,13 +3,11 @@
 // each only after the raw-zone files holding it pass the archive check
 // (docs/retention.md). Exit 3 when a month was kept for a failed check.
 import { Command } from 'commander';
-import { ConfigError, createLogger, DataContractError, loadConfig, runMain } from '@northstar/core';
-import { allContracts } from '@northstar/contracts';
-import { loadModelCatalog } from '@northstar/models';
+import { ConfigError, createLogger, loadAppConfig, runMain } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
-import { applyRetention, planRetention } from '../apps/load/src/retention/retention-plan';
-import { formatRetentionPlan } from '../apps/load/src/retention/retention-report';
+import { configNeeds } from '../apps/load/src/config-needs';
+import { runRetention } from '../apps/load/src/retention/retention-job';
 
 const APP = 'retention';
 
@@ -23,17 +21,14 @@ void runMain(APP, async (setLogger) => {
   const now = opts.now ? new Date(opts.now) : new Date();
   const hotYears = Number(opts.hotYears);
   if (Number.isNaN(now.getTime()) || !Number.isInteger(hotYears) || hotYears < 1) throw new ConfigError('--now must be an ISO instant and --hot-years a whole number of at least 1');
-  const config = loadConfig();
+  // The load app's needs: on AWS the same code runs as its monthly --retention job.
+  const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP } });
   setLogger(logger);
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
-    const plan = await planRetention({ warehouse, store }, allContracts, loadModelCatalog(), now, hotYears);
-    process.stdout.write(`${formatRetentionPlan(plan, Boolean(opts.dryRun))}\n`);
-    if (!opts.dryRun) logger.info({ months: (await applyRetention(warehouse, plan)).map((i) => `${i.table} ${i.month.label}`) }, 'retention: deleted');
-    const kept = plan.filter((i) => i.problems.length > 0);
-    if (kept.length > 0) throw new DataContractError(`${kept.length} table months kept: their raw-zone files failed the archive check (see above)`);
+    await runRetention({ now, hotYears, dryRun: Boolean(opts.dryRun) }, { warehouse, store, logger, out: (text) => process.stdout.write(text) });
   } finally {
     await warehouse.close();
   }

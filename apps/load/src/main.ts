@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
+import { ConfigError, createLogger, deriveRunId, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
 import { releaseQuarantine } from '@northstar/extract';
 import { loadModelCatalog } from '@northstar/models';
@@ -6,11 +6,14 @@ import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse } from '@northstar/warehouse';
 import { loadDomain } from './load-domain';
 import { loadSource } from './load-source';
+import { runRetention, type RetentionRun } from './retention/retention-job';
 import { configNeeds } from './config-needs';
 
 const APP = 'load';
+/** Years the warehouse keeps (docs/retention.md); the raw zone keeps 7, by its lifecycle rule. */
+const RETENTION_HOT_YEARS = 3;
 
-type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string; releaseQuarantine?: string };
+type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string; releaseQuarantine?: string; retention?: boolean; retentionDryRun?: boolean };
 
 void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
@@ -19,9 +22,16 @@ void runMain(APP, async (setLogger, figures) => {
       .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${curatedDomains().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
       .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
       .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH'])
-      .option('--release-quarantine <id>', 'instead of loading: re-queue a quarantined partner file (ops.partner_files), so the next extraction reads it again', process.env['NORTHSTAR_RELEASE_QUARANTINE']),
+      .option('--release-quarantine <id>', 'instead of loading: re-queue a quarantined partner file (ops.partner_files), so the next extraction reads it again', process.env['NORTHSTAR_RELEASE_QUARANTINE'])
+      .option('--retention', 'instead of loading: the monthly retention job (npm run retention), its hot period ending at --at, 3 years')
+      .option('--retention-dry-run', 'with --retention: print what would go, delete nothing'),
   );
   if (options.releaseQuarantine) return releaseQuarantineJob(options.releaseQuarantine, run.runId, setLogger);
+  if (options.retention) {
+    // Not the hourly run of the same hour: a retention run has an id of its own unless given one.
+    const runId = run.runId === deriveRunId(run.mode, run.scheduledAt) ? `retention-${run.scheduledAt.toISOString().slice(0, 10).replace(/-/g, '')}` : run.runId;
+    return retentionJob({ now: run.scheduledAt, hotYears: RETENTION_HOT_YEARS, dryRun: Boolean(options.retentionDryRun) }, runId, setLogger);
+  }
   if (!options.source === !options.domain) throw new ConfigError('give one of --source and --domain');
   if (options.domain && options.fullRefresh) throw new ConfigError('--full-refresh goes with --source: the models rebuild from raw after its loads');
   const config = loadAppConfig(configNeeds);
@@ -60,6 +70,20 @@ async function releaseQuarantineJob(id: string, runId: string, setLogger: (logge
   const warehouse = await openWarehouse(config.warehouse, logger);
   try {
     logger.info(await releaseQuarantine(warehouse, id, `load ${runId}`, new Date()), 'quarantine release');
+  } finally {
+    await warehouse.close();
+  }
+}
+
+/** The AWS way to run `npm run retention`: the monthly schedule submits a load job with --retention. */
+async function retentionJob(retention: RetentionRun, runId: string, setLogger: (logger: ReturnType<typeof createLogger>) => void): Promise<void> {
+  const config = loadAppConfig(configNeeds);
+  const logger = createLogger({ ...config.log, bindings: { app: APP, runId, job: 'retention' } });
+  setLogger(logger);
+  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+  const warehouse = await openWarehouse(config.warehouse, logger);
+  try {
+    await runRetention(retention, { warehouse, store, logger, out: (text) => process.stdout.write(text) });
   } finally {
     await warehouse.close();
   }

@@ -9,6 +9,8 @@ import { ParquetWriter } from '@northstar/parquet';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import type { Model } from '@northstar/models';
+import { DataContractError } from '@northstar/core';
+import { runRetention } from './retention-job';
 import { applyRetention, planRetention } from './retention-plan';
 
 const products = contractFor('orders_db', 'products');
@@ -96,6 +98,25 @@ describe('retention on DuckDB and a local raw zone', () => {
       expect(plan.find((i) => i.kind === 'fact')?.problems).toEqual(['raw.orders_db__products 2023-03 fails its archive check']);
       await applyRetention(db.warehouse, plan);
       expect(await facts()).toBe(3);
+    });
+  });
+
+  describe('runRetention (npm run retention, and the load app\'s monthly --retention job)', () => {
+    const printed: string[] = [];
+    const run = (dryRun: boolean) => runRetention({ now, hotYears: 3, dryRun }, { warehouse: db.warehouse, store, logger: silentLogger(), out: (text) => printed.push(text) });
+
+    it('a dry run prints the month that would go and deletes nothing; a real run deletes it', async () => {
+      await run(true);
+      expect(printed.join('')).toMatch(/raw\.orders_db__products\s+2023-03\s+3\s+1\s+would delete/);
+      expect(await count()).toBe(5);
+      await run(false);
+      expect(await count()).toBe(2);
+    });
+
+    it('exits 3 (a data contract error) naming the kept months when an archive check fails, deleting nothing of them', async () => {
+      unlinkSync(store.locate(oldFile));
+      await expect(run(false)).rejects.toThrow(new DataContractError('1 table months kept: their raw-zone files failed the archive check (see above)'));
+      expect(await count()).toBe(5);
     });
   });
 
