@@ -54,6 +54,7 @@ module "northstar" {
   snowflake_pipeline_rsa_public_key = var.snowflake_pipeline_rsa_public_key
   zendesk_url                       = var.zendesk_url
   zendesk_email                     = var.zendesk_email
+  zendesk_order_field_id            = var.zendesk_order_field_id
 }
 
 output "raw_bucket" {

@@ -71,3 +71,9 @@ variable "zendesk_email" {
   description = "The agent owning the Zendesk API token, as ZENDESK_EMAIL (the token itself is the zendesk secret)"
   type        = string
 }
+
+variable "zendesk_order_field_id" {
+  description = "The Zendesk ticket field holding the order number, as ZENDESK_ORDER_FIELD_ID; empty: tickets name orders by external_id only"
+  type        = string
+  default     = ""
+}

@@ -6,6 +6,7 @@ interface AppSpec {
   readonly write_prefixes: string[];
   readonly read_prefixes: string[];
   readonly secrets: string[];
+  readonly settings: string[];
 }
 
 let batch: TerraformModule;
@@ -35,10 +36,13 @@ describe('job definitions and apps', () => {
     expect(Object.keys(sizing.jobs).sort()).toEqual(Object.keys(apps).sort());
   });
 
-  it('the launcher and the backfill entry run the orchestrator; the rest are one per app', () => {
+  it('the launcher and the backfill entry run the orchestrator, the monthly retention job the load app; the rest are one per app', () => {
     const extra = batch.locals()['orchestrator_definitions'] as Record<string, { app: string }>;
     expect(Object.fromEntries(Object.entries(extra).map(([name, d]) => [name, d.app]))).toEqual({ launcher: 'orchestrator', orchestrator: 'orchestrator' });
+    const retention = batch.locals()['retention_definitions'] as Record<string, { app: string; command: string[] }>;
+    expect(retention).toEqual({ retention: { app: 'load', command: ['--retention', '--at', 'Ref::at'], parameters: {} } });
     expect(batch.locals()['definitions']).toMatch(/for app in keys\(local\.apps\)/);
+    expect(batch.locals()['job_definitions']).toBe('${merge(local.definitions, local.orchestrator_definitions, local.retention_definitions)}');
   });
 
   it("every Ref:: parameter follows its own flag, and the flag is one the app takes", () => {
@@ -74,7 +78,7 @@ describe('extract shards', () => {
     expect(batch.locals()['extract_shards']).toBe('${join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])}');
     expect(batch.locals()['launcher_variables']).toEqual({ NORTHSTAR_EXTRACT_SHARDS: '${local.extract_shards}' });
     const properties = batch.resources('aws_batch_job_definition')['app']['container_properties'] as string;
-    expect(properties).toContain('merge(var.environment_variables, each.value.app == "orchestrator" ? local.launcher_variables : {})');
+    expect(properties.replace(/\s+/g, ' ')).toContain('each.value.app == "orchestrator" ? local.launcher_variables : {}, ) : { name = name, value = value }');
     expect(batch.text()).toMatch(/variable "jobs"[^]*?shards\s+=\s+number/);
     expect(flagsOf('orchestrator')).toContain('--extract-shards');
     const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { shards: number }> };
@@ -162,14 +166,40 @@ describe('secrets', () => {
 });
 
 describe('raw zone access', () => {
-  it('an extractor writes its own prefix only; the loader reads; quality touches nothing', () => {
+  it('an extractor writes its own prefix only (partner quarantine copies included); the loader reads; quality keeps its open incidents', () => {
     const writers = Object.entries(apps).filter(([, spec]) => spec.write_prefixes.length > 0);
-    for (const [app, spec] of writers) {
-      if (app === 'orchestrator') expect(spec.write_prefixes).toEqual(['_launches/']);
-      else expect(spec.write_prefixes).toEqual([`${app.replace(/^extract-/, '').replace(/-/g, '_')}/`]);
-    }
-    expect(apps['load']).toEqual({ write_prefixes: [], read_prefixes: [''], secrets: ['snowflake-key'] });
-    expect(apps['quality'].read_prefixes).toEqual([]);
+    const own: Record<string, string> = { orchestrator: '_launches/', quality: '_ops/alerts/' };
+    for (const [app, spec] of writers) expect([app, spec.write_prefixes]).toEqual([app, [own[app] ?? `${app.replace(/^extract-/, '').replace(/-/g, '_')}/`]]);
+    expect(apps['load']).toMatchObject({ write_prefixes: [], read_prefixes: [''], secrets: ['snowflake-key'] });
+    expect(apps['quality'].read_prefixes).toEqual(['_ops/alerts/']);
+    // apps/extract-partner-files: QUARANTINE_PREFIX lies inside its write prefix.
+    const quarantine = /QUARANTINE_PREFIX = '([^']+)'/.exec(readFileSync(path.join(repoRoot, 'apps/extract-partner-files/src/partner-file-quarantine.ts'), 'utf8'))?.[1];
+    expect(quarantine?.startsWith(apps['extract-partner-files'].write_prefixes[0])).toBe(true);
+  });
+
+  it("the partner-files extractor lists and reads the partners' drops under partners/ (GetObject, ListBucket with that prefix) and writes nothing there", () => {
+    expect(apps['extract-partner-files'].read_prefixes).toEqual(['partner_files/', 'partners/']);
+    expect(apps['extract-partner-files'].write_prefixes.filter((p) => p.startsWith('partners'))).toEqual([]);
+    const policy = batch.data('aws_iam_policy_document')['job_raw_zone'];
+    const statements = policy['statement'] as Hcl[];
+    const read = statements.find((st) => st['sid'] === 'ReadPrefixes');
+    const list = statements.find((st) => st['sid'] === 'ListPrefixes');
+    expect([read?.['actions'], read?.['resources']]).toEqual([['s3:GetObject'], '${[for prefix in each.value.read_prefixes : "${var.raw_bucket_arn}/${prefix}*"]}']);
+    expect(list?.['actions']).toEqual(['s3:ListBucket']);
+    expect(block(list!, 'condition')).toMatchObject({ test: 'StringLike', variable: 's3:prefix', values: '${[for prefix in each.value.read_prefixes : "${prefix}*"]}' });
+  });
+
+  it('only the apps whose config needs alerts publish to the alerts topic', () => {
+    const publishing = batch.resources('aws_iam_role_policy')['alerts'];
+    expect(publishing['for_each']).toBe('${{ for app, spec in local.apps : app => spec if contains(spec.settings, "NORTHSTAR_ALERTS_TOPIC_ARN") }}');
+    expect(Object.entries(apps).filter(([, spec]) => spec.settings.includes('NORTHSTAR_ALERTS_TOPIC_ARN')).map(([app]) => app)).toEqual(['quality']);
+    const statement = block(batch.data('aws_iam_policy_document')['alerts'], 'statement');
+    expect([statement['actions'], statement['resources']]).toEqual([['sns:Publish'], ['${var.alerts_topic_arn}']]);
+  });
+
+  it('the launcher may submit every job definition but the retention job, which its own schedule submits', () => {
+    const submit = (batch.data('aws_iam_policy_document')['launcher']['statement'] as Hcl[]).find((st) => st['sid'] === 'SubmitRunJobs');
+    expect(JSON.stringify(submit?.['resources'])).toContain('if name != \\"retention\\"');
   });
 });
 
@@ -179,7 +209,7 @@ function commands(): Array<{ app: string; command: string[] }> {
   const shared = /command\s*=\s*(\[[^\]]*\])/.exec(locals['definitions'] as string);
   if (!shared) throw new Error('no command in local.definitions');
   const perApp = Object.keys(apps).map((app) => ({ app, command: JSON.parse(shared[1]) as string[] }));
-  const extra = Object.values(locals['orchestrator_definitions'] as Record<string, { app: string; command: string[] }>);
+  const extra = Object.values({ ...(locals['orchestrator_definitions'] as object), ...(locals['retention_definitions'] as object) } as Record<string, { app: string; command: string[] }>);
   return [...perApp, ...extra];
 }
 
@@ -191,5 +221,6 @@ function flagsOf(app: string): string[] {
   // An app that calls libs/extract's addShardOptions takes the shard flags it declares.
   if (sources.some((file) => readFileSync(file, 'utf8').includes('addShardOptions'))) sources.push(path.join(repoRoot, 'libs/extract/src/shard-flags.ts'));
   const text = sources.map((file) => readFileSync(file, 'utf8')).join('\n');
-  return [...text.matchAll(/['"`](--[a-z][a-z-]*) </g)].map((m) => m[1]);
+  // A flag with a value ('--at <iso>') or a switch ('--retention').
+  return [...text.matchAll(/['"`](--[a-z][a-z-]*) <|\.option\(\s*['"`](--[a-z][a-z-]*)['"`]/g)].map((m) => m[1] ?? m[2]);
 }

@@ -87,6 +87,22 @@ resource "aws_iam_role_policy" "job_raw_zone" {
   policy   = each.value.json
 }
 
+# The quality app publishes its alerts to the topic.
+data "aws_iam_policy_document" "alerts" {
+  statement {
+    sid       = "PublishAlerts"
+    actions   = ["sns:Publish"]
+    resources = [var.alerts_topic_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "alerts" {
+  for_each = { for app, spec in local.apps : app => spec if contains(spec.settings, "NORTHSTAR_ALERTS_TOPIC_ARN") }
+  name     = "publish-alerts"
+  role     = aws_iam_role.job[each.key].id
+  policy   = data.aws_iam_policy_document.alerts.json
+}
+
 # The launcher submits and lists the run's jobs, tagging them with the run id.
 data "aws_iam_policy_document" "launcher" {
   statement {
@@ -94,7 +110,8 @@ data "aws_iam_policy_document" "launcher" {
     actions = ["batch:SubmitJob", "batch:TagResource"]
     resources = concat(
       [for queue in aws_batch_job_queue.this : queue.arn],
-      [for definition in aws_batch_job_definition.app : "${definition.arn_prefix}:*"],
+      # Not the retention job: its own schedule submits it.
+      [for name, definition in aws_batch_job_definition.app : "${definition.arn_prefix}:*" if name != "retention"],
       ["${aws_batch_job_definition.barrier.arn_prefix}:*"],
       ["arn:aws:batch:${var.region}:${var.account_id}:job/*"],
     )

@@ -21,6 +21,8 @@ locals {
   extract_shards = join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])
   # Only the orchestrator's definitions (launcher, backfill entry) read it.
   launcher_variables = { NORTHSTAR_EXTRACT_SHARDS = local.extract_shards }
+  # The values of the settings apps take one by one (local.apps[*].settings).
+  settings = merge(var.source_settings, { NORTHSTAR_ALERTS_TOPIC_ARN = var.alerts_topic_arn })
 }
 
 resource "aws_batch_job_definition" "app" {
@@ -61,7 +63,11 @@ resource "aws_batch_job_definition" "app" {
     fargatePlatformConfiguration = { platformVersion = "LATEST" }
     runtimePlatform              = { operatingSystemFamily = "LINUX", cpuArchitecture = "X86_64" }
     environment = [
-      for name, value in merge(var.environment_variables, each.value.app == "orchestrator" ? local.launcher_variables : {}) : { name = name, value = value }
+      for name, value in merge(
+        var.environment_variables,
+        { for name in local.apps[each.value.app].settings : name => local.settings[name] },
+        each.value.app == "orchestrator" ? local.launcher_variables : {},
+      ) : { name = name, value = value }
     ]
     secrets = [
       for secret in local.apps[each.value.app].secrets : { name = local.secret_variables[secret], valueFrom = aws_secretsmanager_secret.this[secret].arn }

@@ -60,8 +60,18 @@ variable "kms_key_arn" {
 }
 
 variable "environment_variables" {
-  description = "The configuration every job gets (libs/core config.ts)"
+  description = "The configuration every job gets (libs/core config-needs.ts, sharedConfigVariables)"
   type        = map(string)
+}
+
+variable "source_settings" {
+  description = "Plain settings of one source's app, by variable name (ZENDESK_URL, ...); each app takes those named in local.apps[*].settings. An empty value counts as unset."
+  type        = map(string)
+}
+
+variable "alerts_topic_arn" {
+  description = "The SNS topic the quality app's alerts go to (NORTHSTAR_ALERTS_TOPIC_ARN)"
+  type        = string
 }
 
 variable "tags" {

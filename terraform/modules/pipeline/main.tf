@@ -50,21 +50,28 @@ module "batch" {
     SNOWFLAKE_USER       = module.snowflake.pipeline_user_name
     SNOWFLAKE_DATABASE   = module.snowflake.database_name
     SNOWFLAKE_WAREHOUSE  = module.snowflake.warehouse_names["hourly"]
-    ZENDESK_URL          = var.zendesk_url
-    ZENDESK_EMAIL        = var.zendesk_email
   }
-  tags = local.tags
+  source_settings = {
+    ZENDESK_URL            = var.zendesk_url
+    ZENDESK_EMAIL          = var.zendesk_email
+    ZENDESK_ORDER_FIELD_ID = var.zendesk_order_field_id
+  }
+  alerts_topic_arn = module.monitoring.alerts_topic_arn
+  tags             = local.tags
 }
 
 module "scheduler" {
-  source                             = "../scheduler"
-  name_prefix                        = local.name_prefix
-  account_id                         = var.account_id
-  enabled                            = var.schedules_enabled
-  job_queue_arn                      = module.batch.job_queue_arns["hourly"]
-  launcher_job_definition_arn        = module.batch.job_definition_arns["launcher"]
-  launcher_job_definition_arn_prefix = module.batch.job_definition_arn_prefixes["launcher"]
-  tags                               = local.tags
+  source                              = "../scheduler"
+  name_prefix                         = local.name_prefix
+  account_id                          = var.account_id
+  enabled                             = var.schedules_enabled
+  job_queue_arn                       = module.batch.job_queue_arns["hourly"]
+  launcher_job_definition_arn         = module.batch.job_definition_arns["launcher"]
+  launcher_job_definition_arn_prefix  = module.batch.job_definition_arn_prefixes["launcher"]
+  backfill_job_queue_arn              = module.batch.job_queue_arns["backfill"]
+  retention_job_definition_arn        = module.batch.job_definition_arns["retention"]
+  retention_job_definition_arn_prefix = module.batch.job_definition_arn_prefixes["retention"]
+  tags                                = local.tags
 }
 
 module "monitoring" {

@@ -25,6 +25,19 @@ variable "launcher_job_definition_arn_prefix" {
   type = string
 }
 
+variable "backfill_job_queue_arn" {
+  description = "The low-priority queue the retention job runs on"
+  type        = string
+}
+
+variable "retention_job_definition_arn" {
+  type = string
+}
+
+variable "retention_job_definition_arn_prefix" {
+  type = string
+}
+
 variable "tags" {
   type    = map(string)
   default = {}
