@@ -104,7 +104,10 @@ describeRealData('openCsvFile on real CSV files', (dir) => {
     const utf16 = await open('messytables_horror/utf-16le_encoded.csv');
     expect(utf16.header.fields.slice(0, 2)).toEqual(['Organisation_code', 'Organisation_name']);
     expect((await open('messytables_horror/utf8bom.csv')).header.fields).toEqual(['kitten', 'win']);
-    expect((await open('papaparse/utf-8-bom-sample.csv')).header.fields[0]).not.toMatch(/^\uFEFF/);
+    expect(await open('papaparse/utf-8-bom-sample.csv')).toEqual({ header: { line: 1, fields: ['A', 'B', 'C'] }, rows: [{ line: 2, fields: ['X', 'Y', 'Z'] }] });
+    expect(await open('papaparse/sample-header.csv')).toEqual({
+      header: { line: 1, fields: ['title', 'name'] }, rows: [{ line: 2, fields: ['test title 01', 'test name 01'] }, { line: 3, fields: ['', 'test name 02'] }],
+    });
     expect((await open('messytables_horror/long.csv')).rows).toHaveLength(3999);
     const budget = await open('messytables_horror/begrotingsanalyse-2011.csv', { skipRows: 2 });
     expect(budget.header.fields.slice(0, 4)).toEqual(['', '', 'provincie', 'provincie']);
@@ -116,6 +119,30 @@ describeRealData('openCsvFile on real CSV files', (dir) => {
     const agencies = await open('messytables_horror/211.csv', { encoding: 'windows-1252' });
     expect(agencies.header.fields.slice(0, 2)).toEqual(['ResourceAgencyNum', 'PublicName']);
     expect(agencies.rows[0]).toMatchObject({ line: 2, fields: expect.arrayContaining(['373463', 'CentroNia']) });
+  });
+
+  // Every messytables file the reader takes: header line and width, row count, every row as wide, and the last row whole.
+  it.each([
+    ['simple.csv', {}, 1, 3, 6, 3, { line: 7, fields: ['2011-01-03', '5', 'Berkeley'] }],
+    ['simple.psv', { delimiter: '|' }, 1, 6, 28, 6, { line: 29, fields: ['2013', '240000', '251000', '251000', '190000', '292000'] }],
+    ['simple.ssv', { delimiter: ';' }, 1, 3, 6, 3, { line: 7, fields: ['2011-01-03', '5', 'Berkeley'] }],
+    ['example.tsv', { delimiter: '\t' }, 1, 17, 140, 17, { line: 141, fields: ['2012-06-27 19:00:00', '21488', '211', '21291', '182', '11', '7', '10', '1', '9', '0', '0.0005', '0.0332', '0.0005', '0.0055', '0.0004', '0.0000'] }],
+    ['complex.csv', {}, 1, 4, 3, 4, { line: 4, fields: ['2011-01-03', '', '6,000,000', 'Galway'] }],
+    ['null.csv', {}, 1, 4, 9, 4, { line: 10, fields: ['10', 'null', '0', '0'] }],
+    ['skip_initials.csv', {}, 1, 2, 2, 2, { line: 3, fields: ['hello2', 'goodbye2'] }],
+    ['excel_pasting.csv', { skipRows: 2 }, 4, 9, 16, 9, { line: 24, fields: ['Note: includes emissions from electricity use, using a constant emission factor', '', '', '', '', '', '', '', ''] }],
+    ['mixedGLB.csv', { skipRows: 2 }, 4, 19, 133, 19, { line: 137, fields: ['2012', '34', '38', '46', '55', '61', '*****', '*****', '*****', '*****', '*****', '*****', '*****', '****', '****', '39', '54', '*****', '*****'] }],
+    ['utf-16le_encoded.csv', {}, 1, 19, 327, 19, { line: 328, fields: ['NYA04', 'St Andrews Healthcare - Nottinghamshire', 'Independent Hospitals', '2010-11', '6', '3', '0', '9', '0', '0', '9', '1', '17', '0', '17', '0', '0', '0', '0'] }],
+    ['long.csv', {}, 1, 1, 3999, 1, { line: 4000, fields: ['foo'] }],
+    ['begrotingsanalyse-2011.csv', { skipRows: 2 }, 4, 14, 39, 20, { line: 43, fields: ['35', 'Aantal gemeenten', '22', '26', '12', '25', '55', '25', '57', '70', '13', '67', '33', '6', '', '', '', '', '', ''] }],
+    ['sparse_with_column_errors.csv', { encoding: 'windows-1252' }, 1, 3, 2200, 4, { line: 2238, fields: ['Y39000', 'Sonstige, nicht FuE-relevante Bildungsausgaben', '', ''] }],
+    ['spanish_chars.csv', { encoding: 'windows-1252' }, 1, 8, 115, 8, { line: 120, fields: [expect.stringMatching(/^Fuente: Presupuesto de Egresos de la Federación 2011 Análisis .* Anexo 11 Catálogo Funcional$/), '', '', '', '', '', '', ''] }],
+    ['211.csv', { encoding: 'windows-1252' }, 1, 96, 2132, 96, { line: 2133, fields: expect.arrayContaining(['373132', 'Zion Baptist Church - Genevieve N. Johnson Senior Program', '38.952387', '-77.017836']) }],
+  ] as const)('messytables %s: header, rows and the last row', async (file, shape, headerLine, headerWidth, count, width, last) => {
+    const { header, rows } = await open(`messytables_horror/${file}`, shape as Partial<CsvShape>);
+    expect([header.line, header.fields.length, rows.length]).toEqual([headerLine, headerWidth, count]);
+    expect(new Set(rows.map((r) => r.fields.length))).toEqual(new Set([width]));
+    expect(rows.at(-1)).toEqual(last);
   });
 
   it('messytables: refuses what the partner format does not describe, naming the file and line', async () => {
