@@ -193,8 +193,9 @@ describe('raw zone access', () => {
     const publishing = batch.resources('aws_iam_role_policy')['alerts'];
     expect(publishing['for_each']).toBe('${{ for app, spec in local.apps : app => spec if contains(spec.settings, "NORTHSTAR_ALERTS_TOPIC_ARN") }}');
     expect(Object.entries(apps).filter(([, spec]) => spec.settings.includes('NORTHSTAR_ALERTS_TOPIC_ARN')).map(([app]) => app)).toEqual(['quality']);
-    const statement = block(batch.data('aws_iam_policy_document')['alerts'], 'statement');
-    expect([statement['actions'], statement['resources']]).toEqual([['sns:Publish'], ['${var.alerts_topic_arn}']]);
+    const statements = batch.data('aws_iam_policy_document')['alerts']['statement'] as Hcl[];
+    expect(statements.map((st) => [st['actions'], st['resources']])).toEqual([[['sns:Publish'], ['${var.alerts_topic_arn}']], [['kms:GenerateDataKey', 'kms:Decrypt'], ['${var.alerts_kms_key_arn}']]]);
+    expect(readFileSync(path.join(terraformRoot, 'modules/pipeline/main.tf'), 'utf8')).toMatch(/alerts_kms_key_arn\s*=\s*module\.monitoring\.alerts_kms_key_arn/);
   });
 
   it('the launcher may submit every job definition but the retention job, which its own schedule submits', () => {

@@ -94,6 +94,12 @@ data "aws_iam_policy_document" "alerts" {
     actions   = ["sns:Publish"]
     resources = [var.alerts_topic_arn]
   }
+  # The topic is encrypted with its own key.
+  statement {
+    sid       = "EncryptAlerts"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = [var.alerts_kms_key_arn]
+  }
 }
 
 resource "aws_iam_role_policy" "alerts" {

@@ -74,6 +74,11 @@ variable "alerts_topic_arn" {
   type        = string
 }
 
+variable "alerts_kms_key_arn" {
+  description = "The key the alerts topic is encrypted with"
+  type        = string
+}
+
 variable "tags" {
   type    = map(string)
   default = {}

@@ -3,8 +3,52 @@
 # Scheduler could not make.
 resource "aws_sns_topic" "alerts" {
   name              = "${var.name_prefix}-alerts"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alerts.arn
   tags              = var.tags
+}
+
+# A key of our own, not alias/aws/sns: EventBridge and CloudWatch alarms
+# cannot publish to a topic under the AWS managed key, whose policy cannot
+# grant them its use, and would drop every alert without a word.
+resource "aws_kms_key" "alerts" {
+  description         = "${var.name_prefix} alerts topic"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.alerts_key.json
+  tags                = var.tags
+}
+
+resource "aws_kms_alias" "alerts" {
+  name          = "alias/${var.name_prefix}-alerts"
+  target_key_id = aws_kms_key.alerts.key_id
+}
+
+# In a key policy "*" is this key. The account's root statement is the
+# default policy (IAM policies decide, as for the quality job's role); the
+# services encrypt only what this account's rules and alarms publish.
+data "aws_iam_policy_document" "alerts_key" {
+  statement {
+    sid       = "AccountDelegatesToIam"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${var.account_id}:root"]
+    }
+  }
+  statement {
+    sid       = "AlarmsAndRulesPublish"
+    actions   = ["kms:GenerateDataKey*", "kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["events.amazonaws.com", "cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [var.account_id]
+    }
+  }
 }
 
 resource "aws_sns_topic_subscription" "email" {

@@ -49,7 +49,13 @@ it('the freshness alarm reads the metric the apps emit: the run record\'s Embedd
 });
 
 it('the topic is encrypted and accepts only EventBridge and CloudWatch', () => {
-  expect(monitoring.resources('aws_sns_topic')['alerts']['kms_master_key_id']).toBe('alias/aws/sns');
+  // EventBridge and CloudWatch cannot use the AWS managed alias/aws/sns key: a key of our own, which lets them.
+  expect(monitoring.resources('aws_sns_topic')['alerts']['kms_master_key_id']).toBe('${aws_kms_key.alerts.arn}');
+  expect(monitoring.resources('aws_kms_key')['alerts']).toMatchObject({ enable_key_rotation: true, policy: '${data.aws_iam_policy_document.alerts_key.json}' });
+  const keyStatements = monitoring.data('aws_iam_policy_document')['alerts_key']['statement'] as Array<Record<string, unknown>>;
+  const services = keyStatements.find((s) => s['sid'] === 'AlarmsAndRulesPublish')!;
+  expect(block(services, 'principals')['identifiers']).toEqual(['events.amazonaws.com', 'cloudwatch.amazonaws.com']);
+  expect(block(services, 'condition')).toMatchObject({ variable: 'aws:SourceAccount', values: ['${var.account_id}'] });
   const statements = monitoring.data('aws_iam_policy_document')['alerts_topic']['statement'] as Array<Record<string, unknown>>;
   expect(statements.map((s) => block(s, 'principals')['identifiers'])).toEqual([['events.amazonaws.com'], ['cloudwatch.amazonaws.com']]);
 });

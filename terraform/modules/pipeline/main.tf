@@ -56,8 +56,9 @@ module "batch" {
     ZENDESK_EMAIL          = var.zendesk_email
     ZENDESK_ORDER_FIELD_ID = var.zendesk_order_field_id
   }
-  alerts_topic_arn = module.monitoring.alerts_topic_arn
-  tags             = local.tags
+  alerts_topic_arn   = module.monitoring.alerts_topic_arn
+  alerts_kms_key_arn = module.monitoring.alerts_kms_key_arn
+  tags               = local.tags
 }
 
 module "scheduler" {
