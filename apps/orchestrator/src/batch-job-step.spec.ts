@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, silentLogger, type NorthstarConfig } from '@northstar/core';
+import { renderSql } from '@northstar/sql';
+import { openWarehouse } from '@northstar/warehouse';
 import { PIPELINE_STEP_VARIABLE } from './batch-job-plan';
 import { runJobStep } from './batch-job-step';
 import { pipelineRunRows } from './testing';
@@ -42,5 +44,19 @@ describe('a Batch job records its own ops.pipeline_runs row', () => {
     expect(await pipelineRunRows(config, runId)).toEqual([]);
     const unwritable = loadConfig({ NORTHSTAR_ENV: 'local', NORTHSTAR_HOME: home, NORTHSTAR_DUCKDB_PATH: home, NORTHSTAR_LOG_FORMAT: 'json' });
     expect(await runJobStep(app(0), deps({ [PIPELINE_STEP_VARIABLE]: 'quality' }, { config: unwritable }))).toBe(0);
+  });
+  it('copies the run record the app ends its log with into the row: rows, bytes, seconds, retries, lag and its note', async () => {
+    const record = { runRecord: true, msg: 'run record', App: 'extract-stripe', Source: 'stripe', RowsIn: 0, RowsOut: 8, Bytes: 2048, DurationSeconds: 1.5, Retries: 2, ExitCode: 0, Note: 'charges: events gap re-listed by created' };
+    const withRecord = [process.execPath, '-e', `process.stderr.write(${JSON.stringify(JSON.stringify(record))} + '\\n')`, '--', ...runArgs];
+    expect(await runJobStep(withRecord, deps({ [PIPELINE_STEP_VARIABLE]: 'extract-stripe' }))).toBe(0);
+    const warehouse = await openWarehouse(config.warehouse, silentLogger(), { readOnly: true });
+    try {
+      const rows = await warehouse.query(renderSql('select rows_in, rows_out, bytes, duration_seconds, retries, lag_minutes, note from ops.pipeline_runs where run_id = :run_id', warehouse.dialect, { params: { run_id: runId } }));
+      expect(rows.map((r) => ({ ...r, rows_in: Number(r['rows_in']), rows_out: Number(r['rows_out']), bytes: Number(r['bytes']) }))).toEqual([
+        { rows_in: 0, rows_out: 8, bytes: 2048, duration_seconds: 1.5, retries: 2, lag_minutes: null, note: 'charges: events gap re-listed by created' },
+      ]);
+    } finally {
+      await warehouse.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Logger, NorthstarConfig, RunMode } from '@northstar/core';
+import { runRecordInLog, type Logger, type NorthstarConfig, type RunMode } from '@northstar/core';
 import { ensureWarehouseSchemas, openWarehouse, type Warehouse } from '@northstar/warehouse';
 import { exitCodeOf } from './app-process';
 import { argValue, PIPELINE_STEP_VARIABLE } from './batch-job-plan';
@@ -50,7 +50,7 @@ export async function runJobStep(command: readonly string[], deps: JobStepDeps):
   });
   const { exitCode, log: output } = await runChild(command);
   if (recorded) {
-    await attempt(deps.logger, 'close', () => log.finished(step, { status: exitCode === 0 ? 'succeeded' : 'failed', exitCode, message: exitCode === 0 ? undefined : jobFailureMessage(output) }));
+    await attempt(deps.logger, 'close', () => log.finished(step, { status: exitCode === 0 ? 'succeeded' : 'failed', exitCode, message: exitCode === 0 ? undefined : jobFailureMessage(output), runRecord: runRecordInLog(output) }));
   }
   return exitCode;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { runMetricNames } from '@northstar/core';
 import { renderSql, sqlTemplatesIn } from '@northstar/sql';
 import type { Warehouse } from '@northstar/warehouse';
 import type { JobGraph, JobNode } from './job-graph';
@@ -46,6 +47,7 @@ export class PipelineRunLog {
           exit_code: outcome.exitCode ?? null,
           message: outcome.message?.slice(0, 4000) ?? null,
           rows_written: rowsWritten(outcome.runRecord),
+          ...runRecordColumns(outcome.runRecord),
         },
       })),
     );
@@ -75,4 +77,19 @@ function rowsWritten(record: Readonly<Record<string, unknown>> | undefined): num
   const into = record?.['RowsIn'];
   if (typeof out === 'number' && out > 0) return out;
   return typeof into === 'number' ? into : null;
+}
+
+/** The run record's figures as ops.pipeline_runs columns; each null when the job wrote no record or left it out. */
+export function runRecordColumns(record: Readonly<Record<string, unknown>> | undefined): Record<string, number | string | null> {
+  const number = (field: string) => (typeof record?.[field] === 'number' ? (record[field] as number) : null);
+  const note = record?.['Note'];
+  return {
+    rows_in: number(runMetricNames.rowsIn),
+    rows_out: number(runMetricNames.rowsOut),
+    bytes: number(runMetricNames.bytes),
+    duration_seconds: number(runMetricNames.seconds),
+    lag_minutes: number(runMetricNames.lagMinutes),
+    retries: number(runMetricNames.retries),
+    note: typeof note === 'string' && note ? note.slice(0, 4000) : null,
+  };
 }

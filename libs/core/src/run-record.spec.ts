@@ -27,6 +27,15 @@ describe('run record', () => {
     expect(emf).not.toHaveProperty('Source');
   });
 
+  it('carries a run\'s notes as one Note string beside the metrics, not as a metric, and no Note when there are none', () => {
+    const notes = ['charges: events gap re-listed by created', 'refunds: events gap re-listed by created'];
+    const emf = embeddedMetricRecord({ app: 'extract-stripe', source: 'stripe', rowsIn: 0, rowsOut: 5, bytes: 0, retries: 0, seconds: 2, exitCode: 0, notes }, at);
+    expect(emf['Note']).toBe(notes.join('; '));
+    const [metrics] = (emf['_aws'] as { CloudWatchMetrics: { Metrics: { Name: string }[] }[] }).CloudWatchMetrics;
+    expect(metrics.Metrics.map((m) => m.Name)).not.toContain('Note');
+    expect(embeddedMetricRecord({ app: 'load', rowsIn: 0, rowsOut: 0, bytes: 0, retries: 0, seconds: 1, exitCode: 0, notes: [] }, at)).not.toHaveProperty('Note');
+  });
+
   it('runMain with runRecord ends a failed run with one record line in the JSON log carrying the exit code and the figures so far', () => {
     const script = `
       const core = require('./libs/core/src/index.ts');

@@ -13,6 +13,12 @@ export interface RunFigures {
   retries: number;
   /** Minutes from the window's close at the source to the curated tables being published (quality sets it). */
   lagMinutes?: number;
+  /**
+   * What an operator should know about a run that still succeeded (a Stripe
+   * events gap re-listed by `created`): the record's `Note`, which the
+   * orchestrator copies into ops.pipeline_runs.note. Not a metric.
+   */
+  notes?: string[];
 }
 
 /** The record an app ends with: its figures, its time and its exit code. */
@@ -63,6 +69,7 @@ export function embeddedMetricRecord(record: RunRecord, at: Date): Record<string
     App: record.app,
     ...(record.source ? { Source: record.source } : {}),
     ...values,
+    ...(record.notes?.length ? { Note: record.notes.join('; ') } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ export * from './snowflake-warehouse';
 export * from './snowflake-connection-options';
 export * from './open-warehouse';
 export * from './warehouse-schemas';
+export * from './ops-table-migration';
 export * from './load-raw-file';
 export * from './load-raw-files';
 export * from './raw-table';

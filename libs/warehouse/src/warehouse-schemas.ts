@@ -1,4 +1,5 @@
 import { renderCreateSchema, renderSql, type Dialect, type RenderedSql } from '@northstar/sql';
+import { migrateOpsTables } from './ops-table-migration';
 import { opsTableTemplates } from './warehouse-sql';
 import type { Warehouse } from './warehouse';
 
@@ -13,7 +14,12 @@ export function renderWarehouseSchemaStatements(dialect: Dialect): RenderedSql[]
   return [...schemas, ...opsTables];
 }
 
-/** Creates the schemas and every ops table when missing; safe to run on every start. */
+/**
+ * Creates the schemas and every ops table when missing, and adds the columns
+ * a newer release declared to ops tables an older one made; safe to run on
+ * every start.
+ */
 export async function ensureWarehouseSchemas(warehouse: Warehouse): Promise<void> {
   for (const statement of renderWarehouseSchemaStatements(warehouse.dialect)) await warehouse.run(statement);
+  await migrateOpsTables(warehouse);
 }

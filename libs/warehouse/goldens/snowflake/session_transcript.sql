@@ -94,6 +94,10 @@ create table if not exists ops.partner_files (
   primary key (object_key, etag, run_id)
 );
 
+-- The columns after message come from the job's run record (its last log
+-- line) and were added later: a warehouse made before them gains them, null
+-- in older rows, through ops-table-migration.ts. New columns go at the end
+-- and nullable.
 create table if not exists ops.pipeline_runs (
   run_id varchar not null,
   step varchar not null,
@@ -106,6 +110,16 @@ create table if not exists ops.pipeline_runs (
   exit_code integer,
   rows_written bigint,
   message varchar,
+  rows_in bigint,
+  rows_out bigint,
+  bytes bigint,
+  duration_seconds double,
+  -- minutes from a source's window close to its curated tables' publish (the quality job's worst source)
+  lag_minutes double,
+  -- requests the app retried within this attempt (attempt counts the job's own re-runs)
+  retries integer,
+  -- what the job wants an operator to know about an otherwise good run, e.g. a Stripe events gap re-listed by created
+  note varchar,
   primary key (run_id, step, attempt)
 );
 
@@ -204,6 +218,15 @@ create table if not exists ops.watermarks (
   updated_at timestamp_tz not null,
   primary key (source, entity)
 );
+
+-- Names folded to lower case: Snowflake keeps them upper case.
+select
+  lower(table_name) as table_name,
+  lower(column_name) as column_name
+from information_schema.columns
+where lower(table_schema) = lower(:1);
+-- binds:
+--   1: "ops"
 
 begin transaction;
 
