@@ -169,13 +169,17 @@ describe('extractStripe through the official SDK against the sandbox API', () =>
     expect(await query('select amount, currency_exponent from raw.stripe__refunds')).toEqual([{ amount: 15800, currency_exponent: 0 }]);
   });
 
-  it('masks billing email, name and address outside prod, and keeps the rest as sent', async () => {
-    server.account.add('charges', charge(40, '2026-11-02T05:30:00Z', { billing_details: { email: 'ada@example.com', name: 'Ada L', address: { line1: '1 Main St', postal_code: 'N1', country: 'GB' } } }), 'charge.succeeded');
+  it('masks billing email, name and address and the card\'s last4 and fingerprint outside prod, and keeps the rest as sent', async () => {
+    server.account.add('charges', charge(40, '2026-11-02T05:30:00Z', {
+      billing_details: { email: 'ada@example.com', name: 'Ada L', address: { line1: '1 Main St', postal_code: 'N1', country: 'GB' } },
+      payment_method_details: { type: 'card', card: { brand: 'visa', last4: '4242', fingerprint: 'AOB934RVNwzk6xtn' } },
+    }), 'charge.succeeded');
     await extractStripe(runAt(7), [chargesEntity], deps(silentLogger(), { maskKey: 'k' }));
     await load(chargesContract);
-    expect(await query("select billing_email, billing_name, billing_address_line1, billing_address_postal_code, billing_address_country, order_id from raw.stripe__charges where id = 'ch_00040'")).toEqual([{
+    expect(await query("select billing_email, billing_name, billing_address_line1, billing_address_postal_code, billing_address_country, card_brand, card_last4, card_fingerprint, order_id from raw.stripe__charges where id = 'ch_00040'")).toEqual([{
       billing_email: maskValue('k', 'ada@example.com'), billing_name: maskValue('k', 'Ada L'), billing_address_line1: maskValue('k', '1 Main St'),
-      billing_address_postal_code: maskValue('k', 'N1'), billing_address_country: 'GB', order_id: '5040',
+      billing_address_postal_code: maskValue('k', 'N1'), billing_address_country: 'GB', card_brand: 'visa',
+      card_last4: maskValue('k', '4242'), card_fingerprint: maskValue('k', 'AOB934RVNwzk6xtn'), order_id: '5040',
     }]);
   });
 

@@ -9,7 +9,12 @@ export type LogicalType =
   | { readonly kind: 'timestamp' } // an instant, UTC, microsecond precision
   | { readonly kind: 'json' }; // nested data kept as JSON text
 
-export type PiiTag = 'email' | 'name' | 'phone' | 'address' | 'ip_address' | 'free_text';
+/**
+ * What kind of personal data a column holds. `payment_card` is what identifies
+ * a card without being its number (last four digits, Stripe's fingerprint):
+ * the fingerprint follows one card across every shop's charges.
+ */
+export type PiiTag = 'email' | 'name' | 'phone' | 'address' | 'ip_address' | 'free_text' | 'payment_card';
 
 export interface Column {
   readonly name: string;

@@ -8,7 +8,7 @@ export function piiColumns(contract: Pick<Contract, 'columns'>): PiiColumn[] {
 }
 
 // A Record, so a new member of PiiTag without an entry here fails to compile.
-const everyPiiTag: Record<PiiTag, true> = { email: true, name: true, phone: true, address: true, ip_address: true, free_text: true };
+const everyPiiTag: Record<PiiTag, true> = { email: true, name: true, phone: true, address: true, ip_address: true, free_text: true, payment_card: true };
 
 /** Every PII tag a contract may use: the allowed values of Snowflake's pii tag. */
 export const piiTagValues = Object.keys(everyPiiTag) as PiiTag[];

@@ -32,7 +32,7 @@ const idOf = (name: string, source: string, what: string) =>
 export const chargesContract: Contract = defineContract({
   source: 'stripe',
   entity: 'charges',
-  version: '1.1.0',
+  version: '1.2.0',
   description: 'Card and other payment attempts, one row per charge, including failed ones.',
   businessKey: ['id'],
   cursor: 'created',
@@ -59,6 +59,13 @@ export const chargesContract: Contract = defineContract({
     col.string('billing_address_postal_code', nullable({ source: 'billing_details.address.postal_code', pii: 'address' })),
     col.string('billing_address_country', nullable({ source: 'billing_details.address.country' })),
     col.string('payment_method_type', nullable({ source: 'payment_method_details.type' })),
+    col.string('card_brand', nullable({ source: 'payment_method_details.card.brand', description: 'visa, mastercard, amex, ...; null for other payment methods.' })),
+    col.string('card_last4', nullable({ source: 'payment_method_details.card.last4', pii: 'payment_card', description: "The card number's last four digits." })),
+    col.string('card_fingerprint', nullable({
+      source: 'payment_method_details.card.fingerprint',
+      pii: 'payment_card',
+      description: "Stripe's id of the card number, the same for that card on every charge: it tracks a person as an e-mail does.",
+    })),
     col.string('failure_code', nullable()),
     col.string('failure_message', nullable()),
     col.string('description', nullable()),

@@ -1,5 +1,5 @@
 create or alter tag ops.pii
-  allowed_values 'email', 'name', 'phone', 'address', 'ip_address', 'free_text'
+  allowed_values 'email', 'name', 'phone', 'address', 'ip_address', 'free_text', 'payment_card'
   comment = 'Personal data (from the contracts); masked for roles without PII_READER';
 
 create masking policy if not exists ops.pii_mask_string as (val varchar) returns varchar ->
