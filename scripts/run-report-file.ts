@@ -1,5 +1,5 @@
 import { silentLogger, type NorthstarConfig } from '@northstar/core';
-import { loadModelCatalog } from '@northstar/models';
+import { freshnessSlo, loadModelCatalog } from '@northstar/models';
 import { writeRunReport } from '@northstar/run-report';
 import { openWarehouse } from '@northstar/warehouse';
 
@@ -8,7 +8,7 @@ export async function writeDemoRunReport(config: NorthstarConfig, file: string):
   const lineage = loadModelCatalog().map((m) => ({ name: m.name, layer: m.layer, dependsOn: m.dependsOn }));
   const warehouse = await openWarehouse(config.warehouse, silentLogger(), { readOnly: true });
   try {
-    return await writeRunReport(warehouse, file, { runLimit: 24, lineage, now: new Date() });
+    return await writeRunReport(warehouse, file, { runLimit: 24, lineage, now: new Date(), slo: freshnessSlo });
   } finally {
     await warehouse.close();
   }

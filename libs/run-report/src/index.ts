@@ -1,3 +1,4 @@
 export * from './report-data';
 export * from './report-html';
 export * from './write-run-report';
+export * from './run-summary';

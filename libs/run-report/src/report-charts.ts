@@ -13,7 +13,7 @@ export const reportCharts = String.raw`
   var steps = Array.from(new Set(data.steps.map(function (s) { return s.step; }))).sort();
   echarts.init(document.getElementById('timeline')).setOption({
     animation: false,
-    tooltip: { formatter: function (p) { return p.value[4] + ' ' + steps[p.value[0]] + ': ' + p.value[3]; } },
+    tooltip: { formatter: function (p) { return p.value[4] + ' ' + steps[p.value[0]] + ': ' + p.value[3] + (p.value[5] === null ? '' : ', ' + p.value[5] + ' rows') + (p.value[6] ? ', ' + p.value[6] + ' retries' : ''); } },
     grid: { left: 170, right: 20 },
     xAxis: { type: 'time' },
     yAxis: { type: 'category', data: steps },
@@ -26,7 +26,7 @@ export const reportCharts = String.raw`
         return { type: 'rect', shape: { x: start[0], y: start[1] - height / 2, width: Math.max(end[0] - start[0], 2), height: height }, style: { fill: colours[api.value(3)] || '#555' } };
       },
       encode: { x: [1, 2], y: 0 },
-      data: data.steps.map(function (s) { return [steps.indexOf(s.step), time(s.started_at), time(s.finished_at), s.status, s.run_id]; }),
+      data: data.steps.map(function (s) { return [steps.indexOf(s.step), time(s.started_at), time(s.finished_at), s.status, s.run_id, s.rows_out, s.retries]; }),
     }],
   });
 
@@ -53,14 +53,14 @@ export const reportCharts = String.raw`
     tooltip: { trigger: 'axis' },
     legend: {},
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: 'lag (minutes)', max: function (v) { return Math.max(v.max, 50); } },
+    yAxis: { type: 'value', name: 'lag (minutes)', max: function (v) { return Math.max(v.max, data.slo.errorMinutes + 5); } },
     series: sources.map(function (source, i) {
       return {
         name: source, type: 'line', showSymbol: true,
         data: data.freshness.filter(function (f) { return f.source === source && f.lag_minutes !== null; })
           .map(function (f) { return [time(f.window_closed_at), f.lag_minutes]; })
           .sort(function (a, b) { return a[0] - b[0]; }),
-        markLine: i > 0 ? undefined : { symbol: 'none', data: [{ yAxis: 30, lineStyle: { color: '#f2a900' }, label: { formatter: 'warn 30' } }, { yAxis: 45, lineStyle: { color: '#c62828' }, label: { formatter: 'SLO 45' } }] },
+        markLine: i > 0 ? undefined : { symbol: 'none', data: [{ yAxis: data.slo.warnMinutes, lineStyle: { color: '#f2a900' }, label: { formatter: 'warn ' + data.slo.warnMinutes } }, { yAxis: data.slo.errorMinutes, lineStyle: { color: '#c62828' }, label: { formatter: 'SLO ' + data.slo.errorMinutes } }] },
       };
     }),
   });

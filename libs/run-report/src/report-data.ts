@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { tableExists, type Row, type Warehouse } from '@northstar/warehouse';
+import { summariseRuns, type FreshnessSlo, type RunSummary } from './run-summary';
 
 const sql = sqlTemplatesIn(path.join(__dirname, '..', 'sql'));
 
@@ -21,6 +22,9 @@ export interface ReportData {
   /** Undefined when curated.fct_daily_reconciliation does not exist (no payments loaded). */
   readonly reconciliation?: readonly Row[];
   readonly lineage: readonly LineageNode[];
+  readonly slo: FreshnessSlo;
+  /** Per run, newest first, from the steps: duration, failures, retries, lag against the SLO. */
+  readonly runs: readonly RunSummary[];
 }
 
 export interface ReportOptions {
@@ -28,15 +32,20 @@ export interface ReportOptions {
   readonly runLimit: number;
   readonly lineage: readonly LineageNode[];
   readonly now: Date;
+  /** Where lag turns into a warning and into an SLO breach (the models' freshnessSlo). */
+  readonly slo: FreshnessSlo;
 }
 
 /** Reads the report's data; an ops table missing (a warehouse no app has opened yet) reads as no rows. */
 export async function readReportData(warehouse: Warehouse, options: ReportOptions): Promise<ReportData> {
   const read = async (name: string, table: string): Promise<Row[]> =>
     (await tableExists(warehouse, table)) ? plain(await warehouse.query(renderSql(sql(name), warehouse.dialect, { params: { run_limit: options.runLimit } }))) : [];
+  const steps = await read('recent_steps', 'ops.pipeline_runs');
   return {
     generatedAt: options.now.toISOString(),
-    steps: await read('recent_steps', 'ops.pipeline_runs'),
+    steps,
+    runs: summariseRuns(steps, options.slo),
+    slo: options.slo,
     checks: await read('check_results', 'ops.dq_results'),
     freshness: await read('source_freshness', 'ops.source_freshness'),
     quarantine: await read('quarantine_summary', 'ops.quarantine'),

@@ -23,10 +23,11 @@ describe('writeRunReport: a static page from the warehouse', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'run-report-'));
     await ensureWarehouseSchemas(db.warehouse);
     for (const [run, hour, status] of [['hourly-20261102T06', '06', 'succeeded'], ['hourly-20261102T07', '07', 'failed']] as const) {
-      await insert(`insert into ops.pipeline_runs values
-        ('${run}', 'extract-orders-db', 'hourly', 'succeeded', 1, '2026-11-02 ${hour}:00:05+00', '2026-11-02 ${hour}:01:10+00', 0, null, null),
-        ('${run}', 'load-orders-db', 'hourly', 'succeeded', 1, '2026-11-02 ${hour}:01:12+00', '2026-11-02 ${hour}:03:40+00', 0, null, null),
-        ('${run}', 'quality', 'hourly', '${status}', 1, '2026-11-02 ${hour}:03:42+00', '2026-11-02 ${hour}:04:30+00', ${status === 'failed' ? 3 : 0}, null, ${status === 'failed' ? "'blocking quality checks failed'" : 'null'})`);
+      const failed = status === 'failed';
+      await insert(`insert into ops.pipeline_runs (run_id, step, mode, status, attempt, started_at, finished_at, exit_code, message, rows_out, retries, lag_minutes, note) values
+        ('${run}', 'extract-orders-db', 'hourly', 'succeeded', 1, '2026-11-02 ${hour}:00:05+00', '2026-11-02 ${hour}:01:10+00', 0, null, 120, 0, null, ${failed ? "'orders: the saved position was re-read from the lookback'" : 'null'}),
+        ('${run}', 'load-orders-db', 'hourly', 'succeeded', 1, '2026-11-02 ${hour}:01:12+00', '2026-11-02 ${hour}:03:40+00', 0, null, 118, ${failed ? 2 : 0}, null, null),
+        ('${run}', 'quality', 'hourly', '${status}', 1, '2026-11-02 ${hour}:03:42+00', '2026-11-02 ${hour}:04:30+00', ${failed ? 3 : 0}, ${failed ? "'blocking quality checks failed'" : 'null'}, 0, 0, ${failed ? 47.5 : 3.6}, null)`);
       await insert(`insert into ops.dq_results values
         ('${run}', 'fct_orders_not_null_customer_id_in_batch', 'curated.fct_orders', 'error', '${status === 'failed' ? 'fail' : 'pass'}', ${status === 'failed' ? 2 : 0}, ${status === 'failed' ? "'sample failing keys: 10, 11'" : 'null'}, '2026-11-02 ${hour}:04:00+00'),
         ('${run}', 'fct_orders_accepted_values_order_status_in_batch', 'curated.fct_orders', 'warn', 'pass', 0, null, '2026-11-02 ${hour}:04:01+00')`);
@@ -38,7 +39,7 @@ describe('writeRunReport: a static page from the warehouse', () => {
       { name: 'fct_orders', layer: 'curated', dependsOn: ['stg_orders_db__orders'] },
       { name: 'orders', layer: 'analytics', dependsOn: ['fct_orders'] },
     ];
-    file = await writeRunReport(db.warehouse, path.join(dir, 'report.html'), { runLimit: 24, lineage, now: new Date('2026-11-02T08:00:00Z') });
+    file = await writeRunReport(db.warehouse, path.join(dir, 'report.html'), { runLimit: 24, lineage, now: new Date('2026-11-02T08:00:00Z'), slo: { warnMinutes: 30, errorMinutes: 45 } });
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-background-networking'] });
   });
 
@@ -74,6 +75,12 @@ describe('writeRunReport: a static page from the warehouse', () => {
     expect(b).toBeLessThan(215);
     const passedRow = page.locator('tr', { hasText: 'fct_orders_accepted_values_order_status_in_batch' }).first();
     expect(await passedRow.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    const breachedRun = page.locator('#runs + p + table tr', { hasText: 'hourly-20261102T07' });
+    expect(await breachedRun.textContent()).toMatch(/breach/);
+    expect(await breachedRun.textContent()).toContain('orders: the saved position was re-read from the lookback');
+    expect(await breachedRun.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(colour);
+    const goodRun = page.locator('#runs + p + table tr', { hasText: 'hourly-20261102T06' });
+    expect(await goodRun.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     await page.screenshot({ path: path.resolve(__dirname, '../../../tmp/run-report.png'), fullPage: true });
     await page.close();
   });
