@@ -173,8 +173,9 @@ async function loadSuite() {
 async function partnerFilesSuite() {
   const rows = await benchPartnerFiles(Number(opts.mb));
   process.stdout.write(formatTextTable(rows.map((r) => ({
-    case: r.case, 'CSV MB': r.fileMb, 'gzip MB': r.gzipMb ?? '', rows: r.rows, s: r.seconds, 'MB/s': r.mbPerSecond, 'rows/s': r.rowsPerSecond, 'peak RSS MB': r.peakRssMb,
-    'duckdb s': r.duckdbSeconds, 'share of duckdb': r.shareOfDuckDb,
+    case: r.case, 'CSV MB': r.fileMb, 'gzip MB': r.gzipMb ?? '', rows: r.rows, 'read s': r.seconds, 'MB/s': r.mbPerSecond, 'rows/s': r.rowsPerSecond, 'peak RSS MB': r.peakRssMb,
+    'extract s': r.extractSeconds, 'extract rows/s': r.extractRowsPerSecond, 'extract RSS MB': r.extractPeakRssMb,
+    'duckdb s': r.duckdbSeconds, 'read of duckdb': r.shareOfDuckDb, 'extract of duckdb': r.extractShareOfDuckDb,
   }))) + '\n');
   mkdirSync(path.join(root, 'tmp'), { recursive: true });
   writeFileSync(path.join(root, 'tmp', 'bench-partner-files.json'), JSON.stringify(rows, null, 2));

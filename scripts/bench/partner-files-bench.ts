@@ -1,9 +1,10 @@
-// `npm run bench -- partner-files [--mb 1024]`: the partner-file reader's MB/s
-// and rows/s on a generated CSV of about that size (UTF-8 as northfreight
-// sends it, cp1252 as parcelwave does; plain and gzip), its peak RSS, and
-// DuckDB's read_csv of the same file on one thread as the ceiling.
+// `npm run bench -- partner-files [--mb 1024]`: on a generated CSV of about
+// that size (UTF-8 as northfreight sends it, cp1252 as parcelwave does; plain
+// and gzip), the reader's pass (MB/s, rows/s, peak RSS) and the whole
+// extractor's run (both passes, Parquet parts, manifest), against DuckDB's
+// read_csv of the same file on one thread as the ceiling.
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -21,12 +22,18 @@ export interface PartnerFilesBenchRow {
   readonly fileMb: number;
   readonly gzipMb: number | undefined;
   readonly rows: number;
+  /** The reader's first pass. */
   readonly seconds: number;
   readonly mbPerSecond: number;
   readonly rowsPerSecond: number;
   readonly peakRssMb: number;
+  /** The whole extractor: both passes, parts -> Parquet, manifest. */
+  readonly extractSeconds: number;
+  readonly extractRowsPerSecond: number;
+  readonly extractPeakRssMb: number;
   readonly duckdbSeconds: number;
   readonly shareOfDuckDb: number;
+  readonly extractShareOfDuckDb: number;
 }
 
 const BLOCK_EVENTS = 5_000;
@@ -71,24 +78,35 @@ async function duckDbSeconds(file: string, partner: string): Promise<number> {
   }
 }
 
+function runCase(mode: 'read' | 'extract', rawDir: string, key: string, partner: string): { rows: number; outcome: string; seconds: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), mode, rawDir, key, partner], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { rows: number; outcome: string; seconds: number; peakRssMb: number };
+  if (result.outcome !== 'taken') throw new Error(`partner-files bench: ${mode} of ${key} was ${result.outcome}`);
+  return result;
+}
+
 export async function benchPartnerFiles(mb: number): Promise<PartnerFilesBenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'partner-bench-'));
   const rows: PartnerFilesBenchRow[] = [];
   try {
     for (const [name, partner, gzip] of [['utf-8', 'northfreight', false], ['utf-8 gzip', 'northfreight', true], ['cp1252', 'parcelwave', false], ['cp1252 gzip', 'parcelwave', true]] as const) {
-      const file = path.join(dir, `${partner}.csv${gzip ? '.gz' : ''}`);
+      const rawDir = path.join(dir, 'raw');
+      const key = `partners/${partner}/2026/11/02/drop.csv${gzip ? '.gz' : ''}`;
+      const file = path.join(rawDir, key);
+      mkdirSync(path.dirname(file), { recursive: true });
       const textBytes = await writeCsv(file, partner, mb, gzip);
-      const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), file, partner], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-      const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { rows: number; seconds: number; peakRssMb: number };
+      const read = runCase('read', rawDir, key, partner);
+      const extract = runCase('extract', rawDir, key, partner);
       const duckdb = await duckDbSeconds(file, partner);
       // MB/s of CSV text, also for gzip objects.
       const fileMb = textBytes / 1024 / 1024;
       rows.push({
-        case: name, fileMb: Math.round(fileMb), gzipMb: gzip ? Math.round(statSync(file).size / 1024 / 1024) : undefined, rows: result.rows, seconds: Number(result.seconds.toFixed(1)),
-        mbPerSecond: Number((fileMb / result.seconds).toFixed(1)), rowsPerSecond: Math.round(result.rows / result.seconds), peakRssMb: result.peakRssMb,
-        duckdbSeconds: Number(duckdb.toFixed(1)), shareOfDuckDb: Number((duckdb / result.seconds).toFixed(2)),
+        case: name, fileMb: Math.round(fileMb), gzipMb: gzip ? Math.round(statSync(file).size / 1024 / 1024) : undefined, rows: read.rows, seconds: Number(read.seconds.toFixed(1)),
+        mbPerSecond: Number((fileMb / read.seconds).toFixed(1)), rowsPerSecond: Math.round(read.rows / read.seconds), peakRssMb: read.peakRssMb,
+        extractSeconds: Number(extract.seconds.toFixed(1)), extractRowsPerSecond: Math.round(extract.rows / extract.seconds), extractPeakRssMb: extract.peakRssMb,
+        duckdbSeconds: Number(duckdb.toFixed(1)), shareOfDuckDb: Number((duckdb / read.seconds).toFixed(2)), extractShareOfDuckDb: Number((duckdb / extract.seconds).toFixed(2)),
       });
-      rmSync(file, { force: true });
+      rmSync(rawDir, { recursive: true, force: true });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,7 @@ const TAB = 9;
  * or only empty fields) are skipped. Text after a closing quote, or a quote
  * never closed, is refused naming the line.
  *
- * Written for speed over csv-parse (docs/performance.md, decisions P1): a
+ * Written for speed over csv-parse (docs/performance.md, decision D18): a
  * record without the quote character is cut with indexOf and split(), and
  * records come back a chunk at a time, not one promise each.
  */

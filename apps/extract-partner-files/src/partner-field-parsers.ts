@@ -60,7 +60,7 @@ const digits = (text: string, from: number, count: number) => {
 
 /**
  * Epoch milliseconds of a text ISO_WITH_OFFSET matched, read from its fixed
- * positions (Date.parse was a sixth of a file's read, docs/performance.md P2);
+ * positions (Date.parse was a sixth of a file's read, docs/performance.md D20);
  * NaN for a day, hour or offset that does not exist (Date.parse rolls
  * 2026-02-30 into March). Fractions beyond milliseconds are cut.
  */

@@ -2,7 +2,8 @@ import { DataContractError, silentLogger } from '@northstar/core';
 import { col, defineContract, nullable, type Contract } from '@northstar/contracts';
 import { csvFieldText } from './csv-field-text';
 import { ReadProgress } from './read-progress';
-import { RecordCsvEncoder } from './record-csv-encoder';
+import { stringify } from 'csv-stringify/sync';
+import { csvRecordsText, RecordCsvEncoder } from './record-csv-encoder';
 import { RecordFlattener } from './record-flattener';
 import type { SourceRecord } from './record-stream';
 
@@ -34,6 +35,19 @@ async function encode(records: SourceRecord[], c: Contract = contract, batch = 2
   for await (const chunk of encoder.encode(source())) chunks.push(chunk.toString('utf8'));
   return chunks;
 }
+
+describe('csvRecordsText', () => {
+  it('writes what csv-stringify wrote with the options it replaced: null unquoted, "" quoted, commas, quotes and line breaks quoted', () => {
+    const records = [
+      ['a', null, '', 'x,y', 'say "hi"', 'two\nlines', 'cr\ronly', '=1+2', ' padded ', 'ünï'],
+      [null, null, null, null, null, null, null, null, null, null],
+      ['"', ',', '\r\n', '""', '-1', 'a"b', '', '', '', ''],
+    ];
+    const options = { quoted_match: /^$/, record_delimiter: 'unix', quote_record_delimiter: true, eof: true } as const;
+    expect(csvRecordsText(records)).toBe(stringify(records, options));
+    expect(csvRecordsText([])).toBe('');
+  });
+});
 
 describe('csvFieldText', () => {
   it('writes values as the orders DB COPY does: ISO instants, true/false, JSON text, Unix seconds as instants', () => {

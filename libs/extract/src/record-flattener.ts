@@ -1,5 +1,5 @@
 import { DataContractError } from '@northstar/core';
-import { logicalTypeName, sourceValue, type Column, type Contract } from '@northstar/contracts';
+import { logicalTypeName, sourceValue, sourceValueReader, type Column, type Contract } from '@northstar/contracts';
 import type { SourceRecord } from './record-stream';
 
 /**
@@ -21,8 +21,10 @@ export class RecordFlattener {
   /** Proper prefixes of the columns' paths: objects the walk goes into. */
   private readonly parents: ReadonlySet<string>;
   private readonly unknown = new Map<string, number>();
+  private readonly readers: readonly ((record: unknown) => unknown)[];
 
   constructor(private readonly contract: Contract) {
+    this.readers = contract.columns.map(sourceValueReader);
     const paths = contract.columns.map(pathOf);
     this.paths = new Set(paths);
     this.parents = new Set(paths.flatMap((p) => p.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
@@ -31,11 +33,14 @@ export class RecordFlattener {
   /** Values in contract column order; `recordNumber` is 1-based within the run, for errors. */
   valuesOf(record: SourceRecord, recordNumber: number): unknown[] {
     this.noteUnknownFields(record, '');
-    return this.contract.columns.map((column) => {
-      const value = sourceValue(record, column);
-      if ((value === undefined || value === null) && !column.nullable) throw this.refusal(record, recordNumber, column, value);
-      return value ?? null;
-    });
+    const columns = this.contract.columns;
+    const values: unknown[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      const value = this.readers[c](record);
+      if ((value === undefined || value === null) && !columns[c].nullable) throw this.refusal(record, recordNumber, columns[c], value);
+      values[c] = value ?? null;
+    }
+    return values;
   }
 
   /** Unknown field paths (sorted) with the number of records that held each. */
@@ -44,7 +49,10 @@ export class RecordFlattener {
   }
 
   private noteUnknownFields(value: object, prefix: string): void {
-    for (const [key, child] of Object.entries(value)) {
+    // for-in over a record's own keys, not Object.entries: no array of pairs per record (docs/performance.md D22).
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      const child = (value as Record<string, unknown>)[key];
       const path = prefix + key;
       if (this.paths.has(path)) continue;
       if (this.parents.has(path) && child !== null && typeof child === 'object' && !Array.isArray(child)) {
