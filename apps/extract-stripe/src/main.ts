@@ -7,6 +7,7 @@ import { openWarehouse } from '@northstar/warehouse';
 import { extractStripe } from './extract-stripe';
 import { StripeClient } from './stripe-client';
 import { stripeEntities } from './streams';
+import { relistedGapNote } from './stripe-object-stream';
 import { configNeeds } from './config-needs';
 
 const APP = 'extract-stripe';
@@ -39,6 +40,7 @@ void runMain(APP, async (setLogger, figures) => {
       maskKey: config.maskKey,
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
+      onGapRelisted: (gap) => (figures.notes ??= []).push(relistedGapNote(gap)),
     });
     figures.rowsOut = results.reduce((n, r) => n + r.manifest.rowCount, 0);
   } finally {

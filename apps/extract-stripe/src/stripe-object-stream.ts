@@ -20,6 +20,21 @@ export interface StripeStreamDeps {
   readonly logger: Logger;
   /** Objects per page, at most Stripe's 100. */
   readonly pageSize?: number;
+  /** Told each time events could not cover a gap and it was re-listed by `created`: main puts it in the run record's note. */
+  readonly onGapRelisted?: (gap: RelistedGap) => void;
+}
+
+/** A span whose changes the Events API could no longer give, re-listed by `created` instead. */
+export interface RelistedGap {
+  readonly entity: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly reason: string;
+}
+
+/** The gap as one line for ops.pipeline_runs.note: what an operator reads the morning after. */
+export function relistedGapNote(gap: RelistedGap): string {
+  return `${gap.entity}: ${gap.reason}; re-listed objects created ${gap.from.toISOString()} to ${gap.to.toISOString()} by created (changes to older objects in the gap not seen)`;
 }
 
 /** Stripe keeps events 30 days; an hour's margin keeps a cursor from expiring between the check and the request. */
@@ -140,6 +155,7 @@ export class StripeObjectStream implements RecordStream {
   private async *relistGap(saved: StripeEventCursor, windowStart: Date, reason: string): AsyncGenerator<SourceRecord> {
     const from = new Date(saved.created * 1000);
     this.deps.logger.warn({ entity: this.entity.contract.entity, from: from.toISOString(), to: windowStart.toISOString(), reason }, `${reason}: re-listing the objects created since it by created; changes to older objects in the gap are not seen`);
+    this.deps.onGapRelisted?.({ entity: this.entity.contract.entity, from, to: windowStart, reason });
     yield* this.listCreated(from, windowStart);
   }
 
