@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { topologicalOrder } from '@northstar/core';
 import { loadSqlTemplate, type Dialect, type SqlFragment, type SqlTemplate } from '@northstar/sql';
+import { declaredParams } from './model-params';
 import { reconcileModels } from './reconcile-models';
 import { isStagingSelect, stagingModel } from './staging-model';
 
@@ -24,6 +25,8 @@ export interface Model {
   readonly idents?: Readonly<Record<string, string>>;
   /** SQL a shared template is rendered with, built per dialect (staging models: their columns, key and hash). */
   readonly fragments?: (dialect: Dialect) => Readonly<Record<string, SqlFragment>>;
+  /** Numbers its statements bind by name, declared in its header (`params:`; model-params.ts). */
+  readonly params?: Readonly<Record<string, number>>;
 }
 
 export interface TrackedColumn {
@@ -55,6 +58,7 @@ function toModel(layer: ModelLayer, template: SqlTemplate): Model {
     template,
     dependsOn: template.dependsOn,
     tracks: tracks && tracks !== 'none' && !tracks.startsWith('none ') ? tracks.split(',').map((t) => parseTracks(t.trim(), template.file)) : [],
+    params: declaredParams(template),
   };
   return layer === 'staging' && isStagingSelect(template) ? stagingModel(model) : model;
 }

@@ -151,4 +151,22 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
     await run();
     expect((await days()).map((d) => [d['order_date'], d['status']])).toEqual([['2026-10-20', 'matched'], ['2026-10-25', 'pending']]);
   });
+
+  it('settles and matches days by its declared settlement_days and match_tolerance: changing either changes the status', async () => {
+    const declared = models.find((m) => m.name === 'fct_daily_reconciliation')!.params;
+    expect(declared).toEqual({ settlement_days: 2, match_tolerance: 0.01 });
+    const statusesWith = async (params: Record<string, number>) => {
+      await sandbox.dispose();
+      sandbox = await OrdersModelSandbox.open(models.map((m) => (m.name === 'fct_daily_reconciliation' ? { ...m, params: { ...m.params, ...params } } : m)));
+      await stripeReadTo('2026-10-26 12:00:00+00');
+      await landOrders([order(1), order(2, { ordered_at: '2026-10-23 10:00:00+00' })]);
+      // Order 1 is 0.05 short; order 2 is paid in full.
+      await landStripe('charges', [charge(1, 1, { amount: 1295, amount_captured: 1295 }), charge(2, 2, { created: '2026-10-23 10:05:00+00' })]);
+      await run();
+      return (await days()).map((d) => `${String(d['order_date'])} ${String(d['status'])}`);
+    };
+    expect(await statusesWith({})).toEqual(['2026-10-20 mismatched', '2026-10-23 matched']);
+    expect(await statusesWith({ settlement_days: 5 })).toEqual(['2026-10-20 mismatched', '2026-10-23 pending']);
+    expect(await statusesWith({ match_tolerance: 0.05 })).toEqual(['2026-10-20 matched', '2026-10-23 matched']);
+  });
 });

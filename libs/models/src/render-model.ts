@@ -16,5 +16,5 @@ export interface ModelBatch {
 export function renderModel(model: Model, dialect: Dialect, batch: ModelBatch): RenderedSql[] {
   const clusterBy = clusterByClause(model, dialect);
   const fragments = { ...model.fragments?.(dialect), ...(clusterBy ? { cluster_by: clusterBy } : {}) };
-  return renderStatements(model.template, dialect, { params: { ...batch }, idents: model.idents, fragments });
+  return renderStatements(model.template, dialect, { params: { ...model.params, ...batch }, idents: model.idents, fragments });
 }

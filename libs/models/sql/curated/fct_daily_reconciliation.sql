@@ -4,20 +4,23 @@
 -- depends-on: fct_orders, fct_payments
 -- tracks:     curated.fct_orders._merged_at, curated.fct_payments._merged_at
 -- cluster-by: order_date
+-- params:     settlement_days = 2, match_tolerance = 0.01
 
 -- What the shop sold on a day against what Stripe moved for those orders,
 -- in the order's currency: order_total (paid orders), captured, refunded,
 -- disputed (net of disputes won back), net, and difference = order_total -
--- captured. A day is `pending` until Stripe has been extracted two days past
--- it (the settlement window: a charge may land that much after its order;
--- ops.watermarks for stripe charges, so a replay or a backfill settles days
--- by what was read, not by the wall clock, and a day before Stripe's first
--- load stays pending); after it, `matched` within 0.01 of the currency, else
+-- captured. A day is `pending` until Stripe has been extracted
+-- settlement_days days past it (the settlement window: a charge may land
+-- that much after its order; ops.watermarks for stripe charges, so a replay or
+-- a backfill settles days by what was read, not by the wall clock, and a day
+-- before Stripe's first load stays pending); after it, `matched` when the
+-- difference is within match_tolerance (in the currency's major unit), else
 -- `mismatched`, which the fct_daily_reconciliation_mismatch error check
 -- explains order by order. Payments count by their order's date, so a late
 -- refund of an old order recomputes that order's day and no other: only the
 -- days of orders and payments merged in the batch are rebuilt, plus the few
--- pending days, which may have settled since.
+-- pending days, which may have settled since. A changed parameter applies to
+-- the days recomputed from then on; a full refresh applies it to every day.
 create table if not exists curated.fct_daily_reconciliation (
   reconciliation_sk varchar not null,
   order_date date not null,
@@ -37,11 +40,11 @@ create table if not exists curated.fct_daily_reconciliation (
 
 merge into curated.fct_daily_reconciliation as target
 using (
-  -- Days before settled_before have had two days for their charges to land.
-  -- One row, joined by equality on its source name so that the join is a hash
-  -- join, not a cross product.
+  -- Days before settled_before have had the settlement window for their
+  -- charges to land. One row, joined by equality on its source name so that
+  -- the join is a hash join, not a cross product.
   with stripe_position as (
-    select source, cast(max(watermark) as date) - 2 as settled_before
+    select source, cast(max(watermark) as date) - cast(:settlement_days as integer) as settled_before
     from ops.watermarks
     where source = 'stripe'
       and entity = 'charges'
@@ -118,7 +121,7 @@ using (
       cast(order_total - captured_amount as decimal(18, 3)) as difference_amount,
       case
         when stripe_position.settled_before is null or days.order_date >= stripe_position.settled_before then 'pending'
-        when abs(order_total - captured_amount) <= 0.01 then 'matched'
+        when abs(order_total - captured_amount) <= cast(:match_tolerance as decimal(18, 3)) then 'matched'
         else 'mismatched'
       end as reconciliation_status
     from days

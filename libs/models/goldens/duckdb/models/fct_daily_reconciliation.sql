@@ -17,11 +17,11 @@ create table if not exists curated.fct_daily_reconciliation (
 
 merge into curated.fct_daily_reconciliation as target
 using (
-  -- Days before settled_before have had two days for their charges to land.
-  -- One row, joined by equality on its source name so that the join is a hash
-  -- join, not a cross product.
+  -- Days before settled_before have had the settlement window for their
+  -- charges to land. One row, joined by equality on its source name so that
+  -- the join is a hash join, not a cross product.
   with stripe_position as (
-    select source, cast(max(watermark) as date) - 2 as settled_before
+    select source, cast(max(watermark) as date) - cast($1 as integer) as settled_before
     from ops.watermarks
     where source = 'stripe'
       and entity = 'charges'
@@ -31,16 +31,16 @@ using (
   affected_days as (
     select distinct order_date, currency_code
     from curated.fct_orders
-    where _merged_at > $1
-      and _merged_at <= $2
+    where _merged_at > $2
+      and _merged_at <= $3
       and order_date is not null
     union
     select distinct orders.order_date, orders.currency_code
     from curated.fct_payments as payment
     inner join curated.fct_orders as orders
       on orders.order_sk = payment.order_sk
-    where payment._merged_at > $1
-      and payment._merged_at <= $2
+    where payment._merged_at > $2
+      and payment._merged_at <= $3
     union
     select order_date, currency_code
     from curated.fct_daily_reconciliation
@@ -98,7 +98,7 @@ using (
       cast(order_total - captured_amount as decimal(18, 3)) as difference_amount,
       case
         when stripe_position.settled_before is null or days.order_date >= stripe_position.settled_before then 'pending'
-        when abs(order_total - captured_amount) <= 0.01 then 'matched'
+        when abs(order_total - captured_amount) <= cast($4 as decimal(18, 3)) then 'matched'
         else 'mismatched'
       end as reconciliation_status
     from days
@@ -127,17 +127,19 @@ when matched and source._row_hash <> target._row_hash then update set
   difference_amount = source.difference_amount,
   reconciliation_status = source.reconciliation_status,
   _row_hash = source._row_hash,
-  _run_id = $3,
-  _merged_at = $4
+  _run_id = $5,
+  _merged_at = $6
 when not matched then insert (
   reconciliation_sk, order_date, currency_code, orders_count, order_total, captured_amount, refunded_amount, disputed_amount,
   net_amount, difference_amount, reconciliation_status, _row_hash, _run_id, _merged_at
 ) values (
   source.reconciliation_sk, source.order_date, source.currency_code, source.orders_count, source.order_total, source.captured_amount, source.refunded_amount, source.disputed_amount,
-  source.net_amount, source.difference_amount, source.reconciliation_status, source._row_hash, $3, $4
+  source.net_amount, source.difference_amount, source.reconciliation_status, source._row_hash, $5, $6
 );
 -- binds:
---   1: Date(2026-11-29T09:20:00.125Z)
---   2: Date(2026-11-29T10:20:00.500Z)
---   3: "hourly-20261129T10"
---   4: Date(2026-11-29T10:21:00.000Z)
+--   1: 2
+--   2: Date(2026-11-29T09:20:00.125Z)
+--   3: Date(2026-11-29T10:20:00.500Z)
+--   4: 0.01
+--   5: "hourly-20261129T10"
+--   6: Date(2026-11-29T10:21:00.000Z)
