@@ -1,4 +1,4 @@
-import { createLogger, DataContractError, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
+import { createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { allContracts } from '@northstar/contracts';
 import { assertPiiColumnsTagged, checkScopesFor, loadModelCatalog, loadQualityChecks, piiColumnTargets, runQualityChecks } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
@@ -6,6 +6,7 @@ import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { auditAccess } from './access-audit';
 import { alertOnResults, openAlerter } from './check-alerts';
 import { checkFreshnessSlo } from './freshness-slo';
+import { enforceQualityVerdict } from './quality-verdict';
 import { configNeeds } from './config-needs';
 
 const APP = 'quality';
@@ -34,10 +35,7 @@ void runMain(APP, async (setLogger, figures) => {
     const sloResults = await checkFreshnessSlo(warehouse, run, logger, figures);
     const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
     await alertOnResults(openAlerter(config, store, logger, () => new Date()), [...results, ...sloResults], run);
-    const failed = results.filter((r) => r.status === 'fail' && r.severity === 'error');
-    if (failed.length > 0) {
-      throw new DataContractError(`blocking quality checks failed: ${failed.map((r) => r.details ? `${r.check} (${r.details})` : `${r.check} (${r.failingRows} rows in ${r.table})`).join(', ')}`);
-    }
+    enforceQualityVerdict(results);
     // Snowflake only: every contract PII column there carries the pii tag its masking hangs on.
     await assertPiiColumnsTagged(warehouse, loadModelCatalog());
   } finally {
