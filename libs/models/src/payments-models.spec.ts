@@ -141,6 +141,27 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
     expect(failed['fct_daily_reconciliation_mismatch_in_batch']).toMatchObject({ status: 'pass' });
   });
 
+  it('rewrites only the movements that changed: one re-read for its order but unchanged keeps its run id and merge time', async () => {
+    await stripeReadTo('2026-11-02 07:00:00+00');
+    await landOrders([order(1), order(2)]);
+    await landStripe('charges', [charge(1, 1), charge(2, 2)]);
+    await landStripe('refunds', [{ id: 're_1', charge_id: 'ch_1', amount: 300, currency: 'usd', currency_exponent: 2, status: 'succeeded', order_id: '1', created: '2026-10-21 07:30:00+00', observed_at: '2026-10-21 07:30:00+00' }]);
+    await run();
+    const rows = () => query<{ movement_id: string; _run_id: string; _merged_at: string }>('select movement_id, _run_id, cast(_merged_at as varchar) as _merged_at from curated.fct_payments order by movement_id');
+    const before = await rows();
+    expect(before.map((r) => r.movement_id)).toEqual(['ch_1', 'ch_2', 're_1']);
+
+    // Order 1 changes (re-reads ch_1 and re_1 through it, their values the same); ch_2 gains its fee.
+    await landOrders([order(1, { status: 'shipped', updated_at: '2026-10-21 09:00:00+00' })]);
+    await landStripe('balance_transactions', [txn('txn_2', 1300, 68)]);
+    const results = await run();
+    expect(results.find((r) => r.model === 'fct_payments')?.status).toBe('ran');
+    const after = await rows();
+    expect(after.filter((r) => r.movement_id !== 'ch_2')).toEqual(before.filter((r) => r.movement_id !== 'ch_2'));
+    expect(after.find((r) => r.movement_id === 'ch_2')!._merged_at).not.toBe(before.find((r) => r.movement_id === 'ch_2')!._merged_at);
+    expect((await payments()).find((p) => p['movement_id'] === 'ch_2')).toMatchObject({ fee: '0.680', net: '12.320' });
+  });
+
   it('keeps every day pending until Stripe has been read two days past it', async () => {
     await landOrders([order(1), order(2, { ordered_at: '2026-10-25 10:00:00+00' })]);
     await run();

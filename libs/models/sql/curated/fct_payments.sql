@@ -58,13 +58,55 @@ using (
   ),
 
   -- A movement is re-read when its own row, its charge, its balance
-  -- transaction or its order changed in the batch.
+  -- transaction or its order changed in the batch. One branch per reason, not
+  -- one `or`: each branch then reads only what it needs (the batch's
+  -- _staged_at range, the changed ids), so an hour reads its changes instead
+  -- of all of staging (docs/performance.md, decision D17). The MERGE rewrites
+  -- only what differs (_row_hash), so a movement re-read unchanged keeps its
+  -- _run_id and _merged_at.
   changed_charges as (
     select charge_id
     from charges
-    where (_staged_at > :processed_through and _staged_at <= :batch_end)
-      or order_id in (select order_id from changed_orders)
-      or balance_transaction_id in (select balance_transaction_id from changed_transactions)
+    where _staged_at > :processed_through
+      and _staged_at <= :batch_end
+    union
+    select charge_id
+    from charges
+    where order_id in (select order_id from changed_orders)
+    union
+    select charge_id
+    from charges
+    where balance_transaction_id in (select balance_transaction_id from changed_transactions)
+  ),
+
+  changed_refunds as (
+    select refund_id
+    from staging.stg_stripe__refunds
+    where _staged_at > :processed_through
+      and _staged_at <= :batch_end
+    union
+    select refund_id
+    from staging.stg_stripe__refunds
+    where charge_id in (select charge_id from changed_charges)
+    union
+    select refund_id
+    from staging.stg_stripe__refunds
+    where order_id in (select order_id from changed_orders)
+    union
+    select refund_id
+    from staging.stg_stripe__refunds
+    where balance_transaction_id in (select balance_transaction_id from changed_transactions)
+  ),
+
+  changed_disputes as (
+    select dispute_id
+    from staging.stg_stripe__disputes
+    where _staged_at > :processed_through
+      and _staged_at <= :batch_end
+    union
+    select dispute_id
+    from staging.stg_stripe__disputes
+    where charge_id in (select charge_id from changed_charges)
   ),
 
   charge_movements as (
@@ -101,10 +143,7 @@ using (
     from staging.stg_stripe__refunds as refund
     left join charges as charge
       on charge.charge_id = refund.charge_id
-    where (refund._staged_at > :processed_through and refund._staged_at <= :batch_end)
-      or refund.charge_id in (select charge_id from changed_charges)
-      or refund.order_id in (select order_id from changed_orders)
-      or refund.balance_transaction_id in (select balance_transaction_id from changed_transactions)
+    where refund.refund_id in (select refund_id from changed_refunds)
   ),
 
   disputes as (
@@ -116,8 +155,7 @@ using (
     left join charges as charge
       on charge.charge_id = dispute.charge_id
     where dispute.livemode
-      and ((dispute._staged_at > :processed_through and dispute._staged_at <= :batch_end)
-        or dispute.charge_id in (select charge_id from changed_charges))
+      and dispute.dispute_id in (select dispute_id from changed_disputes)
   ),
 
   -- An inquiry (warning_*) withdraws nothing; a dispute withdraws its amount
