@@ -12,7 +12,8 @@ import { configNeeds } from './config-needs';
 
 const APP = 'extract-partner-files';
 
-void runMain(APP, async (setLogger) => {
+void runMain(APP, async (setLogger, figures) => {
+  figures.source = 'partner_files';
   const { run, options } = parseRunArgs<ShardFlags & { reportQuarantine?: boolean }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
     addShardOptions(command);
     command.option('--report-quarantine', "instead of extracting, after the run's load: exit 3 naming the files the run quarantined (the chain's last job)");
@@ -37,18 +38,24 @@ void runMain(APP, async (setLogger) => {
   const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
   const parquet = await ParquetWriter.open({ tempDir });
   try {
-    await extractPartnerFiles(run, {
+    const result = await extractPartnerFiles(run, {
       config, warehouse, store, parquet, logger, tempDir, formats,
       maskKey: config.maskKey,
       ...(shard ? { shard } : {}),
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
     });
+    if (!result.alreadyCommitted) {
+      figures.rowsIn = result.manifest.rowCount;
+      figures.rowsOut = result.manifest.rowCount;
+      figures.bytes = result.manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+    }
+    if (result.quarantined.length > 0) figures.notes = [`${result.quarantined.length} partner file(s) quarantined: see ops.partner_files`];
   } finally {
     await Promise.allSettled([parquet.close(), warehouse.close()]);
     await rm(tempDir, { recursive: true, force: true });
   }
-});
+}, { runRecord: true });
 
 function checkedFormats(): readonly PartnerFormat[] {
   try {

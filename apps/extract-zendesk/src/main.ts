@@ -11,7 +11,8 @@ import { configNeeds } from './config-needs';
 
 const APP = 'extract-zendesk';
 
-void runMain(APP, async (setLogger) => {
+void runMain(APP, async (setLogger, figures) => {
+  figures.source = 'zendesk';
   const { run, options } = parseRunArgs<{ entities?: string }>(APP, process.argv.slice(2), process.env, new Date(), (command) => {
     command.option('--entities <list>', 'comma-separated entities (default: all)', process.env['NORTHSTAR_ENTITIES']);
   });
@@ -19,7 +20,7 @@ void runMain(APP, async (setLogger) => {
   const account = zendeskAccount(config);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
-  const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger });
+  const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger, onRetry: () => void figures.retries++ });
   const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined, ...(config.zendesk.orderFieldId ? { orderFieldId: config.zendesk.orderFieldId } : {}) }), options.entities);
   await mkdir(path.join(config.home, 'tmp'), { recursive: true });
   const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
@@ -28,12 +29,18 @@ void runMain(APP, async (setLogger) => {
   const parquet = await ParquetWriter.open({ tempDir });
   try {
     logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
-    await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: config.rowsPerPart, clock: () => new Date() });
+    const results = await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: config.rowsPerPart, clock: () => new Date() });
+    // A run committed before read nothing now: its rows belong to that attempt's record.
+    for (const { manifest } of results.filter((r) => !r.alreadyCommitted)) {
+      figures.rowsIn += manifest.rowCount;
+      figures.rowsOut += manifest.rowCount;
+      figures.bytes += manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+    }
   } finally {
     await Promise.allSettled([parquet.close(), warehouse.close()]);
     await rm(tempDir, { recursive: true, force: true });
   }
-});
+}, { runRecord: true });
 
 function selectStreams<T extends { contract: { entity: string } }>(all: readonly T[], entities: string | undefined): T[] {
   if (!entities) return [...all];

@@ -16,6 +16,8 @@ export interface ZendeskClientOptions {
   readonly attempts?: number;
   readonly clock?: BudgetClock;
   readonly timeoutMs?: number;
+  /** Told of each retried request: the run record's Retries. */
+  readonly onRetry?: () => void;
 }
 
 /** Zendesk asked us to wait (429, or a 503 with Retry-After). */
@@ -58,7 +60,10 @@ export class ZendeskClient {
       baseDelayMs: 1_000,
       maxDelayMs: 60_000,
       delayHint: (error) => (error instanceof ZendeskThrottled ? error.retryAfterMs : undefined),
-      onRetry: (error, attempt, delayMs) => this.options.logger.warn({ path, attempt, delayMs, reason: (error as Error).message }, 'Zendesk request failed; retrying'),
+      onRetry: (error, attempt, delayMs) => {
+        this.options.onRetry?.();
+        this.options.logger.warn({ path, attempt, delayMs, reason: (error as Error).message }, 'Zendesk request failed; retrying');
+      },
       ...(this.clock ? { sleep: this.clock.sleep } : {}),
     });
   }
