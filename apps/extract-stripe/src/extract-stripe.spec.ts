@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { ExitCode, exitCodeFor, silentLogger, type RunParameters } from '@northstar/core';
+import { embeddedMetricRecord, emptyRunFigures, ExitCode, exitCodeFor, silentLogger, type RunParameters } from '@northstar/core';
 import { recordingLogger } from '@northstar/core/testing';
 import { chargesContract, refundsContract, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type ExtractionResult } from '@northstar/extract';
@@ -12,7 +12,6 @@ import { ensureWarehouseSchemas } from '@northstar/warehouse';
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractStripe } from './extract-stripe';
 import { StripeClient } from './stripe-client';
-import { relistedGapNote, type RelistedGap } from './stripe-object-stream';
 import { chargesEntity } from './streams/charges.stream';
 import { refundsEntity } from './streams/refunds.stream';
 
@@ -145,15 +144,14 @@ describe('extractStripe through the official SDK against the sandbox API', () =>
     server.account.add('charges', charge(20, '2026-11-15T00:00:00Z'), 'charge.succeeded', at('2026-11-15T00:00:00Z'));
     server.account.add('charges', charge(21, '2026-12-09T23:00:00Z'), 'charge.succeeded', at('2026-12-09T23:00:00Z'));
     const { logger, records } = recordingLogger();
-    const gaps: RelistedGap[] = [];
-    const [result] = await extractStripe({ mode: 'backfill', scheduledAt: new Date('2026-12-10T00:00:00Z'), runId: 'late', window: { start: new Date('2026-12-09T00:00:00Z'), end: new Date('2026-12-10T00:00:00Z') } }, [chargesEntity], { ...deps(logger), onGapRelisted: (gap) => gaps.push(gap) });
+    const figures = emptyRunFigures();
+    const [result] = await extractStripe({ mode: 'backfill', scheduledAt: new Date('2026-12-10T00:00:00Z'), runId: 'late', window: { start: new Date('2026-12-09T00:00:00Z'), end: new Date('2026-12-10T00:00:00Z') } }, [chargesEntity], { ...deps(logger), figures });
     expect(records.filter((r) => r['level'] === 'warn').map((r) => [r['msg'], r['from'], r['to']])).toEqual([
       ['the saved event is older than the 30 days Stripe keeps events: re-listing the objects created since it by created; changes to older objects in the gap are not seen', '2026-11-02T04:12:00.000Z', '2026-12-09T00:00:00.000Z'],
     ]);
-    // The same gap, for the run record's Note and so ops.pipeline_runs.note (main: figures.notes).
-    expect(gaps.map(relistedGapNote)).toEqual([
-      'charges: the saved event is older than the 30 days Stripe keeps events; re-listed objects created 2026-11-02T04:12:00.000Z to 2026-12-09T00:00:00.000Z by created (changes to older objects in the gap not seen)',
-    ]);
+    // The same gap in the run record's Note, which the job step copies into ops.pipeline_runs.note (batch-job-step.spec).
+    const note = 'charges: the saved event is older than the 30 days Stripe keeps events; re-listed objects created 2026-11-02T04:12:00.000Z to 2026-12-09T00:00:00.000Z by created (changes to older objects in the gap not seen)';
+    expect(embeddedMetricRecord({ ...figures, app: 'extract-stripe', seconds: 1, exitCode: 0 }, new Date())).toMatchObject({ Note: note, RowsOut: 3 });
     // The gap starts at the saved event's second, inclusive: another object may share it, so ch_00012 comes again.
     expect(result.manifest.rowCount).toBe(3);
     await load(chargesContract);

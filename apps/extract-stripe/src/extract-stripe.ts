@@ -1,16 +1,27 @@
-import type { RunParameters } from '@northstar/core';
+import type { RunFigures, RunParameters } from '@northstar/core';
 import { extractRecordStream, type ExtractionResult, type RecordStreamDeps } from '@northstar/extract';
-import { StripeObjectStream, type StripeEntity, type StripeStreamDeps } from './stripe-object-stream';
+import { relistedGapNote, StripeObjectStream, type StripeEntity, type StripeStreamDeps } from './stripe-object-stream';
 
 /**
  * Extracts each entity's window and events, one entity after another: they
  * share one rate limit, so running them side by side would only split it.
+ * With `figures` (the run record's), the rows written and each events gap
+ * re-listed by `created` (as a note, for ops.pipeline_runs.note) go there.
  */
-export async function extractStripe(run: RunParameters, entities: readonly StripeEntity[], deps: RecordStreamDeps & StripeStreamDeps): Promise<ExtractionResult[]> {
+export async function extractStripe(run: RunParameters, entities: readonly StripeEntity[], deps: RecordStreamDeps & StripeStreamDeps & { figures?: RunFigures }): Promise<ExtractionResult[]> {
+  const { figures } = deps;
+  const onGapRelisted: StripeStreamDeps['onGapRelisted'] = figures
+    ? (gap) => {
+        (figures.notes ??= []).push(relistedGapNote(gap));
+        deps.onGapRelisted?.(gap);
+      }
+    : deps.onGapRelisted;
   const results: ExtractionResult[] = [];
   for (const entity of entities) {
     const logger = deps.logger.child({ entity: entity.contract.entity });
-    results.push(await extractRecordStream(new StripeObjectStream(entity, { ...deps, logger }), run, deps));
+    const result = await extractRecordStream(new StripeObjectStream(entity, { ...deps, logger, onGapRelisted }), run, deps);
+    if (figures && !result.alreadyCommitted) figures.rowsOut += result.manifest.rowCount;
+    results.push(result);
   }
   return results;
 }

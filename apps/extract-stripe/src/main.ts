@@ -7,7 +7,6 @@ import { openWarehouse } from '@northstar/warehouse';
 import { extractStripe } from './extract-stripe';
 import { StripeClient } from './stripe-client';
 import { stripeEntities } from './streams';
-import { relistedGapNote } from './stripe-object-stream';
 import { configNeeds } from './config-needs';
 
 const APP = 'extract-stripe';
@@ -35,14 +34,13 @@ void runMain(APP, async (setLogger, figures) => {
   const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
   const parquet = await ParquetWriter.open({ tempDir });
   try {
-    const results = await extractStripe(run, entities, {
+    await extractStripe(run, entities, {
       config, warehouse, store, parquet, logger, tempDir, client,
       maskKey: config.maskKey,
       rowsPerPart: config.rowsPerPart,
       clock: () => new Date(),
-      onGapRelisted: (gap) => (figures.notes ??= []).push(relistedGapNote(gap)),
+      figures,
     });
-    figures.rowsOut = results.reduce((n, r) => n + r.manifest.rowCount, 0);
   } finally {
     await Promise.allSettled([parquet.close(), warehouse.close()]);
     await rm(tempDir, { recursive: true, force: true });
