@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ticketEventsOf } from '../zendesk-ticket-events';
-import type { ZendeskObjects, ZendeskTicket, ZendeskUser } from '../zendesk-objects';
-import { decodeCursor, encodeCursor, exportPage, positionBefore, unixSeconds, type ExportPosition } from './export-paging';
+import type { ZendeskObjects, ZendeskTicket, ZendeskTicketMetric, ZendeskUser } from '../zendesk-objects';
+import { decodeCursor, encodeCursor, ExportOrder, positionBefore, unixSeconds, type ExportPosition } from './export-paging';
 import { applyDataFault, type ZendeskDataFault, type ZendeskState } from './zendesk-data-faults';
 
 /** Faults of the wire: each applies to the next request(s) that reach an export. */
@@ -47,6 +47,9 @@ export class ZendeskApiServer {
   private readonly sent: number[] = [];
   private readonly pending = new Map<ZendeskWireFault, number>();
   private readonly lastPage = new Map<string, unknown>();
+  /** What a page is cut from, built once per state of the account (see cached). */
+  private readonly derived = new Map<string, { readonly version: number; readonly value: unknown }>();
+  private version = 0;
 
   private constructor(private readonly server: Server, readonly url: string, private readonly options: ZendeskApiOptions) {
     this.state = { objects: options.objects, extraUsers: [], extraTickets: [], ticketPatches: new Map() };
@@ -64,13 +67,17 @@ export class ZendeskApiServer {
   /** Replaces the account's objects (the sandbox moved on); faults already applied stay. */
   setObjects(objects: ZendeskObjects): void {
     this.state = { ...this.state, objects };
+    this.version++;
   }
 
   injectFault(fault: ZendeskFault): void {
     if (fault === 'rate-limit-storm') this.pending.set(fault, STORM_REQUESTS);
     else if (fault === 'service-unavailable') this.pending.set(fault, OUTAGE_REQUESTS);
     else if (fault === 'repeated-page' || fault === 'ticket-updated-between-pages') this.pending.set(fault, 1);
-    else this.state = applyDataFault(this.state, fault, this.untilSeconds() - 1);
+    else {
+      this.state = applyDataFault(this.state, fault, this.untilSeconds() - 1);
+      this.version++;
+    }
   }
 
   /** The tickets and users as the export would show them now, faults applied. */
@@ -111,7 +118,8 @@ export class ZendeskApiServer {
     const pageSize = Math.min(MAX_PAGE, Number(query['per_page'] ?? query['page[size]'] ?? MAX_PAGE) || MAX_PAGE);
     if (path === '/api/v2/incremental/tickets/cursor.json') return this.ticketsPage(path, query, pageSize);
     if (path === '/api/v2/incremental/users/cursor.json') {
-      return this.cursorPage(path, query, pageSize, 'users', this.current().users, (u) => ({ seconds: unixSeconds(u.updated_at), id: u.id }));
+      const users = this.cached('users', () => new ExportOrder(this.currentOnce().users, (u) => ({ seconds: unixSeconds(u.updated_at), id: u.id })));
+      return this.cursorPage(path, query, pageSize, 'users', users);
     }
     if (path === '/api/v2/incremental/ticket_events.json') return this.ticketEventsPage(query, pageSize);
     if (path === '/api/v2/satisfaction_ratings.json') return this.ratingsPage(path, query, pageSize);
@@ -119,23 +127,49 @@ export class ZendeskApiServer {
   }
 
   private ticketsPage(path: string, query: Record<string, string>, pageSize: number): unknown {
-    const tickets = this.current().tickets;
-    const body = this.cursorPage(path, query, pageSize, 'tickets', tickets, (t) => ({ seconds: t.generated_timestamp, id: t.id }));
+    const tickets = this.cached('tickets', () => new ExportOrder(this.currentOnce().tickets, (t) => ({ seconds: t.generated_timestamp, id: t.id })));
+    const body = this.cursorPage(path, query, pageSize, 'tickets', tickets);
     const served = body['tickets'] as ZendeskTicket[];
     if (this.take('ticket-updated-between-pages') && served.length > 0) {
       const changed = served[0];
       const seconds = this.untilSeconds() - 1;
       this.state.ticketPatches.set(changed.id, { status: 'open', priority: 'urgent', updated_at: new Date(seconds * 1000).toISOString().replace('.000', ''), generated_timestamp: seconds });
+      this.version++;
     }
     if (query['include'] !== 'metric_sets') return body;
-    const ids = new Set(served.map((t) => t.id));
-    return { ...body, metric_sets: this.state.objects.ticketMetrics.filter((m) => ids.has(m.ticket_id)) };
+    const metricsOf = this.cached('metrics', () => {
+      const byTicket = new Map<number, ZendeskTicketMetric[]>();
+      for (const m of this.state.objects.ticketMetrics) {
+        const list = byTicket.get(m.ticket_id);
+        if (list) list.push(m);
+        else byTicket.set(m.ticket_id, [m]);
+      }
+      return byTicket;
+    });
+    return { ...body, metric_sets: served.flatMap((t) => metricsOf.get(t.id) ?? []) };
   }
 
-  private cursorPage<T>(path: string, query: Record<string, string>, pageSize: number, key: string, records: readonly T[], positionOf: (r: T) => ExportPosition): Record<string, unknown> {
+  /**
+   * `build`'s value for the account as it is: rebuilt only after the objects
+   * or a fault changed it, so an export of N records sorts them once, not
+   * once per page (which made a 500k-ticket export quadratic).
+   */
+  private cached<V>(key: string, build: () => V): V {
+    const hit = this.derived.get(key);
+    if (hit && hit.version === this.version) return hit.value as V;
+    const value = build();
+    this.derived.set(key, { version: this.version, value });
+    return value;
+  }
+
+  private currentOnce(): { tickets: ZendeskTicket[]; users: ZendeskUser[] } {
+    return this.cached('current', () => this.current());
+  }
+
+  private cursorPage<T>(path: string, query: Record<string, string>, pageSize: number, key: string, records: ExportOrder<T>): Record<string, unknown> {
     const from = this.cursorFrom(query);
     if (from.cursor !== undefined && this.take('repeated-page') && this.lastPage.has(path)) return this.lastPage.get(path) as Record<string, unknown>;
-    const page = exportPage(records, positionOf, from.position, this.untilSeconds(), pageSize);
+    const page = records.page(from.position, this.untilSeconds(), pageSize);
     const cursor = encodeCursor(page.after);
     const body = {
       [key]: page.records,
@@ -169,9 +203,13 @@ export class ZendeskApiServer {
 
   private ticketEventsPage(query: Record<string, string>, pageSize: number): unknown {
     const startTime = this.startTime(query);
-    const events = ticketEventsOf({ ...this.state.objects, tickets: this.current().tickets })
-      .map((e) => (query['include'] === 'comment_events' ? e : { ...e, child_events: e.child_events.filter((c) => c.event_type !== 'Comment') }));
-    const page = exportPage(events, (e) => ({ seconds: e.timestamp, id: e.id }), { seconds: startTime - 1, id: Number.MAX_SAFE_INTEGER }, this.untilSeconds(), pageSize);
+    const withComments = query['include'] === 'comment_events';
+    const events = this.cached(`ticket_events:${withComments}`, () => new ExportOrder(
+      ticketEventsOf({ ...this.state.objects, tickets: this.currentOnce().tickets })
+        .map((e) => (withComments ? e : { ...e, child_events: e.child_events.filter((c) => c.event_type !== 'Comment') })),
+      (e) => ({ seconds: e.timestamp, id: e.id }),
+    ));
+    const page = events.page({ seconds: startTime - 1, id: Number.MAX_SAFE_INTEGER }, this.untilSeconds(), pageSize);
     const endTime = page.records.length > 0 ? page.after.seconds : startTime;
     return {
       ticket_events: page.records,
@@ -186,8 +224,8 @@ export class ZendeskApiServer {
     const after = query['page[after]'];
     const from = after !== undefined ? decodeCursor(after) : { seconds: this.startTime(query) - 1, id: Number.MAX_SAFE_INTEGER };
     if (!from) throw new BadRequest('page[after] is not a cursor this endpoint handed out');
-    const ratings = this.state.objects.satisfactionRatings;
-    const page = exportPage(ratings, (r) => ({ seconds: unixSeconds(r.updated_at), id: r.id }), from, this.untilSeconds(), pageSize);
+    const ratings = this.cached('ratings', () => new ExportOrder(this.state.objects.satisfactionRatings, (r) => ({ seconds: unixSeconds(r.updated_at), id: r.id })));
+    const page = ratings.page(from, this.untilSeconds(), pageSize);
     const cursor = encodeCursor(page.after);
     return {
       satisfaction_ratings: page.records,
