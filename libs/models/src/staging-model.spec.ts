@@ -72,6 +72,18 @@ describe('stagingModel: a staging file\'s select on the staging template', () =>
     expect(() => modelOf(header('partner_code, line_number') + select.replace('changed as changed_at', 'updated_at'))).toThrow('selects updated_at, which the contract partner_files.spec_lines does not declare');
     expect(() => modelOf(header('partner_code, line_number', 'raw.orders_db__orders') + select)).toThrow('exactly one raw table with a contract');
     expect(() => modelOf(header('partner_code, line_number') + select.replace('{{ source }}', 'raw.partner_files__spec_lines'))).toThrow('reads "from {{ source }}"');
+    expect(() => modelOf(header('partner_code, line_number').replace('--\n', '-- tie-break: amount_cents\n--\n') + select)).toThrow('"tie-break: amount_cents" must name a column the select makes');
+  });
+
+  it('orders versions by a tie-break after the cursor and takes delete flags from the record when the header says so, and only then', () => {
+    const plain = renderModel(model, duckdbDialect, batch)[2].sql;
+    const flagged = renderModel(modelOf(header('partner_code, line_number').replace('--\n', "-- tie-break: amount\n-- deleted-when: state = 'gone'\n--\n") + select), duckdbDialect, batch)[2].sql;
+    expect(plain).not.toMatch(/_deleted_in_record|"?amount"? desc/);
+    expect(plain).toContain('is_deleted = case when source.changed_at > target.deleted_at then false else target.is_deleted end');
+    expect(flagged).toContain('order by changed_at desc nulls last, amount desc nulls last, _extracted_at desc');
+    expect(flagged).toContain('or (source.changed_at = target.changed_at and source.amount > target.amount)');
+    expect(flagged).toContain("coalesce(state = 'gone', false) as _deleted_in_record");
+    expect(flagged).toContain('is_deleted = source._deleted_in_record,\n  deleted_at = case when source._deleted_in_record then source.changed_at end');
   });
 
   describe('on DuckDB', () => {

@@ -42,13 +42,16 @@ export function stagingModel(file: Model, contracts: readonly Contract[] = allCo
   if (declaredKeys.join(', ') !== keys.map((k) => k.name).join(', ')) {
     throw new Error(`${where}: header "keys: ${declaredKeys.join(', ')}" must name the contract's business key as the select names it: keys: ${keys.map((k) => k.name).join(', ')}`);
   }
+  const tieBreak = file.template.header['tie-break']?.trim();
+  if (tieBreak !== undefined && !columns.some((c) => c.name === tieBreak)) throw new Error(`${where}: "tie-break: ${tieBreak}" must name a column the select makes`);
+  const ordering: StagingOrdering = { cursor: cursor.name, tieBreak, deletedWhen: file.template.header['deleted-when']?.trim() || undefined };
   const rawTable = rawTableRef(contract);
   return {
     ...file,
     template: { ...template, file: where, name: file.name, header: file.template.header, dependsOn: file.dependsOn },
     tracks: file.tracks.length > 0 ? file.tracks : [{ table: rawTable, column: '_loaded_at' }],
     idents: { staging_table: file.target, raw_table: rawTable, cursor: cursor.name },
-    fragments: (dialect) => stagingFragments(contract, columns, keys, dialect, where),
+    fragments: (dialect) => ({ ...stagingFragments(contract, columns, keys, dialect, where), ...orderingFragments(ordering, dialect, where) }),
   };
 }
 
@@ -92,6 +95,43 @@ function stagingFragments(contract: Contract, columns: readonly StagedColumn[], 
     entity_name: fragment(dialect.literal(contract.entity)),
     quarantine_reason: fragment(dialect.literal(`${rawKeys.join(' or ')} is null: the business key is missing`)),
     cluster_by: fragment(''),
+  };
+}
+
+/**
+ * What decides between versions beyond the cursor, from the model's header:
+ * `tie-break:` a staged column that orders versions with the same cursor
+ * (Zendesk's generated time: a system update moves it, not updated_at), and
+ * `deleted-when:` a condition on the raw row that marks a deleted record
+ * (status 'deleted', active false) for sources that send deletes as records.
+ */
+interface StagingOrdering {
+  readonly cursor: string;
+  readonly tieBreak: string | undefined;
+  readonly deletedWhen: string | undefined;
+}
+
+function orderingFragments(ordering: StagingOrdering, dialect: Dialect, where: string): Record<string, SqlFragment> {
+  const cursor = dialect.quoteIdent(ordering.cursor);
+  const tie = ordering.tieBreak && dialect.quoteIdent(ordering.tieBreak);
+  let deleted: string | undefined;
+  if (ordering.deletedWhen) {
+    try {
+      deleted = renderSql(ordering.deletedWhen, dialect).sql;
+    } catch (error) {
+      throw new Error(`${where}: deleted-when: ${(error as Error).message} (a condition on the raw row, with macros, no parameters)`);
+    }
+  }
+  return {
+    tie_break_order: fragment(tie ? `${tie} desc nulls last, ` : ''),
+    tie_break_not_older: fragment(tie ? ` and coalesce(source.${tie} >= target.${tie}, true)` : ''),
+    tie_break_newer: fragment(tie ? `\n  or (source.${cursor} = target.${cursor} and source.${tie} > target.${tie})` : ''),
+    deleted_in_record: fragment(deleted ? `,\n      coalesce(${deleted}, false) as _deleted_in_record` : ''),
+    // In the record: the newest version says. Otherwise the nightly key set set the flags, and only a version written after the delete clears them.
+    delete_flags_update: fragment(deleted
+      ? `is_deleted = source._deleted_in_record,\n  deleted_at = case when source._deleted_in_record then source.${cursor} end`
+      : `is_deleted = case when source.${cursor} > target.deleted_at then false else target.is_deleted end,\n  deleted_at = case when source.${cursor} > target.deleted_at then null else target.deleted_at end`),
+    delete_flags_insert: fragment(deleted ? `source._deleted_in_record, case when source._deleted_in_record then source.${cursor} end` : 'false, null'),
   };
 }
 

@@ -53,8 +53,8 @@ describe('support models: staging, fct_support_tickets and fct_support_interacti
     ]);
     await land('users', [user(10), user(11, { active: false, updated_at: '2026-03-12 00:00:00+00' })]);
     await run();
-    // A later page repeats the older system version: it changes nothing.
-    await land('tickets', [ticket(1, 10, '2026-03-10 10:00:00+00', { status: 'pending', generated_timestamp: '2026-03-10 10:00:00+00' })]);
+    // A later run's page repeats the older system version: it changes nothing.
+    await sandbox.landRows(contractFor('zendesk', 'tickets'), [ticket(1, 10, '2026-03-10 10:00:00+00', { status: 'pending', generated_timestamp: '2026-03-10 10:00:00+00' })], '2026-11-02 08:00:00+00');
     await run();
     expect(await query('select ticket_id, status, is_deleted, deleted_at is not null as dated from staging.stg_zendesk__tickets order by ticket_id')).toEqual([
       { ticket_id: 1, status: 'solved', is_deleted: false, dated: false },

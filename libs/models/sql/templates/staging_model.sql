@@ -9,11 +9,16 @@
 -- the cursor and the columns' types come from the entity's contract.
 --
 -- Rows with a null key part cannot be keyed: they go to ops.quarantine, not to staging.
--- Within a batch the latest version of a key wins (cursor, then extraction
--- time, file and row: deterministic). Against the staged row it wins when its
--- cursor is newer, or equal with different content (_row_hash: every contract
--- column but the key, as landed) and extracted later.
--- is_deleted/deleted_at are set by reconcile_<source>__<entity>, and cleared by
+-- Within a batch the latest version of a key wins (cursor, then the model's
+-- `tie-break:` column when it has one, then extraction time, file and row:
+-- deterministic). Against the staged row it wins when its cursor is newer, or
+-- equal with a newer tie-break, or equal with different content (_row_hash:
+-- every contract column but the key, as landed), extracted later and a
+-- tie-break no older (a later page repeating an older version changes nothing).
+-- A model whose source flags deletes in the record itself (`deleted-when:` a
+-- condition on the raw row, such as Zendesk's status 'deleted') takes
+-- is_deleted from its newest version, dated by that version's cursor.
+-- Otherwise is_deleted/deleted_at are set by reconcile_<source>__<entity>, and cleared by
 -- it when a later key set holds the key again. Here only a version written
 -- after the delete was observed (cursor > deleted_at: a re-inserted or updated
 -- row) clears them; one merely newer than the staged version may be a
@@ -65,7 +70,7 @@ using (
       _source_file,
       _row_number,
       _extracted_at,
-      _loaded_at
+      _loaded_at{{ deleted_in_record }}
     from batch
   ),
 
@@ -74,7 +79,7 @@ using (
     from renamed
     qualify row_number() over (
       partition by {{ key_columns }}
-      order by {{ cursor }} desc nulls last, _extracted_at desc, _source_file desc, _row_number desc
+      order by {{ cursor }} desc nulls last, {{ tie_break_order }}_extracted_at desc, _source_file desc, _row_number desc
     ) = 1
   )
 
@@ -82,12 +87,11 @@ using (
 ) as source
 on {{ key_match }}
 when matched and (
-  source.{{ cursor }} > target.{{ cursor }}
-  or (source.{{ cursor }} = target.{{ cursor }} and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at)
+  source.{{ cursor }} > target.{{ cursor }}{{ tie_break_newer }}
+  or (source.{{ cursor }} = target.{{ cursor }} and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at{{ tie_break_not_older }})
 ) then update set
   {{ update_columns }},
-  is_deleted = case when source.{{ cursor }} > target.deleted_at then false else target.is_deleted end,
-  deleted_at = case when source.{{ cursor }} > target.deleted_at then null else target.deleted_at end,
+  {{ delete_flags_update }},
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,
@@ -99,6 +103,6 @@ when not matched then insert (
   {{ insert_columns }}, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
-  {{ insert_values }}, false, null,
+  {{ insert_values }}, {{ delete_flags_insert }},
   source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :now
 );

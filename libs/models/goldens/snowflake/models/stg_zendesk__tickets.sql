@@ -1,12 +1,12 @@
 create table if not exists staging.stg_zendesk__tickets (
-  ticket_id bigint not null,
+  ticket_id number(38, 0) not null,
   external_id varchar,
-  requester_id bigint,
-  submitter_id bigint,
-  assignee_id bigint,
-  organization_id bigint,
-  group_id bigint,
-  brand_id bigint,
+  requester_id number(38, 0),
+  submitter_id number(38, 0),
+  assignee_id number(38, 0),
+  organization_id number(38, 0),
+  group_id number(38, 0),
+  brand_id number(38, 0),
   subject varchar,
   status varchar,
   priority varchar,
@@ -14,7 +14,7 @@ create table if not exists staging.stg_zendesk__tickets (
   channel varchar,
   tags varchar,
   custom_fields varchar,
-  order_id bigint,
+  order_id number(38, 0),
   due_at timestamp_tz,
   created_at timestamp_tz,
   updated_at timestamp_tz,
@@ -38,9 +38,9 @@ select
   _source_file,
   _row_number,
   'id is null: the business key is missing',
-  to_json(object_construct_keep_null(raw_tickets.*)),
+  to_json(object_construct_keep_null(raw_row.*)),
   :1
-from raw.zendesk__tickets as raw_tickets
+from raw.zendesk__tickets as raw_row
 where id is null
   and _loaded_at > :2
   and _loaded_at <= :3;
@@ -59,15 +59,6 @@ using (
       and id is not null
   ),
 
-  -- JSON columns as text first: staging keeps them as varchar, and the row hash reads text.
-  with_json_text as (
-    select
-      batch.*,
-      to_json(tags) as tags_text,
-      to_json(custom_fields) as custom_fields_text
-    from batch
-  ),
-
   renamed as (
     select
       id as ticket_id,
@@ -83,23 +74,21 @@ using (
       priority,
       type as ticket_type,
       via_channel as channel,
-      tags_text as tags,
-      custom_fields_text as custom_fields,
-      -- The order-number field first, else an external id that is an order number.
-      coalesce(try_cast(order_field_value as bigint), try_cast(external_id as bigint)) as order_id,
+      cast(to_json(tags) as varchar) as tags,
+      cast(to_json(custom_fields) as varchar) as custom_fields,
+      cast(coalesce(try_cast(order_field_value as bigint), try_cast(external_id as bigint)) as bigint) as order_id,
       due_at,
       created_at,
       updated_at,
       generated_timestamp as generated_at,
-      status = 'deleted' as is_deleted,
-      case when status = 'deleted' then updated_at end as deleted_at,
-      md5(coalesce(cast(length(cast(external_id as varchar)) as varchar) || ':' || cast(external_id as varchar), '~') || coalesce(cast(length(cast(requester_id as varchar)) as varchar) || ':' || cast(requester_id as varchar), '~') || coalesce(cast(length(cast(submitter_id as varchar)) as varchar) || ':' || cast(submitter_id as varchar), '~') || coalesce(cast(length(cast(assignee_id as varchar)) as varchar) || ':' || cast(assignee_id as varchar), '~') || coalesce(cast(length(cast(organization_id as varchar)) as varchar) || ':' || cast(organization_id as varchar), '~') || coalesce(cast(length(cast(group_id as varchar)) as varchar) || ':' || cast(group_id as varchar), '~') || coalesce(cast(length(cast(brand_id as varchar)) as varchar) || ':' || cast(brand_id as varchar), '~') || coalesce(cast(length(cast(subject as varchar)) as varchar) || ':' || cast(subject as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(priority as varchar)) as varchar) || ':' || cast(priority as varchar), '~') || coalesce(cast(length(cast(type as varchar)) as varchar) || ':' || cast(type as varchar), '~') || coalesce(cast(length(cast(via_channel as varchar)) as varchar) || ':' || cast(via_channel as varchar), '~') || coalesce(cast(length(cast(tags_text as varchar)) as varchar) || ':' || cast(tags_text as varchar), '~') || coalesce(cast(length(cast(custom_fields_text as varchar)) as varchar) || ':' || cast(custom_fields_text as varchar), '~') || coalesce(cast(length(cast(order_field_value as varchar)) as varchar) || ':' || cast(order_field_value as varchar), '~') || coalesce(cast(length(cast(due_at as varchar)) as varchar) || ':' || cast(due_at as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
+      md5(coalesce(cast(length(cast(external_id as varchar)) as varchar) || ':' || cast(external_id as varchar), '~') || coalesce(cast(length(cast(requester_id as varchar)) as varchar) || ':' || cast(requester_id as varchar), '~') || coalesce(cast(length(cast(submitter_id as varchar)) as varchar) || ':' || cast(submitter_id as varchar), '~') || coalesce(cast(length(cast(assignee_id as varchar)) as varchar) || ':' || cast(assignee_id as varchar), '~') || coalesce(cast(length(cast(organization_id as varchar)) as varchar) || ':' || cast(organization_id as varchar), '~') || coalesce(cast(length(cast(group_id as varchar)) as varchar) || ':' || cast(group_id as varchar), '~') || coalesce(cast(length(cast(brand_id as varchar)) as varchar) || ':' || cast(brand_id as varchar), '~') || coalesce(cast(length(cast(subject as varchar)) as varchar) || ':' || cast(subject as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(priority as varchar)) as varchar) || ':' || cast(priority as varchar), '~') || coalesce(cast(length(cast(type as varchar)) as varchar) || ':' || cast(type as varchar), '~') || coalesce(cast(length(cast(via_channel as varchar)) as varchar) || ':' || cast(via_channel as varchar), '~') || coalesce(cast(length(cast(tags as varchar)) as varchar) || ':' || cast(tags as varchar), '~') || coalesce(cast(length(cast(custom_fields as varchar)) as varchar) || ':' || cast(custom_fields as varchar), '~') || coalesce(cast(length(cast(order_field_value as varchar)) as varchar) || ':' || cast(order_field_value as varchar), '~') || coalesce(cast(length(cast(due_at as varchar)) as varchar) || ':' || cast(due_at as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~') || coalesce(cast(length(cast(generated_timestamp as varchar)) as varchar) || ':' || cast(generated_timestamp as varchar), '~')) as _row_hash,
       _run_id,
       _source_file,
       _row_number,
       _extracted_at,
-      _loaded_at
-    from with_json_text
+      _loaded_at,
+      coalesce(status = 'deleted', false) as _deleted_in_record
+    from batch
   ),
 
   final as (
@@ -117,7 +106,7 @@ on target.ticket_id = source.ticket_id
 when matched and (
   source.updated_at > target.updated_at
   or (source.updated_at = target.updated_at and source.generated_at > target.generated_at)
-  or (source.updated_at = target.updated_at and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at)
+  or (source.updated_at = target.updated_at and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at and coalesce(source.generated_at >= target.generated_at, true))
 ) then update set
   external_id = source.external_id,
   requester_id = source.requester_id,
@@ -138,8 +127,8 @@ when matched and (
   created_at = source.created_at,
   updated_at = source.updated_at,
   generated_at = source.generated_at,
-  is_deleted = source.is_deleted,
-  deleted_at = source.deleted_at,
+  is_deleted = source._deleted_in_record,
+  deleted_at = case when source._deleted_in_record then source.updated_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,
@@ -148,12 +137,10 @@ when matched and (
   _loaded_at = source._loaded_at,
   _staged_at = :3
 when not matched then insert (
-  ticket_id, external_id, requester_id, submitter_id, assignee_id, organization_id, group_id, brand_id, subject, status, priority,
-  ticket_type, channel, tags, custom_fields, order_id, due_at, created_at, updated_at, generated_at, is_deleted, deleted_at,
+  ticket_id, external_id, requester_id, submitter_id, assignee_id, organization_id, group_id, brand_id, subject, status, priority, ticket_type, channel, tags, custom_fields, order_id, due_at, created_at, updated_at, generated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
-  source.ticket_id, source.external_id, source.requester_id, source.submitter_id, source.assignee_id, source.organization_id, source.group_id, source.brand_id, source.subject, source.status, source.priority,
-  source.ticket_type, source.channel, source.tags, source.custom_fields, source.order_id, source.due_at, source.created_at, source.updated_at, source.generated_at, source.is_deleted, source.deleted_at,
+  source.ticket_id, source.external_id, source.requester_id, source.submitter_id, source.assignee_id, source.organization_id, source.group_id, source.brand_id, source.subject, source.status, source.priority, source.ticket_type, source.channel, source.tags, source.custom_fields, source.order_id, source.due_at, source.created_at, source.updated_at, source.generated_at, source._deleted_in_record, case when source._deleted_in_record then source.updated_at end,
   source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
 );
 -- binds:

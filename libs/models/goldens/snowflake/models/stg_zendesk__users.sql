@@ -1,11 +1,11 @@
 create table if not exists staging.stg_zendesk__users (
-  user_id bigint not null,
+  user_id number(38, 0) not null,
   email varchar,
   name varchar,
   phone varchar,
   external_id varchar,
   role varchar,
-  organization_id bigint,
+  organization_id number(38, 0),
   is_active boolean,
   is_suspended boolean,
   time_zone varchar,
@@ -31,9 +31,9 @@ select
   _source_file,
   _row_number,
   'id is null: the business key is missing',
-  to_json(object_construct_keep_null(raw_users.*)),
+  to_json(object_construct_keep_null(raw_row.*)),
   :1
-from raw.zendesk__users as raw_users
+from raw.zendesk__users as raw_row
 where id is null
   and _loaded_at > :2
   and _loaded_at <= :3;
@@ -67,14 +67,13 @@ using (
       locale,
       created_at,
       updated_at,
-      not active as is_deleted,
-      case when not active then updated_at end as deleted_at,
       md5(coalesce(cast(length(cast(email as varchar)) as varchar) || ':' || cast(email as varchar), '~') || coalesce(cast(length(cast(name as varchar)) as varchar) || ':' || cast(name as varchar), '~') || coalesce(cast(length(cast(phone as varchar)) as varchar) || ':' || cast(phone as varchar), '~') || coalesce(cast(length(cast(external_id as varchar)) as varchar) || ':' || cast(external_id as varchar), '~') || coalesce(cast(length(cast(role as varchar)) as varchar) || ':' || cast(role as varchar), '~') || coalesce(cast(length(cast(organization_id as varchar)) as varchar) || ':' || cast(organization_id as varchar), '~') || coalesce(cast(length(cast(active as varchar)) as varchar) || ':' || cast(active as varchar), '~') || coalesce(cast(length(cast(suspended as varchar)) as varchar) || ':' || cast(suspended as varchar), '~') || coalesce(cast(length(cast(time_zone as varchar)) as varchar) || ':' || cast(time_zone as varchar), '~') || coalesce(cast(length(cast(locale as varchar)) as varchar) || ':' || cast(locale as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
       _run_id,
       _source_file,
       _row_number,
       _extracted_at,
-      _loaded_at
+      _loaded_at,
+      coalesce(not active, false) as _deleted_in_record
     from batch
   ),
 
@@ -106,8 +105,8 @@ when matched and (
   locale = source.locale,
   created_at = source.created_at,
   updated_at = source.updated_at,
-  is_deleted = source.is_deleted,
-  deleted_at = source.deleted_at,
+  is_deleted = source._deleted_in_record,
+  deleted_at = case when source._deleted_in_record then source.updated_at end,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
   _source_file = source._source_file,
@@ -119,7 +118,7 @@ when not matched then insert (
   user_id, email, name, phone, external_id, role, organization_id, is_active, is_suspended, time_zone, locale, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
-  source.user_id, source.email, source.name, source.phone, source.external_id, source.role, source.organization_id, source.is_active, source.is_suspended, source.time_zone, source.locale, source.created_at, source.updated_at, source.is_deleted, source.deleted_at,
+  source.user_id, source.email, source.name, source.phone, source.external_id, source.role, source.organization_id, source.is_active, source.is_suspended, source.time_zone, source.locale, source.created_at, source.updated_at, source._deleted_in_record, case when source._deleted_in_record then source.updated_at end,
   source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
 );
 -- binds:

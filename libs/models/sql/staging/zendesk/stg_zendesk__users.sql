@@ -1,133 +1,29 @@
--- name:       stg_zendesk__users
--- grain:      one row per user: the latest version by updated_at, then extraction time, then file and row
--- keys:       user_id
--- depends-on: raw.zendesk__users
--- tracks:     raw.zendesk__users._loaded_at
+-- name:         stg_zendesk__users
+-- grain:        one row per user: the latest version by updated_at, then extraction time, then file and row
+-- keys:         user_id
+-- depends-on:   raw.zendesk__users
+-- tracks:       raw.zendesk__users._loaded_at
+-- deleted-when: not active
 
--- Written out rather than on templates/staging_model.sql: a deleted user comes
--- as active = false in the record itself, so the delete flag follows the
--- newest version (the template's flags are the nightly key-set reconciliation's).
+-- Rendered on templates/staging_model.sql. A deleted user comes as
+-- active = false in the record itself, so the delete flag follows the newest
+-- version (deleted-when), dated by its updated_at.
 -- Email, name and phone are HMAC-masked outside prod by the extractor, with
 -- the same key and function as the orders DB's customers, so equal emails
 -- stay equal and fct_support_tickets can match requesters by email anywhere.
 
-create table if not exists staging.stg_zendesk__users (
-  user_id bigint not null,
-  email varchar,
-  name varchar,
-  phone varchar,
-  external_id varchar,
-  role varchar,
-  organization_id bigint,
-  is_active boolean,
-  is_suspended boolean,
-  time_zone varchar,
-  locale varchar,
-  created_at {{ ts_type() }},
-  updated_at {{ ts_type() }},
-  is_deleted boolean not null,
-  deleted_at {{ ts_type() }},
-  _row_hash varchar not null,
-  _run_id varchar not null,
-  _source_file varchar not null,
-  _row_number bigint not null,
-  _extracted_at {{ ts_type() }} not null,
-  _loaded_at {{ ts_type() }} not null,
-  _staged_at {{ ts_type() }} not null
-);
-
-insert into ops.quarantine (run_id, source, entity, source_file, row_number, reason, record, quarantined_at)
 select
-  _run_id,
-  'zendesk',
-  'users',
-  _source_file,
-  _row_number,
-  'id is null: the business key is missing',
-  {{ row_json(raw_users) }},
-  :now
-from raw.zendesk__users as raw_users
-where id is null
-  and _loaded_at > :processed_through
-  and _loaded_at <= :batch_end;
-
-merge into staging.stg_zendesk__users as target
-using (
-  with batch as (
-    select *
-    from raw.zendesk__users
-    where _loaded_at > :processed_through
-      and _loaded_at <= :batch_end
-      and id is not null
-  ),
-
-  renamed as (
-    select
-      id as user_id,
-      email,
-      name,
-      phone,
-      external_id,
-      role,
-      organization_id,
-      active as is_active,
-      suspended as is_suspended,
-      time_zone,
-      locale,
-      created_at,
-      updated_at,
-      not active as is_deleted,
-      case when not active then updated_at end as deleted_at,
-      {{ hash_key(email, name, phone, external_id, role, organization_id, active, suspended, time_zone, locale, created_at, updated_at) }} as _row_hash,
-      _run_id,
-      _source_file,
-      _row_number,
-      _extracted_at,
-      _loaded_at
-    from batch
-  ),
-
-  final as (
-    select *
-    from renamed
-    qualify row_number() over (
-      partition by user_id
-      order by updated_at desc nulls last, _extracted_at desc, _source_file desc, _row_number desc
-    ) = 1
-  )
-
-  select * from final
-) as source
-on target.user_id = source.user_id
-when matched and (
-  source.updated_at > target.updated_at
-  or (source.updated_at = target.updated_at and source._row_hash <> target._row_hash and source._extracted_at > target._extracted_at)
-) then update set
-  email = source.email,
-  name = source.name,
-  phone = source.phone,
-  external_id = source.external_id,
-  role = source.role,
-  organization_id = source.organization_id,
-  is_active = source.is_active,
-  is_suspended = source.is_suspended,
-  time_zone = source.time_zone,
-  locale = source.locale,
-  created_at = source.created_at,
-  updated_at = source.updated_at,
-  is_deleted = source.is_deleted,
-  deleted_at = source.deleted_at,
-  _row_hash = source._row_hash,
-  _run_id = source._run_id,
-  _source_file = source._source_file,
-  _row_number = source._row_number,
-  _extracted_at = source._extracted_at,
-  _loaded_at = source._loaded_at,
-  _staged_at = :now
-when not matched then insert (
-  user_id, email, name, phone, external_id, role, organization_id, is_active, is_suspended, time_zone, locale, created_at, updated_at, is_deleted, deleted_at,
-  _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
-) values (
-  source.user_id, source.email, source.name, source.phone, source.external_id, source.role, source.organization_id, source.is_active, source.is_suspended, source.time_zone, source.locale, source.created_at, source.updated_at, source.is_deleted, source.deleted_at,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :now
-);
+  id as user_id,
+  email,
+  name,
+  phone,
+  external_id,
+  role,
+  organization_id,
+  active as is_active,
+  suspended as is_suspended,
+  time_zone,
+  locale,
+  created_at,
+  updated_at
+from {{ source }}
