@@ -1,10 +1,11 @@
 import type { Logger, RunMode } from '@northstar/core';
 import { rawTableName, type Contract } from '@northstar/contracts';
 import { loadCommittedRuns, type RawLoadResult } from '@northstar/extract';
-import { loadQualityChecks, modelsOfSource, publishModels, refreshClosure, resetModels, type Model, type ModelRunResult } from '@northstar/models';
+import { loadQualityChecks, modelsOfSource, publishModels, PublishRefusedError, refreshClosure, resetModels, type Model, type ModelRunResult } from '@northstar/models';
 import type { ObjectStore } from '@northstar/object-store';
 import { ensureWarehouseSchemas, type Warehouse } from '@northstar/warehouse';
 import { lockWaitFor, takeLoadLockWaiting, type LockWaitOptions } from './load-lock-wait';
+import { heldRowsOf, moveHeldRows } from './publish-held';
 
 export interface LoadSourceDeps {
   readonly warehouse: Warehouse;
@@ -20,11 +21,15 @@ export interface LoadSourceDeps {
   readonly loadLockTtlMs: number;
   /** How this load waits for the source's lock (default by mode: lockWaitFor). */
   readonly lockWait?: LockWaitOptions & { readonly yieldToWaiters: boolean };
+  /** A backfill chunk's load (`--hold`): its own run's files into raw_backfill, no models (docs/backfills.md). */
+  readonly hold?: boolean;
 }
 
 export interface LoadSourceOptions {
   /** Models to rebuild from raw, with everything downstream of them (--full-refresh). */
   readonly fullRefresh?: readonly string[];
+  /** A backfill's publish (`--publish-held`): no raw loads; the held rows to raw, the models and their checks, in one transaction. */
+  readonly publishHeld?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function loadSource(
   await ensureWarehouseSchemas(deps.warehouse);
   const lock = await takeLoadLockWaiting(deps.warehouse, sourceOf(contracts), deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger }, deps.lockWait ?? lockWaitFor(deps.mode));
   try {
+    if (options.publishHeld) return await publishHeldUnderLock(contracts, models, deps);
     return await loadUnderLock(contracts, models, refreshed, deps);
   } finally {
     // A lock left behind holds the source's loads until NORTHSTAR_LOAD_LOCK_TTL_MINUTES, but must not hide why this load ended.
@@ -54,6 +60,8 @@ export async function loadSource(
 async function loadUnderLock(contracts: readonly Contract[], models: readonly Model[], refreshed: readonly Model[], deps: LoadSourceDeps) {
   const raw: RawLoadResult[] = [];
   for (const contract of contracts) raw.push(await loadCommittedRuns(contract, deps));
+  // Held rows wait for the backfill's publish: no model reads raw_backfill.
+  if (deps.hold) return { raw, models: [] };
   if (refreshed.length > 0) {
     deps.logger.warn({ models: refreshed.map((m) => m.name) }, 'full refresh: dropping these models\' tables and state; this run rebuilds them from raw');
     await resetModels(deps.warehouse, refreshed);
@@ -62,6 +70,26 @@ async function loadUnderLock(contracts: readonly Contract[], models: readonly Mo
   const affected = modelsOfSource(models, { name: sourceOf(contracts) }, roots);
   // The models and the error checks over their tables commit together or not at all: BI never sees a batch that fails one.
   return { raw, models: await publishModels(affected, { ...deps, checks: loadQualityChecks() }) };
+}
+
+/**
+ * A backfill's publish: every row its chunks hold for the source moves to
+ * raw, then the source's models and the error checks over their tables run,
+ * all in one transaction. A failing check rolls the move back too, so the
+ * rows stay held and a rerun of the backfill publishes them once the cause
+ * is fixed. Under the source's load lock, like any load: an hourly load
+ * that landed meanwhile is in raw already and goes through the same models.
+ */
+async function publishHeldUnderLock(contracts: readonly Contract[], models: readonly Model[], deps: LoadSourceDeps) {
+  const held = await heldRowsOf(deps.warehouse, contracts);
+  const heldRows = held.reduce((n, h) => n + h.rows, 0);
+  deps.logger.info({ held, heldRows }, 'backfill publish: rows held by the backfill\'s chunks');
+  const affected = modelsOfSource(models, { name: sourceOf(contracts) }, contracts.map((c) => `raw.${rawTableName(c)}`));
+  const ran = await publishModels(affected, { ...deps, checks: loadQualityChecks(), beforeModels: moveHeldRows(contracts, { at: deps.clock(), runId: deps.runId }, deps.logger) }).catch((error: unknown) => {
+    if (error instanceof PublishRefusedError) deps.logger.error({ heldRows }, `backfill publish refused: the ${heldRows} held rows stay in raw_backfill; fix the cause and rerun the same backfill to publish them`);
+    throw error;
+  });
+  return { raw: held.map((h) => ({ entity: h.entity, manifests: 0, filesLoaded: 0, filesSkipped: 0, rowsLoaded: h.rows })), models: ran };
 }
 
 /** The lock is per source: the load app loads one source's entities (and their key sets) per run. */

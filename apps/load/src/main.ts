@@ -13,7 +13,7 @@ const APP = 'load';
 /** Years the warehouse keeps (docs/retention.md); the raw zone keeps 7, by its lifecycle rule. */
 const RETENTION_HOT_YEARS = 3;
 
-type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string; releaseQuarantine?: string; retention?: boolean; retentionDryRun?: boolean };
+type LoadOptions = { source?: string; domain?: string; entities?: string; fullRefresh?: string; releaseQuarantine?: string; retention?: boolean; retentionDryRun?: boolean; hold?: boolean; publishHeld?: boolean };
 
 void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
@@ -22,6 +22,8 @@ void runMain(APP, async (setLogger, figures) => {
       .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${curatedDomains().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
       .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
       .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH'])
+      .option('--hold', "a backfill chunk's load: its own run's files into raw_backfill, held from the models until the backfill's --publish-held")
+      .option('--publish-held', "a backfill's publish: instead of loading files, move the rows the chunks held to raw and run the models and their checks in one transaction")
       .option('--release-quarantine <id>', 'instead of loading: re-queue a quarantined partner file (ops.partner_files), so the next extraction reads it again', process.env['NORTHSTAR_RELEASE_QUARANTINE'])
       .option('--retention', 'instead of loading: the monthly retention job (npm run retention), its hot period ending at --at, 3 years')
       .option('--retention-dry-run', 'with --retention: print what would go, delete nothing'),
@@ -34,11 +36,15 @@ void runMain(APP, async (setLogger, figures) => {
   }
   if (!options.source === !options.domain) throw new ConfigError('give one of --source and --domain');
   if (options.domain && options.fullRefresh) throw new ConfigError('--full-refresh goes with --source: the models rebuild from raw after its loads');
+  if (options.hold || options.publishHeld) {
+    if (!options.source || options.fullRefresh || (options.hold && options.publishHeld)) throw new ConfigError('--hold and --publish-held: one of them, with --source and without --full-refresh');
+    if (run.mode !== 'backfill') throw new ConfigError('--hold and --publish-held: only in a backfill (--mode backfill)');
+  }
   const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(options.source ? { source: options.source } : { domain: options.domain }) } });
   setLogger(logger);
   const models = loadModelCatalog();
-  const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs };
+  const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs, hold: options.hold === true };
   if (options.domain) {
     const domain = registeredDomain(options.domain);
     const warehouse = await openWarehouse(config.warehouse, logger);
@@ -55,7 +61,7 @@ void runMain(APP, async (setLogger, figures) => {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
     figures.source = source.name;
-    const { raw } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh });
+    const { raw } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh, publishHeld: options.publishHeld === true });
     figures.rowsIn = raw.reduce((sum, r) => sum + r.rowsLoaded, 0);
   } finally {
     await warehouse.close();

@@ -42,14 +42,18 @@ describe('a backfill through the Batch executor', () => {
     jobs: batch.jobs, store: new LocalObjectStore(dir), launcherId: 'launcher-1', clock: () => new Date('2026-12-05T09:00:00Z'), logger: silentLogger(), staleAfterMs: 900_000,
   });
 
-  it('submits day chunks in order on the low-priority backfill queue, each job with its chunk\'s run id and window', async () => {
+  it('submits day chunks in order on the low-priority backfill queue, each job with its chunk\'s run id and window, then the publish', async () => {
     await launch();
     const requests = batch.requests();
     const chunks = planBackfill(window);
-    expect(requests.map((r) => [r.jobName, r.parameters?.['run_id'], r.parameters?.['start'], r.parameters?.['end']])).toEqual(chunks.flatMap((chunk) => {
-      const tag = `d${chunk.scheduledAt.toISOString().slice(0, 10).replace(/-/g, '')}T00`;
-      return ['extract-orders-db', 'load-orders-db', 'quality'].map((job) => [`${backfill.runId}--${tag}-${job}`, chunk.runId, chunk.window?.start.toISOString(), chunk.window?.end.toISOString()]);
-    }));
+    const publishRun = `${backfill.runId}-publish`;
+    expect(requests.map((r) => [r.jobName, r.parameters?.['run_id'], r.parameters?.['start'], r.parameters?.['end']])).toEqual([
+      ...chunks.flatMap((chunk) => {
+        const tag = `d${chunk.scheduledAt.toISOString().slice(0, 10).replace(/-/g, '')}T00`;
+        return ['extract-orders-db', 'load-orders-db'].map((job) => [`${backfill.runId}--${tag}-${job}`, chunk.runId, chunk.window?.start.toISOString(), chunk.window?.end.toISOString()]);
+      }),
+      ...['publish-orders-db', 'quality'].map((job) => [`${backfill.runId}--${job}`, publishRun, window.start.toISOString(), window.end.toISOString()]),
+    ]);
     for (const request of requests) {
       expect(request.jobQueue).toBe('backfill');
       expect(request.timeout).toEqual({ attemptDurationSeconds: 21_600 });
@@ -57,12 +61,18 @@ describe('a backfill through the Batch executor', () => {
       expect(command[command.indexOf('--run-id') + 1]).toBe(request.parameters?.['run_id']);
       expect(command[command.indexOf('--mode') + 1]).toBe('backfill');
     }
-    // Each day's extract waits for the previous day's quality job: one day's load holds the lock at a time, and a failed day stops the later ones.
+    // The chunks' loads hold their rows; the publish moves them to raw with the models and checks.
+    const commandOf = (i: number) => requests[i].containerOverrides?.command ?? [];
+    expect([1, 3, 5].map((i) => commandOf(i).includes('--hold'))).toEqual([true, true, true]);
+    expect(commandOf(6)).toContain('--publish-held');
+    // Each day's extract waits for the previous day's load: one day's load holds the lock at a time, and a failed day stops the later ones and the publish.
     const idOf = (i: number) => batch.byName(requests[i].jobName ?? '').id;
     expect(requests[0].dependsOn ?? []).toEqual([]);
+    expect(requests[2].dependsOn).toEqual([{ jobId: idOf(1) }]);
+    expect(requests[4].dependsOn).toEqual([{ jobId: idOf(3) }]);
     expect(requests[3].dependsOn).toEqual([{ jobId: idOf(2) }]);
     expect(requests[6].dependsOn).toEqual([{ jobId: idOf(5) }]);
-    expect(requests[4].dependsOn).toEqual([{ jobId: idOf(3) }]);
+    expect(requests[7].dependsOn).toEqual([{ jobId: idOf(6) }]);
   });
 
   it('relaunched after a day failed, submits that day\'s failed job and what follows it, nothing that ran', async () => {

@@ -54,7 +54,7 @@ export async function runBackfill(chunks: readonly RunParameters[], deps: Backfi
       deps.progress.chunkDone(outcomes.length, before.rows, false, chunk.runId);
       continue;
     }
-    const ran = await runWithRetries(chunk, deps);
+    const ran = await runChunkWithRetries(chunk, deps);
     const after = await deps.chunkState(chunk.runId);
     if (!ran.succeeded) {
       deps.logger.error({ runId: chunk.runId, exitCode: ran.exitCode }, `backfill chunk failed: ${ran.message ?? ''}; rerun the same backfill to resume here`);
@@ -67,7 +67,8 @@ export async function runBackfill(chunks: readonly RunParameters[], deps: Backfi
   return outcomes;
 }
 
-async function runWithRetries(chunk: RunParameters, deps: BackfillDeps): Promise<ChunkRun> {
+/** One run (a chunk, or the backfill's publish), run again while it ends transient, up to the retries' attempts. */
+export async function runChunkWithRetries(chunk: RunParameters, deps: Pick<BackfillDeps, 'runChunk' | 'transientRetries' | 'logger'>): Promise<ChunkRun> {
   const retries = deps.transientRetries;
   for (let attempt = 1; ; attempt++) {
     const ran = await deps.runChunk(chunk);

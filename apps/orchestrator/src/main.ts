@@ -34,9 +34,11 @@ void runMain(APP, async (setLogger) => {
   }
   const deps = { config, logger, env: process.env, workspaceRoot, clock: () => new Date(), console: process.stdout };
   if (run.mode === 'backfill' && run.window) {
-    const chunks = await backfillLocally(run.window, { ...deps, graphOf: (chunk) => graphOfSources(chunk, options.sources) }, process.stdout);
+    const { chunks, publish } = await backfillLocally(run, { ...deps, graphOf: (chunk) => graphOfSources(chunk, options.sources) }, process.stdout);
     const failedChunk = chunks.find((c) => c.status === 'failed');
     if (failedChunk) throw new JobFailedError(`backfill chunk ${failedChunk.runId} failed (exit ${failedChunk.exitCode}): ${failedChunk.message ?? ''}`, failedChunk.exitCode);
+    if (publish?.status === 'failed') throw new JobFailedError(`backfill publish ${run.runId}-publish failed, nothing published, the rows stay held (exit ${publish.exitCode}): ${publish.message ?? ''}`, publish.exitCode);
+    process.stdout.write(publish?.status === 'skipped' ? `backfill: published before\n` : `backfill: published\n`);
     process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);
     return;
   }

@@ -237,19 +237,36 @@ describe('loadCommittedRuns', () => {
     const watermark = async () => (await readWatermark(db.warehouse, products))?.toISOString();
     expect(await watermark()).toBe('2026-11-02T10:00:00.000Z');
 
-    await land('backfill-12-14', [2, 3], '2026-11-02T14:00:00Z', { start: '2026-11-02T12:00:00Z', mode: 'backfill' });
+    // A nightly repair's re-read: a backfill-mode run loaded straight into raw (a backfill command's chunks are held instead, below).
+    await land('repair-12-14', [2, 3], '2026-11-02T14:00:00Z', { start: '2026-11-02T12:00:00Z', mode: 'backfill' });
     const info = jest.fn();
     expect(await load({ ...silentLogger(), info } as unknown as Logger)).toMatchObject({ filesLoaded: 1, rowsLoaded: 2 });
     expect(await rawIds()).toEqual([1, 2, 3]);
     expect(await watermark()).toBe('2026-11-02T10:00:00.000Z');
     expect(info).toHaveBeenCalledWith(
-      expect.objectContaining({ runId: 'backfill-12-14', windowStart: '2026-11-02T12:00:00.000Z', watermark: '2026-11-02T10:00:00.000Z' }),
+      expect.objectContaining({ runId: 'repair-12-14', windowStart: '2026-11-02T12:00:00.000Z', watermark: '2026-11-02T10:00:00.000Z' }),
       'run loaded without moving the watermark: its window starts after the watermark (a backfill of a detached window)',
     );
 
     await land('hourly-11', [4], '2026-11-02T11:00:00Z', { start: '2026-11-02T09:55:00Z' });
     await load();
     expect(await watermark()).toBe('2026-11-02T11:00:00.000Z');
+  });
+
+  it("a backfill chunk's run is held: a load into raw leaves it, the chunk's held load (hold) takes only its own run, into raw_backfill", async () => {
+    await land('hourly-10', [1], '2026-11-02T10:00:00Z', { start: '2026-11-02T09:00:00Z' });
+    await land('backfill-20261101T00-20261102T00', [2, 3], '2026-11-02T00:00:00Z', { start: '2026-11-01T00:00:00Z', mode: 'backfill' });
+    expect(await load()).toMatchObject({ manifests: 1, rowsLoaded: 1 });
+    expect(await rawIds()).toEqual([1]);
+
+    await land('hourly-11', [4], '2026-11-02T11:00:00Z', { start: '2026-11-02T09:55:00Z' });
+    const held = await loadCommittedRuns(products, { warehouse: db.warehouse, store, logger: silentLogger(), clock, runId: 'backfill-20261101T00-20261102T00', hold: true });
+    expect(held).toMatchObject({ manifests: 1, filesLoaded: 1, rowsLoaded: 2 });
+    const heldIds = await db.warehouse.query<{ product_id: number }>({ sql: 'select product_id from raw_backfill.orders_db__products order by product_id', binds: [] });
+    expect(heldIds.map((r) => Number(r.product_id))).toEqual([2, 3]);
+    expect(await rawIds()).toEqual([1]);
+    expect(await load()).toMatchObject({ manifests: 1, rowsLoaded: 1 });
+    expect(await rawIds()).toEqual([1, 4]);
   });
 
   describe('on Snowflake (a recording connection)', () => {

@@ -3,7 +3,7 @@ import { ConfigError, DataContractError, ExitCode, exitCodeFor, mapWithConcurren
 import type { Contract } from '@northstar/contracts';
 import { schemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
-import { rawTableRef, renderSql, sqlTemplatesIn } from '@northstar/sql';
+import { heldRawSchema, rawSchema, rawTableRef, renderCreateSchema, renderSql, sqlTemplatesIn } from '@northstar/sql';
 import { ensureRawTable, renderLoadRawFile, ValueConversionError, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { advanceCheckpoint, proposedCheckpointOf } from './checkpoint-store';
 import { engineReadableCopy } from './engine-readable-copy';
@@ -31,7 +31,25 @@ export interface RawLoadDeps {
   readonly runId: string;
   /** Snowflake stage whose root is the raw zone's root (SNOWFLAKE_RAW_STAGE); DuckDB reads the store's locations instead. */
   readonly rawStage?: string;
+  /**
+   * A backfill chunk's load (`load --hold`): only the manifests of its own run
+   * id, into the holding schema raw_backfill, where no model reads them until
+   * the backfill's publish moves them to raw (docs/backfills.md).
+   */
+  readonly hold?: boolean;
 }
+
+/**
+ * A backfill's chunk runs (run ids `backfill-...`, deriveRunId) land rows that
+ * only their chunk's held load takes: a load into raw leaves them, so an
+ * hourly run during a backfill publishes nothing of it.
+ */
+export function isHeldRun(manifest: Pick<RunManifest, 'mode' | 'runId'>): boolean {
+  return manifest.mode === 'backfill' && manifest.runId.startsWith('backfill-');
+}
+
+/** The schema a load's files land in. */
+const targetSchema = (deps: Pick<RawLoadDeps, 'hold'>) => (deps.hold ? heldRawSchema : rawSchema);
 
 export interface RawLoadResult {
   readonly entity: string;
@@ -51,11 +69,14 @@ export interface RawLoadResult {
  * table differ from its manifest's count fails the run (exit 3) by name.
  */
 export async function loadCommittedRuns(contract: Contract, deps: RawLoadDeps): Promise<RawLoadResult> {
-  const added = await ensureRawTable(deps.warehouse, contract);
-  if (added.length > 0) deps.logger.info({ table: rawTableRef(contract), columns: added, contractVersion: contract.version }, 'raw table: added the columns a newer contract version declares');
+  const schema = targetSchema(deps);
+  if (deps.hold) await deps.warehouse.run(renderCreateSchema(schema, deps.warehouse.dialect));
+  const added = await ensureRawTable(deps.warehouse, contract, schema);
+  if (added.length > 0) deps.logger.info({ table: rawTableRef(contract, schema), columns: added, contractVersion: contract.version }, 'raw table: added the columns a newer contract version declares');
   const loaded = await loadedFiles(deps.warehouse, contract);
   const pending = await pendingManifests(contract, deps);
-  const runs = completeRuns(groupRuns(pending.manifests), deps.logger);
+  const taken = pending.manifests.filter((m) => (deps.hold ? m.runId === deps.runId : !isHeldRun(m)));
+  const runs = completeRuns(groupRuns(taken), deps.logger);
   const result = { entity: contract.entity, manifests: runs.reduce((n, r) => n + r.manifests.length, 0), filesLoaded: 0, filesSkipped: 0, rowsLoaded: 0 };
   for (const run of runs) {
     const loadedAt = deps.clock();
@@ -176,12 +197,12 @@ async function copyFiles(session: WarehouseSession, load: ManifestFiles, context
   for (const file of files) assertStoredAsCommitted(manifest, file, context);
   if (session.dialect.name === 'snowflake') {
     if (files.length === 0) return;
-    const run = { manifest, files, loadedAt: context.loadedAt, ...(deps.rawStage ? { rawStage: deps.rawStage } : {}) };
+    const run = { manifest, files, loadedAt: context.loadedAt, rawSchema: targetSchema(deps), ...(deps.rawStage ? { rawStage: deps.rawStage } : {}) };
     await copyManifestFiles(session, load.landed, run, (error, copied) => fileLoadError(error, describeFiles(manifest, copied), copied.map((f) => f.key), deps.store));
     return;
   }
   for (const file of files) await loadFile(session, load.landed, manifest, file, context, deps);
-  await checkRawRows(session, load.contract, manifest, files);
+  await checkRawRows(session, rawTableRef(load.contract, targetSchema(deps)), manifest, files);
 }
 
 function assertStoredAsCommitted(manifest: RunManifest, file: ManifestFile, context: LoadContext): void {
@@ -201,7 +222,7 @@ async function loadFile(session: WarehouseSession, landed: Contract, manifest: R
     runId: manifest.runId,
     extractedAt: new Date(manifest.extractedAt),
     loadedAt: context.loadedAt,
-  }, { rawStage: deps.rawStage });
+  }, { rawStage: deps.rawStage, rawSchema: targetSchema(deps) });
   try {
     await session.run(statement);
   } catch (error) {
@@ -236,10 +257,10 @@ async function fileLoadError(error: unknown, where: string, keys: readonly strin
  * loaded, the rows its manifest counts. Files skipped as already in the ledger
  * were checked by the load that recorded them.
  */
-async function checkRawRows(session: WarehouseSession, contract: Contract, manifest: RunManifest, files: readonly ManifestFile[]): Promise<void> {
+async function checkRawRows(session: WarehouseSession, rawTable: string, manifest: RunManifest, files: readonly ManifestFile[]): Promise<void> {
   if (files.length === 0) return;
   const rows = await session.query<{ source_file: string; row_count: number }>(renderSql(rawRowsPerFileSql, session.dialect, {
-    idents: { raw_table: rawTableRef(contract) },
+    idents: { raw_table: rawTable },
     params: { run_id: manifest.runId },
   }));
   const found = new Map(rows.map((r) => [r.source_file, Number(r.row_count)]));

@@ -9,6 +9,8 @@ export interface FileCopyRun {
   readonly files: readonly ManifestFile[];
   readonly loadedAt: Date;
   readonly rawStage?: string;
+  /** raw (default), or a backfill's holding schema. */
+  readonly rawSchema?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function copyManifestFiles(
       runId: run.manifest.runId,
       extractedAt: new Date(run.manifest.extractedAt),
       loadedAt: run.loadedAt,
+      ...(run.rawSchema ? { rawSchema: run.rawSchema } : {}),
     }, run.rawStage);
     let result: CopiedFile[];
     try {

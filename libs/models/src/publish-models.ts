@@ -15,6 +15,8 @@ export interface PublishDeps extends ModelRunDeps {
   readonly mode: RunMode;
   /** Every check (loadQualityChecks); those of severity error over these models' tables gate the publish. */
   readonly checks: readonly QualityCheck[];
+  /** DML in the same transaction, before the models: a backfill's publish moves its held raw rows to raw here, so a refused publish keeps them held. */
+  readonly beforeModels?: (session: WarehouseSession) => Promise<void>;
 }
 
 /** An error check failed on the models' new state: nothing of it was committed. */
@@ -43,6 +45,7 @@ export async function publishModels(models: readonly Model[], deps: PublishDeps)
   const results = await deps.warehouse
     .transaction(async (session) => {
       const ran: ModelRunResult[] = [];
+      await deps.beforeModels?.(session);
       for (const model of models) {
         const started = Date.now();
         const status = prepared.has(model.name) ? await applyModel(model, session, deps) : 'up-to-date';

@@ -17,13 +17,15 @@ export interface RawFileToLoad {
 export interface LoadRawFileOptions {
   /** Snowflake stage whose root is the raw zone's root (SNOWFLAKE_RAW_STAGE); default raw_zone. */
   readonly rawStage?: string;
+  /** The schema of the table the file lands in: raw (default), or a backfill's holding schema. */
+  readonly rawSchema?: string;
 }
 
 /** The one statement that appends one landed Parquet file to its raw table, with lineage columns. */
 export function renderLoadRawFile(contract: Contract, dialect: Dialect, file: RawFileToLoad, options: LoadRawFileOptions = {}): RenderedSql {
   if (dialect.name !== 'duckdb' && dialect.name !== 'snowflake') throw new Error(`raw files load into a warehouse (duckdb or snowflake), not ${dialect.name}`);
   const template = warehouseSqlTemplate(`load_raw_file.${dialect.name}.sql`);
-  const rawTable = rawTableRef(contract);
+  const rawTable = rawTableRef(contract, options.rawSchema);
   const columns = columnList(contract.columns.map((c) => c.name), dialect);
   if (dialect.name === 'duckdb') {
     return renderSql(template, dialect, {

@@ -13,6 +13,8 @@ export interface RawFilesToLoad {
   readonly runId: string;
   readonly extractedAt: Date;
   readonly loadedAt: Date;
+  /** The schema of the table the files land in: raw (default), or a backfill's holding schema. */
+  readonly rawSchema?: string;
 }
 
 /** One file's line of a Snowflake COPY result. */
@@ -38,7 +40,7 @@ export function renderLoadRawFiles(contract: Contract, load: RawFilesToLoad, raw
   const literal = (value: string) => fragment(dialect.literal(value));
   const instant = (date: Date) => literal(isoInstantFromMicros(microsFromDate(date)));
   return renderSql(warehouseSqlTemplate('load_raw_files.snowflake.sql'), dialect, {
-    idents: { raw_table: rawTableRef(contract), stage: rawStage },
+    idents: { raw_table: rawTableRef(contract, load.rawSchema), stage: rawStage },
     fragments: {
       columns: columnList(contract.columns.map((c) => c.name), dialect),
       stage_columns: snowflakeStageColumns(contract),

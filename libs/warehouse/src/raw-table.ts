@@ -1,11 +1,11 @@
 import type { Contract } from '@northstar/contracts';
-import { rawTableRef, renderAddRawColumn, renderRawTableDdl } from '@northstar/sql';
+import { rawSchema, rawTableRef, renderAddRawColumn, renderRawTableDdl } from '@northstar/sql';
 import { tableColumns } from './table-columns';
 import type { Warehouse } from './warehouse';
 
 /** Creates raw.<source>__<entity> for a contract when it is missing; an existing table is left as it is. */
-export async function createRawTable(warehouse: Warehouse, contract: Contract): Promise<void> {
-  await warehouse.run(renderRawTableDdl(contract, warehouse.dialect));
+export async function createRawTable(warehouse: Warehouse, contract: Contract, schema: string = rawSchema): Promise<void> {
+  await warehouse.run(renderRawTableDdl(contract, warehouse.dialect, schema));
 }
 
 /**
@@ -16,10 +16,10 @@ export async function createRawTable(warehouse: Warehouse, contract: Contract): 
  * change the contract checks refuse, so it is never migrated here. Returns the
  * columns added.
  */
-export async function ensureRawTable(warehouse: Warehouse, contract: Contract): Promise<string[]> {
-  await createRawTable(warehouse, contract);
-  const existing = new Set((await tableColumns(warehouse, rawTableRef(contract))).map((c) => c.name));
+export async function ensureRawTable(warehouse: Warehouse, contract: Contract, schema: string = rawSchema): Promise<string[]> {
+  await createRawTable(warehouse, contract, schema);
+  const existing = new Set((await tableColumns(warehouse, rawTableRef(contract, schema))).map((c) => c.name));
   const missing = contract.columns.map((c) => c.name).filter((name) => !existing.has(name.toLowerCase()));
-  for (const name of missing) await warehouse.run(renderAddRawColumn(contract, name, warehouse.dialect));
+  for (const name of missing) await warehouse.run(renderAddRawColumn(contract, name, warehouse.dialect, schema));
   return missing;
 }

@@ -2,10 +2,11 @@
 # two warehouses under one resource monitor, and the stage COPY reads the
 # raw zone through.
 locals {
-  schemas = ["RAW", "STAGING", "CURATED", "ANALYTICS", "OPS"]
+  # RAW_BACKFILL holds a backfill's chunks until its publish (docs/backfills.md).
+  schemas = ["RAW", "RAW_BACKFILL", "STAGING", "CURATED", "ANALYTICS", "OPS"]
   # Raw and staging are rebuilt from S3 if lost (transient: no Fail-safe
   # cost); curated is permanent, with Time Travel for recovery.
-  transient_schemas = ["RAW", "STAGING"]
+  transient_schemas = ["RAW", "RAW_BACKFILL", "STAGING"]
   warehouses = {
     hourly   = var.hourly_warehouse_size
     backfill = var.backfill_warehouse_size

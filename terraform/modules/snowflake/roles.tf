@@ -9,6 +9,7 @@ locals {
   }
   schema_grants = {
     loader_raw      = { role = "LOADER", schema = "RAW", privileges = ["USAGE", "CREATE TABLE"] }
+    loader_held     = { role = "LOADER", schema = "RAW_BACKFILL", privileges = ["USAGE", "CREATE TABLE"] }
     loader_ops      = { role = "LOADER", schema = "OPS", privileges = ["USAGE", "CREATE TABLE"] }
     transformer_stg = { role = "TRANSFORMER", schema = "STAGING", privileges = ["USAGE", "CREATE TABLE", "CREATE VIEW"] }
     transformer_cur = { role = "TRANSFORMER", schema = "CURATED", privileges = ["USAGE", "CREATE TABLE", "CREATE VIEW"] }
@@ -17,6 +18,7 @@ locals {
   }
   future_grants = {
     loader_raw_tables      = { role = "LOADER", schema = "RAW", objects = "TABLES", privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"] }
+    loader_held_tables     = { role = "LOADER", schema = "RAW_BACKFILL", objects = "TABLES", privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"] }
     loader_ops_tables      = { role = "LOADER", schema = "OPS", objects = "TABLES", privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"] }
     transformer_stg_tables = { role = "TRANSFORMER", schema = "STAGING", objects = "TABLES", privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"] }
     transformer_cur_tables = { role = "TRANSFORMER", schema = "CURATED", objects = "TABLES", privileges = ["SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE"] }

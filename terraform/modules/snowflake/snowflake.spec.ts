@@ -16,9 +16,9 @@ it('uses the official provider and its account roles', () => {
   expect(snowflake.resources('snowflake_account_role')['this']['for_each']).toBe('${toset(local.roles)}');
 });
 
-it('a database per environment with the five schemas; raw and staging transient', () => {
-  expect(snowflake.locals()['schemas']).toEqual(['RAW', 'STAGING', 'CURATED', 'ANALYTICS', 'OPS']);
-  expect(snowflake.locals()['transient_schemas']).toEqual(['RAW', 'STAGING']);
+it('a database per environment with the five schemas and the backfills\' holding schema; raw, holding and staging transient', () => {
+  expect(snowflake.locals()['schemas']).toEqual(['RAW', 'RAW_BACKFILL', 'STAGING', 'CURATED', 'ANALYTICS', 'OPS']);
+  expect(snowflake.locals()['transient_schemas']).toEqual(['RAW', 'RAW_BACKFILL', 'STAGING']);
   expect(snowflake.resources('snowflake_database')['this']['name']).toBe('${var.database_name}');
 });
 
