@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { deriveRunId, loadConfig, silentLogger, type NorthstarConfig, type RunMode } from '@northstar/core';
-import { contractsForSource } from '@northstar/contracts';
-import { loadCommittedRuns } from '@northstar/extract';
-import { loadModelCatalog, runModels } from '@northstar/models';
-import { openObjectStore } from '@northstar/object-store';
 import { renderSql } from '@northstar/sql';
 import { openWarehouse, type Row } from '@northstar/warehouse';
 import { createScratchDatabase, OrdersDbSandbox, type ScratchDatabase } from '@northstar/sandbox';
@@ -14,13 +10,19 @@ import { createScratchDatabase, OrdersDbSandbox, type ScratchDatabase } from '@n
 export const workspaceRoot = path.resolve(__dirname, '..');
 export const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The sources a harness's pipelines run unless told otherwise: the two with no API sandbox to serve, so most specs stay fast. */
+export const DEFAULT_SOURCES = 'orders_db,partner_files';
+/** Every registered source: for specs that serve the Stripe and Zendesk sandboxes (SourceApiSandboxes) beside the orders DB. */
+export const FOUR_SOURCES = 'orders_db,partner_files,stripe,zendesk';
+
 /** A NORTHSTAR_HOME of its own pointing at one orders DB, and ways to run and inspect pipelines there. */
 export class PipelineHarness {
   readonly home = mkdtempSync(path.join(tmpdir(), 'northstar-e2e-'));
   readonly env: NodeJS.ProcessEnv;
   readonly config: NorthstarConfig;
 
-  constructor(ordersDbUrl: string, extraEnv: Record<string, string> = {}) {
+  /** `sources`: the pipelines' --sources (DEFAULT_SOURCES, or FOUR_SOURCES with the API sandboxes' env in extraEnv). */
+  constructor(ordersDbUrl: string, extraEnv: Record<string, string> = {}, readonly sources: string = DEFAULT_SOURCES) {
     this.env = {
       ...process.env,
       NORTHSTAR_ENV: 'local',
@@ -35,14 +37,14 @@ export class PipelineHarness {
     this.config = loadConfig(this.env);
   }
 
-  /** `npm run pipeline -- hourly --at <at>`, as an operator would run it; the jobs' outcomes come from ops.pipeline_runs. */
-  async hourly(at: string): Promise<PipelineOutcome> {
-    return this.pipeline('hourly', at);
+  /** `npm run pipeline -- hourly --at <at> --sources <the harness's>`, as an operator would run it; the jobs' outcomes come from ops.pipeline_runs. */
+  async hourly(at: string, sources: string = this.sources): Promise<PipelineOutcome> {
+    return this.pipeline('hourly', at, sources);
   }
 
   /** `npm run pipeline -- nightly --at <at>`: key sets and digests, then the reconciliation models. */
   async nightly(at: string): Promise<PipelineOutcome> {
-    return this.pipeline('nightly', at);
+    return this.pipeline('nightly', at, this.sources);
   }
 
   /** The log a job of the run wrote under <home>/logs/<run_id>/. */
@@ -50,11 +52,16 @@ export class PipelineHarness {
     return readFileSync(path.join(this.home, 'logs', runId, `${job}.log`), 'utf8');
   }
 
-  private async pipeline(mode: RunMode, at: string): Promise<PipelineOutcome> {
+  /** Spawned, not spawnSync: the API sandboxes a spec serves answer from this process while the pipeline runs. */
+  private async pipeline(mode: RunMode, at: string, sources: string): Promise<PipelineOutcome> {
     const runId = deriveRunId(mode, new Date(at));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/orchestrator/src/main.ts'), mode, '--at', at], {
-      cwd: workspaceRoot, env: this.env, encoding: 'utf8',
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps/orchestrator/src/main.ts'), mode, '--at', at, '--sources', sources], {
+      cwd: workspaceRoot, env: this.env, stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const run = { stdout: '', stderr: '', status: null as number | null };
+    child.stdout.on('data', (chunk: Buffer) => void (run.stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => void (run.stderr += chunk.toString('utf8')));
+    run.status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const jobs = await this.query<{ step: string; status: string }>(
       `select step, status from ops.pipeline_runs
        where run_id = :run_id and step <> 'pipeline'
@@ -71,34 +78,6 @@ export class PipelineHarness {
       cwd: workspaceRoot, env: this.env, encoding: 'utf8',
     });
     return { exitCode: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
-  }
-
-  /**
-   * One app run as its own process without blocking this one, for sources
-   * whose sandbox API this process serves; its stderr (the log) on success,
-   * an error with the log's tail otherwise.
-   */
-  async appAsync(app: string, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<string> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(workspaceRoot, 'apps', app, 'src/main.ts'), ...args], {
-      cwd: workspaceRoot, env: { ...this.env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let log = '';
-    child.stderr.on('data', (chunk: Buffer) => void (log += chunk.toString('utf8')));
-    const exit = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (exit !== 0) throw new Error(`${app} ${args.join(' ')} exited ${exit}:\n${log.slice(-3000)}`);
-    return log;
-  }
-
-  /** A source's committed raw runs loaded, then every model, in this process: for sources not yet in the registry's graph. */
-  async loadSourceAndModels(source: string, runId: string): Promise<void> {
-    const warehouse = await openWarehouse(this.config.warehouse, silentLogger());
-    try {
-      const deps = { warehouse, store: openObjectStore(this.config.rawUrl, {}), logger: silentLogger(), clock: () => new Date(), runId };
-      for (const contract of contractsForSource(source)) await loadCommittedRuns(contract, deps);
-      await runModels(loadModelCatalog(), deps);
-    } finally {
-      await warehouse.close();
-    }
   }
 
   /** A statement that changes the warehouse, as someone with a SQL prompt on it would. */
@@ -137,10 +116,20 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** What ops.pipeline_runs shows for an hourly run where every job succeeded (partner files: none dropped unless a spec drops some). */
+/** What ops.pipeline_runs shows for an hourly run of DEFAULT_SOURCES where every job succeeded (partner files: none dropped unless a spec drops some). */
 export const ALL_SUCCEEDED = [
   ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
   ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['report-partner-files', 'succeeded'],
+  ['quality', 'succeeded'],
+];
+
+/** The same for FOUR_SOURCES, in the order the jobs start. */
+export const FOUR_SOURCES_SUCCEEDED = [
+  ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
+  ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['report-partner-files', 'succeeded'],
+  ['extract-stripe', 'succeeded'], ['load-stripe', 'succeeded'],
+  ['extract-zendesk', 'succeeded'], ['load-zendesk', 'succeeded'],
+  ['models-payments', 'succeeded'], ['models-support', 'succeeded'],
   ['quality', 'succeeded'],
 ];
 

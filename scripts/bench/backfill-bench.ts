@@ -9,6 +9,8 @@ import { createScratchDatabase, ORDER_HISTORY_DAYS, OrdersDbSandbox } from '@nor
 
 const root = path.resolve(__dirname, '../..');
 const orchestrator = path.join(root, 'apps/orchestrator/src/main.ts');
+/** The sources with no API sandbox to serve: the bench measures the orders DB's backfill and hourly runs. */
+const BENCH_SOURCES = 'orders_db,partner_files';
 /** The sandbox's history (ORDER_HISTORY_DAYS of orders) ends here. */
 const START = new Date('2026-11-02T06:00:00Z');
 const DAY_MS = 86_400_000;
@@ -51,7 +53,7 @@ export async function benchBackfill(adminUrl: string, scale: number): Promise<Ba
     const from = new Date(end.getTime() - days * DAY_MS);
     const rssFile = path.join(home, 'backfill.rss');
     const started = Date.now();
-    const backfill = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, '--import', 'tsx', orchestrator, 'backfill', '--start', from.toISOString(), '--end', end.toISOString()], { cwd: root, env, stdio: 'ignore' });
+    const backfill = spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, '--import', 'tsx', orchestrator, 'backfill', '--start', from.toISOString(), '--end', end.toISOString(), '--sources', BENCH_SOURCES], { cwd: root, env, stdio: 'ignore' });
     const ended = new Promise<number | null>((resolve) => backfill.on('exit', resolve));
     const halfway = deriveRunId('backfill', new Date(from.getTime() + (days / 2) * DAY_MS), { start: new Date(from.getTime() + (days / 2) * DAY_MS), end: new Date(from.getTime() + (days / 2 + 1) * DAY_MS) });
     while (!existsSync(path.join(home, 'logs', halfway)) && backfill.exitCode === null) await sleep(200);
@@ -75,7 +77,7 @@ async function hourlyBeside(env: NodeJS.ProcessEnv, at: Date): Promise<BackfillB
   const first = Date.now();
   for (let attempt = 1; attempt <= 200; attempt++) {
     const began = Date.now();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', orchestrator, 'hourly', '--at', at.toISOString()], { cwd: root, env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', orchestrator, 'hourly', '--at', at.toISOString(), '--sources', BENCH_SOURCES], { cwd: root, env, encoding: 'utf8' });
     if (run.status === 0) return { attempts: attempt, waitedSeconds: (began - first) / 1000, ownSeconds: (Date.now() - began) / 1000 };
     if (run.status !== 75) throw new Error(`the hourly run beside the backfill failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
     await sleep(RETRY_MS);
@@ -84,7 +86,7 @@ async function hourlyBeside(env: NodeJS.ProcessEnv, at: Date): Promise<BackfillB
 }
 
 function pipeline(env: NodeJS.ProcessEnv, args: readonly string[]): void {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', orchestrator, ...args], { cwd: root, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', orchestrator, ...args, '--sources', BENCH_SOURCES], { cwd: root, env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pipeline ${args.join(' ')} failed (exit ${run.status}):\n${run.stdout}${run.stderr}`);
 }
 

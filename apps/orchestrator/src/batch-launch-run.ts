@@ -16,7 +16,7 @@ export interface ExecutorFlags {
   readonly jobQueue?: string;
   readonly jobDefinitionPrefix: string;
   readonly launcherId?: string;
-  /** Comma-separated source names: the graph of only these sources (backfills). */
+  /** Comma-separated source names: the graph of only these sources and what reads them. */
   readonly sources?: string;
   /** `<extract app>=<shards>,...`: which extractors run as array jobs, and of how many (terraform/sizing.json). */
   readonly extractShards?: string;
@@ -36,7 +36,7 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--job-queue <name>', "Batch queue for the run's jobs (default: the launcher's own queue)").env('AWS_BATCH_JQ_NAME'))
     .addOption(new Option('--job-definition-prefix <prefix>', 'job definitions are <prefix><app>').default('northstar-'))
     .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
-    .addOption(new Option('--sources <list>', 'a backfill (local or batch), or any run with --executor batch: only these sources (comma-separated) and what reads them'))
+    .addOption(new Option('--sources <list>', 'only these sources (comma-separated) and what reads them, in any mode, local or on Batch'))
     .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'))
     .addOption(new Option('--repair', "with --executor batch, nightly: the nightly's repair step (re-extract the days whose digests differ, as backfills on Batch)"));
 }

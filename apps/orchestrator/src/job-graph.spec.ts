@@ -1,26 +1,27 @@
-import { defineSource, ordersDbSource, stripeContracts, zendeskContracts, type SourceDeclaration } from '@northstar/contracts';
+import { defineSource, ordersDbSource, stripeSource, zendeskSource, type SourceDeclaration } from '@northstar/contracts';
 import { buildGraph, topologicalOrder, type JobGraph, type JobNode } from './job-graph';
 import { executeLocally } from './local-executor';
 
 const scheduledAt = new Date('2026-11-29T12:00:00Z');
 const hourly = { mode: 'hourly' as const, runId: 'hourly-2026112912', scheduledAt };
 
-// The next sources as their issues will declare them: payments read Stripe and the orders DB.
-const stripe = defineSource({ name: 'stripe', app: 'extract-stripe', contracts: stripeContracts, modes: ['hourly'], cursorKind: 'api-cursor', feeds: { payments: ['fct_payments'] } });
-const zendesk = defineSource({ name: 'zendesk', app: 'extract-zendesk', contracts: zendeskContracts, modes: ['hourly'], cursorKind: 'api-cursor', feeds: { support: ['fct_tickets'] } });
-const orders = defineSource({ ...ordersDbSource, feeds: { ...ordersDbSource.feeds, payments: ['fct_payments'] } });
-const registry: readonly SourceDeclaration[] = [orders, stripe, zendesk];
+// Without partner files: the domains fed by several sources, and nothing else.
+const registry: readonly SourceDeclaration[] = [ordersDbSource, stripeSource, zendeskSource];
 
 const shape = (graph: JobGraph) => graph.nodes.map((n) => [n.id, n.dependsOn.join(',')]);
 const node = (id: string, dependsOn: string[] = []): JobNode => ({ id, app: 'load', args: [], dependsOn });
 
 describe('job graph', () => {
-  it('gives each registered source its extract -> load chain, then quality', () => {
+  it('gives each registered source its extract -> load chain, each multi-source domain its models job, then quality', () => {
     const graph = buildGraph(hourly);
     expect(shape(graph)).toEqual([
       ['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'],
       ['extract-partner-files', ''], ['load-partner-files', 'extract-partner-files'], ['report-partner-files', 'load-partner-files'],
-      ['quality', 'load-orders-db,load-partner-files'],
+      ['extract-stripe', ''], ['load-stripe', 'extract-stripe'],
+      ['extract-zendesk', ''], ['load-zendesk', 'extract-zendesk'],
+      ['models-payments', 'load-orders-db,load-stripe'],
+      ['models-support', 'load-orders-db,load-zendesk'],
+      ['quality', 'load-orders-db,load-partner-files,load-stripe,load-zendesk,models-payments,models-support'],
     ]);
     expect(graph.nodes[1].args).toEqual(['--mode', 'hourly', '--run-id', 'hourly-2026112912', '--at', '2026-11-29T12:00:00.000Z', '--source', 'orders_db']);
   });
@@ -38,15 +39,18 @@ describe('job graph', () => {
       ['extract-stripe', ''], ['load-stripe', 'extract-stripe'],
       ['extract-zendesk', ''], ['load-zendesk', 'extract-zendesk'],
       ['models-payments', 'load-orders-db,load-stripe'],
-      ['quality', 'load-orders-db,load-stripe,load-zendesk,models-payments'],
+      ['models-support', 'load-orders-db,load-zendesk'],
+      ['quality', 'load-orders-db,load-stripe,load-zendesk,models-payments,models-support'],
     ]);
     expect(graph.nodes.find((n) => n.id === 'models-payments')!.args.slice(-2)).toEqual(['--domain', 'payments']);
+    expect(graph.nodes.find((n) => n.id === 'models-support')!.args.slice(-2)).toEqual(['--domain', 'support']);
   });
 
   it('runs nightly only the sources that land key sets, and the domains reading them after those', () => {
     const graph = buildGraph({ ...hourly, mode: 'nightly', runId: 'nightly-20261129' }, registry);
-    expect(shape(graph)).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['quality', 'load-orders-db,models-payments'], ['audit-access', '']]);
-    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual([['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['quality', 'load-orders-db'], ['audit-access', '']]);
+    const nightly = [['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['models-support', 'load-orders-db'], ['quality', 'load-orders-db,models-payments,models-support'], ['audit-access', '']];
+    expect(shape(graph)).toEqual(nightly);
+    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual(nightly);
   });
 
   it('a failed source stops only what reads it', async () => {
@@ -56,13 +60,13 @@ describe('job graph', () => {
       ['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'],
       ['extract-stripe', 'failed'], ['load-stripe', 'skipped'],
       ['extract-zendesk', 'succeeded'], ['load-zendesk', 'succeeded'],
-      ['models-payments', 'skipped'],
+      ['models-payments', 'skipped'], ['models-support', 'succeeded'],
       ['quality', 'skipped'],
     ]);
   });
 
   it('refuses a source whose app the orchestrator cannot run', () => {
-    expect(() => buildGraph(hourly, [defineSource({ ...stripe, app: 'extract-stripe-v2' })])).toThrow('source stripe: its app "extract-stripe-v2" is not an extractor the orchestrator knows');
+    expect(() => buildGraph(hourly, [defineSource({ ...stripeSource, app: 'extract-stripe-v2' })])).toThrow('source stripe: its app "extract-stripe-v2" is not an extractor the orchestrator knows');
   });
 
   it('orders jobs after their dependencies, naming a cycle or an unknown job', () => {

@@ -12,7 +12,7 @@ import { configNeeds } from './config-needs';
 const APP = 'orchestrator';
 const workspaceRoot = path.resolve(__dirname, '../../..');
 
-/** `npm run pipeline -- hourly [--at <ISO hour>]`: the mode may be given as the first word. */
+/** `npm run pipeline -- hourly [--at <ISO hour>] [--sources orders_db,partner_files]`: the mode may be given as the first word. */
 void runMain(APP, async (setLogger) => {
   const argv = process.argv.slice(2);
   if (argv[0] === 'release-quarantine') return releaseQuarantineCommand(argv.slice(1), setLogger);
@@ -24,7 +24,6 @@ void runMain(APP, async (setLogger) => {
   const config = loadAppConfig(configNeeds);
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
-  if (options.sources !== undefined && options.executor !== 'batch' && run.mode !== 'backfill') throw new ConfigError('--sources: only for a backfill or with --executor batch');
   if (options.repair && options.executor !== 'batch') throw new ConfigError('--repair: only with --executor batch (a local nightly repairs after its graph)');
   if (options.executor === 'batch') {
     if (options.repair) return repairStepOnBatch(run, options, { config, logger });
@@ -42,7 +41,7 @@ void runMain(APP, async (setLogger) => {
     process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);
     return;
   }
-  const result = await runPipeline(run, deps);
+  const result = await runPipeline(run, { ...deps, graphOf: (r) => graphOfSources(r, options.sources) });
   if (process.stdout.isTTY) process.stdout.write(runSummaryLine(run.runId, result.outcomes, path.join(config.home, 'logs', run.runId), true));
   else for (const o of result.outcomes) process.stdout.write(`${o.status.padEnd(9)} ${o.id.padEnd(20)} ${o.seconds.toFixed(1).padStart(6)}s${o.exitCode ? `  exit ${o.exitCode}` : ''}\n`);
   const failed = result.outcomes.find((o) => o.status === 'failed');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ExitCode, TransientError, deriveRunId, loadConfig, silentLogger, type NorthstarConfig, type RunParameters } from '@northstar/core';
 import type { AppProcessOptions, AppProcessResult } from './app-process';
+import { graphOfSources } from './batch-launch-run';
 import type { JobNode } from './job-graph';
 import { runPipeline, type PipelineDeps } from './run-pipeline';
 import { holdDuckDbFile, pipelineRunRows, workspaceRoot } from './testing';
@@ -27,7 +28,8 @@ describe('runPipeline', () => {
   });
 
   const deps = (runJob: (node: JobNode, options: AppProcessOptions) => Promise<AppProcessResult>): PipelineDeps => ({
-    config, logger: silentLogger(), env, workspaceRoot, clock: () => scheduledAt, runJob,
+    // Two sources keep the job lists short; the graph's shape is job-graph.spec's.
+    config, logger: silentLogger(), env, workspaceRoot, clock: () => scheduledAt, runJob, graphOf: (r) => graphOfSources(r, 'orders_db,partner_files'),
   });
 
   it('passes every job the absolute home and warehouse file its own run log uses', async () => {

@@ -9,17 +9,23 @@ const stripe: SourceDeclaration = defineSource({
   name: 'stripe', app: 'extract-stripe', contracts: stripeContracts, modes: ['hourly'], cursorKind: 'api-cursor',
   feeds: { payments: ['fct_payments'] },
 });
-const ordersFeedingPayments = defineSource({ ...ordersDbSource, feeds: { ...ordersDbSource.feeds, payments: ['fct_payments', 'fct_refunds'] } });
+const ordersFeedingPayments = defineSource({ ...ordersDbSource, feeds: { orders: ordersDbSource.feeds['orders'], payments: ['fct_payments', 'fct_refunds'] } });
 
 describe('source registry', () => {
   it('registers the orders DB with every one of its contracts', () => {
-    expect(sourceRegistry.map((s) => s.name)).toEqual(['orders_db', 'partner_files']);
+    expect(sourceRegistry.map((s) => s.name)).toEqual(['orders_db', 'partner_files', 'stripe', 'zendesk']);
     expect(sourceNamed('orders_db').contracts).toEqual(contractsForSource('orders_db'));
     expect(sourceNamed('orders_db').cursorKind).toBe('timestamp-window');
   });
 
+  it('runs the payments and support models after the orders DB and their API source both', () => {
+    const domains = curatedDomains();
+    expect(domains.find((d) => d.name === 'payments')?.sources).toEqual(['orders_db', 'stripe']);
+    expect(domains.find((d) => d.name === 'support')?.sources).toEqual(['orders_db', 'zendesk']);
+  });
+
   it('names the registered sources when asked for another', () => {
-    expect(() => sourceNamed('stripe')).toThrow('no registered source "stripe": registered sources are orders_db, partner_files');
+    expect(() => sourceNamed('shopify')).toThrow('no registered source "shopify": registered sources are orders_db, partner_files, stripe, zendesk');
   });
 
   it('lists the sources of a mode', () => {

@@ -2,6 +2,8 @@ import type { SourceName } from './contract';
 import type { SourceDeclaration, SourceMode } from './source-declaration';
 import { ordersDbSource } from './orders-db-source';
 import { partnerFilesSource } from './partner-files-source';
+import { stripeSource } from './stripe-source';
+import { zendeskSource } from './zendesk-source';
 
 /** A curated domain and what it reads: its models wait for these sources, and no others. */
 export interface CuratedDomain {
@@ -11,7 +13,7 @@ export interface CuratedDomain {
 }
 
 /** Every source the pipeline runs. Adding a source is adding its declaration here. */
-export const sourceRegistry: readonly SourceDeclaration[] = checkedRegistry([ordersDbSource, partnerFilesSource]);
+export const sourceRegistry: readonly SourceDeclaration[] = checkedRegistry([ordersDbSource, partnerFilesSource, stripeSource, zendeskSource]);
 
 /** Looks a source up by name; throws naming the registered ones, since the name usually comes from a flag. */
 export function sourceNamed(name: string, registry: readonly SourceDeclaration[] = sourceRegistry): SourceDeclaration {

@@ -8,9 +8,7 @@ export const paymentsModels: readonly string[] = ['fct_payments', 'fct_daily_rec
  * Stripe: new objects by `created` window, changes through the Events API
  * after the committed event (an opaque cursor in ops.source_cursors). Hourly
  * only: there is no key set to reconcile nightly, the events carry the
- * changes. Not in `sourceRegistry` yet: registering it also needs the orders
- * DB declaration to feed `payments` (paymentsModels) and every place that runs
- * the graph locally to serve the Stripe sandbox (docs/sources/stripe.md).
+ * changes.
  */
 export const stripeSource: SourceDeclaration = defineSource({
   name: 'stripe',

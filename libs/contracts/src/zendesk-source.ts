@@ -10,9 +10,7 @@ export const supportModels: readonly string[] = ['fct_support_tickets', 'fct_sup
  * satisfaction ratings, each with an opaque checkpoint committed with its
  * load. The support models also read dim_customer, so they run in a
  * `support` domain job after both loads; the orders models never wait for
- * Zendesk. Not in `sourceRegistry` yet: registering it is one line there,
- * `support: supportModels` in the orders DB's feeds, and every place that
- * runs the graph locally serving the Zendesk sandbox (docs/sources/zendesk.md).
+ * Zendesk.
  */
 export const zendeskSource: SourceDeclaration = defineSource({
   name: 'zendesk',
