@@ -1,13 +1,14 @@
 // `npm run demo`: the main job on the embedded defaults. Seeds the sandbox
-// orders DB (PGlite on a loopback port), runs several consecutive hourly
-// pipelines (later hours update earlier orders) and prints a short report.
+// orders DB (PGlite on a loopback port), serves the Stripe and Zendesk API
+// sandboxes fed from it, runs several consecutive hourly pipelines of all four
+// sources (later hours update earlier orders) and prints a short report.
 // Everything lands under NORTHSTAR_HOME (default .northstar/), reset first.
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { createLogger, deriveRunId, loadConfig, runMain, type NorthstarConfig } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
-import { OrdersDbSandbox, startEmbeddedOrdersDb, writePartnerDrops } from '@northstar/sandbox';
+import { OrdersDbSandbox, SourceApiSandboxes, startEmbeddedOrdersDb, writePartnerDrops } from '@northstar/sandbox';
 import { runSummaryLine } from '../apps/orchestrator/src/job-lines';
 import { runPipeline } from '../apps/orchestrator/src/run-pipeline';
 import { demoReport } from './demo-report';
@@ -27,12 +28,13 @@ void runMain('demo', async (setLogger) => {
   const probe = loadConfig();
   await resetOutputs(probe);
   const db = await startEmbeddedOrdersDb({ port: 0 });
-  const env = { ...process.env, ORDERS_DB_URL: db.url, NORTHSTAR_INITIAL_START: '2000-01-01T00:00:00Z' };
+  const first = new Date(opts.start);
+  const sandbox = await OrdersDbSandbox.connect(db.url, { scale: opts.scale, start: first });
+  const apis = await SourceApiSandboxes.start(sandbox);
+  const env = { ...process.env, ORDERS_DB_URL: db.url, NORTHSTAR_INITIAL_START: '2000-01-01T00:00:00Z', ...apis.env() };
   const config = loadConfig(env);
   const logger = createLogger({ ...config.log, bindings: { app: 'demo' } });
   setLogger(logger);
-  const first = new Date(opts.start);
-  const sandbox = await OrdersDbSandbox.connect(db.url, { scale: opts.scale, start: first });
   const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
   try {
     await sandbox.createSchema();
@@ -48,12 +50,14 @@ void runMain('demo', async (setLogger) => {
       const window = { start: i === 0 ? new Date(0) : new Date(at.getTime() - HOUR), end: at };
       const drops = await writePartnerDrops(store, { seed: 42, orders: await sandbox.orderPlans(), window });
       logger.info({ drops: drops.map((d) => `${d.key} (${d.rows} rows)`) }, 'partner files dropped');
+      logger.info(await apis.syncTo(at), 'Stripe and Zendesk sandboxes synced to the orders DB');
       const run = { mode: 'hourly' as const, scheduledAt: at, runId: deriveRunId('hourly', at) };
       const result = await runPipeline(run, { config, logger, env, workspaceRoot, clock: () => new Date(), console: process.stdout });
       if (process.stdout.isTTY) process.stdout.write(runSummaryLine(run.runId, result.outcomes, path.join(config.home, 'logs', run.runId), true));
       if (!result.succeeded) throw new Error(`pipeline ${run.runId} failed: ${result.outcomes.find((o) => o.status === 'failed')?.message}`);
     }
   } finally {
+    await apis.close();
     await sandbox.close();
     await db.stop();
   }

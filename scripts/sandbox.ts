@@ -9,7 +9,7 @@ import { Command, Option } from 'commander';
 import { ConfigError, createLogger, LOCAL_ZENDESK, loadConfig, type Logger, parseInstant, runMain } from '@northstar/core';
 import { openObjectStore } from '@northstar/object-store';
 import { partnerDropFaults, type PartnerDropFault, writePartnerDrops } from '@northstar/sandbox';
-import { DEFAULT_SANDBOX_SEED, DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, startEmbeddedOrdersDb, StripeAccount, StripeApiServer, StripeSandboxFeed, ZendeskApiServer, zendeskObjectsFor } from '@northstar/sandbox';
+import { DEFAULT_SANDBOX_START, OrdersDbSandbox, type SandboxOptions, SourceApiSandboxes, startEmbeddedOrdersDb } from '@northstar/sandbox';
 
 interface SandboxFlags {
   readonly scale: number;
@@ -59,44 +59,24 @@ type ServeFlags = SandboxFlags & { port: number; host: string; dataDir?: string;
 
 async function serve(flags: ServeFlags, logger: Logger): Promise<void> {
   const db = await startEmbeddedOrdersDb({ port: flags.port, host: flags.host, dataDir: flags.dataDir });
-  let stripe: StripeApiServer | undefined;
-  let zendesk: ZendeskApiServer | undefined;
+  let orders: OrdersDbSandbox | undefined;
+  let apis: SourceApiSandboxes | undefined;
   try {
     await seedServer(db.url, sandboxOptions(flags), logger, false);
-    stripe = await serveStripe(db.url, sandboxOptions(flags), flags.stripePort, logger);
-    zendesk = await serveZendesk(db.url, sandboxOptions(flags), flags.zendeskPort);
-    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory', stripeApiBase: `http://127.0.0.1:${stripe.port}`, zendeskUrl: zendesk.url }, 'orders DB, Stripe and Zendesk sandboxes serving; Ctrl-C to stop');
+    const options = sandboxOptions(flags);
+    orders = await OrdersDbSandbox.connect(db.url, options);
+    apis = await SourceApiSandboxes.start(orders, { seed: flags.seed, stripePort: flags.stripePort, zendeskPort: flags.zendeskPort });
+    logger.info(await apis.syncTo(options.start), 'Stripe and Zendesk sandboxes fed from the orders DB');
+    const { STRIPE_API_BASE, ZENDESK_URL } = apis.env();
+    logger.info({ url: db.url, dataDir: flags.dataDir ?? 'in memory', stripeApiBase: STRIPE_API_BASE, zendeskUrl: ZENDESK_URL }, 'orders DB, Stripe and Zendesk sandboxes serving; Ctrl-C to stop');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
   } finally {
-    await stripe?.close();
-    await zendesk?.close();
+    await apis?.close();
+    await orders?.close();
     await db.stop();
-  }
-}
-
-/** The Stripe API sandbox with the payments of the orders in the DB up to the sandbox epoch (the orders DB is read once). */
-async function serveStripe(url: string, options: SandboxOptions, port: number, logger: Logger): Promise<StripeApiServer> {
-  const orders = await OrdersDbSandbox.connect(url, options);
-  const feed = new StripeSandboxFeed(new StripeAccount(), orders, options.seed);
-  try {
-    logger.info(await feed.syncTo(options.start), 'Stripe sandbox fed from the orders DB');
-  } finally {
-    await orders.close();
-  }
-  return StripeApiServer.start({ account: feed.account, clock: () => feed.now, port });
-}
-
-/** The Zendesk API sandbox with the tickets of the orders in the DB up to the sandbox epoch, logged in as LOCAL_ZENDESK. */
-async function serveZendesk(url: string, options: SandboxOptions, port: number): Promise<ZendeskApiServer> {
-  const orders = await OrdersDbSandbox.connect(url, options);
-  try {
-    const objects = await zendeskObjectsFor(orders, options.seed ?? DEFAULT_SANDBOX_SEED, options.start);
-    return await ZendeskApiServer.start({ objects, now: () => options.start, email: LOCAL_ZENDESK.email, token: LOCAL_ZENDESK.apiToken, port });
-  } finally {
-    await orders.close();
   }
 }
 

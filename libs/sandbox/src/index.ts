@@ -25,3 +25,4 @@ export * from './embedded-orders-db';
 export * from './scratch-database';
 export * from './faults';
 export * from './access-history-sandbox';
+export * from './source-api-sandboxes';
