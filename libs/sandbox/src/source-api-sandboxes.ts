@@ -1,7 +1,6 @@
 import { LOCAL_ZENDESK } from '@northstar/core';
 import { DEFAULT_SANDBOX_SEED } from './sandbox-shape';
-import type { OrdersDbSandbox } from './orders-db-sandbox';
-import { StripeAccount, StripeApiServer, StripeSandboxFeed } from './stripe-api';
+import { StripeAccount, StripeApiServer, StripeSandboxFeed, type SandboxOrders } from './stripe-api';
 import { ZendeskApiServer } from './zendesk-api';
 import { zendeskObjectsFor } from './zendesk-sandbox-feed';
 
@@ -31,7 +30,7 @@ export class SourceApiSandboxes {
   private zendeskNow: Date;
 
   private constructor(
-    private readonly orders: OrdersDbSandbox,
+    private readonly orders: SandboxOrders,
     private readonly feed: StripeSandboxFeed,
     readonly stripe: StripeApiServer,
     readonly zendesk: ZendeskApiServer,
@@ -42,7 +41,7 @@ export class SourceApiSandboxes {
   }
 
   /** Both servers started, their accounts empty until the first `syncTo`. */
-  static async start(orders: OrdersDbSandbox, options: SourceApiSandboxOptions = {}): Promise<SourceApiSandboxes> {
+  static async start(orders: SandboxOrders, options: SourceApiSandboxOptions = {}): Promise<SourceApiSandboxes> {
     const seed = options.seed ?? DEFAULT_SANDBOX_SEED;
     const login = options.zendeskLogin ?? DEFAULT_LOGIN;
     const feed = new StripeSandboxFeed(new StripeAccount(), orders, seed);
@@ -65,13 +64,14 @@ export class SourceApiSandboxes {
     }
   }
 
-  /** Stripe and Zendesk as of `at`, agreeing with the orders DB as it stands; an earlier `at` leaves Stripe as it is. */
+  /** Stripe and Zendesk as of `at`, agreeing with the orders DB as it stands: the payments added, the tickets served; an `at` not after the last changes nothing. */
   async syncTo(at: Date): Promise<{ charges: number; refunds: number; disputes: number; tickets: number }> {
     const payments = await this.feed.syncTo(at);
-    const objects = await zendeskObjectsFor(this.orders, this.seed, at);
-    this.zendesk.setObjects(objects);
-    if (at > this.zendeskNow) this.zendeskNow = at;
-    return { ...payments, tickets: objects.tickets.length };
+    if (at > this.zendeskNow) {
+      this.zendesk.setObjects(await zendeskObjectsFor(this.orders, this.seed, at));
+      this.zendeskNow = at;
+    }
+    return { ...payments, tickets: this.zendesk.current().tickets.length };
   }
 
   /** The variables extract-stripe and extract-zendesk read to reach these sandboxes. */
