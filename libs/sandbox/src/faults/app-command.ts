@@ -4,6 +4,8 @@ import type { AppCommand, AppEntry } from './running-app';
 const entryFiles: Readonly<Record<AppEntry, string>> = {
   pipeline: 'apps/orchestrator/src/main.ts',
   'extract-orders-db': 'apps/extract-orders-db/src/main.ts',
+  'extract-stripe': 'apps/extract-stripe/src/main.ts',
+  'extract-zendesk': 'apps/extract-zendesk/src/main.ts',
   load: 'apps/load/src/main.ts',
   quality: 'apps/quality/src/main.ts',
 };

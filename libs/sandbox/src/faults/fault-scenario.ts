@@ -9,6 +9,8 @@ export interface ScenarioEnd {
   readonly windowEnd: Date;
   /** Broken expectations besides the data (an exit code that should have been 3, a run that should have been refused). */
   readonly problems: readonly string[];
+  /** The scenario's own source's curated tables measured against that source (payments, tickets, shipments); added to the orders comparison. */
+  readonly sourceComparison?: CuratedComparison;
 }
 
 export interface FaultScenario {

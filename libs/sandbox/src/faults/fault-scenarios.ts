@@ -3,9 +3,19 @@ import { crashFaultScenarios } from './crash-fault-scenarios';
 import { dataFaultScenarios } from './data-fault-scenarios';
 import type { FaultScenario } from './fault-scenario';
 import { infraFaultScenarios } from './infra-fault-scenarios';
+import { partnerFaultScenarios } from './partner-fault-scenarios';
+import { stripeFaultScenarios } from './stripe-fault-scenarios';
+import { zendeskFaultScenarios } from './zendesk-fault-scenarios';
 
 /** Every scenario of `npm run faults`, in the order the table shows them. */
-export const faultScenarios: readonly FaultScenario[] = [...crashFaultScenarios, ...dataFaultScenarios, ...infraFaultScenarios];
+export const faultScenarios: readonly FaultScenario[] = [
+  ...crashFaultScenarios,
+  ...dataFaultScenarios,
+  ...infraFaultScenarios,
+  ...stripeFaultScenarios,
+  ...zendeskFaultScenarios,
+  ...partnerFaultScenarios,
+];
 
 /** The scenarios named in `names` (all when empty); an unknown name is an error that lists the known ones. */
 export function selectFaultScenarios(names: readonly string[]): FaultScenario[] {

@@ -6,6 +6,7 @@ import { startEmbeddedOrdersDb } from '../embedded-orders-db';
 import { OrdersDbSandbox } from '../orders-db-sandbox';
 import { createScratchDatabase } from '../scratch-database';
 import { compareCurated, type CuratedComparison } from './curated-comparison';
+import { FaultSourceApis } from './fault-source-apis';
 import { type AppCommand, type AppEntry, type AppExit, RunningApp } from './running-app';
 
 /** Where a scenario's orders DB runs: the embedded PGlite (the default) or a scratch database on a real server. */
@@ -19,7 +20,12 @@ export interface FaultStageOptions {
   readonly start?: Date;
   /** Variables on top of the local defaults, for every process of the stage. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Loads a source that is not in the pipeline's hourly graph (Stripe, Zendesk) and runs the models; given by the composition root. */
+  readonly loadSource?: SourceLoader;
 }
+
+/** Raw loads of `source`'s committed runs, then every model, on the stage's warehouse: the load step of a source the hourly graph does not run. */
+export type SourceLoader = (source: string, config: NorthstarConfig, runId: string) => Promise<void>;
 
 export const FAULT_STAGE_START = new Date('2026-11-02T06:00:00Z');
 export const HOUR_MS = 3_600_000;
@@ -37,14 +43,17 @@ export class FaultStage {
     readonly home: string,
     readonly sourceUrl: string,
     readonly sandbox: OrdersDbSandbox,
+    /** Stripe and Zendesk on loopback, fed from `sandbox`: every run of the stage extracts them from here. */
+    readonly apis: FaultSourceApis,
     readonly start: Date,
     private readonly command: AppCommand,
     env: Readonly<Record<string, string>>,
     private readonly stopSource: () => Promise<void>,
     /** The server's admin URL when the orders DB is a scratch database on it. */
     readonly postgresAdminUrl: string | undefined,
+    private readonly sourceLoader: SourceLoader | undefined,
   ) {
-    this.env = { ...process.env, ...stageDefaults(home, sourceUrl), ...env };
+    this.env = { ...process.env, ...stageDefaults(home, sourceUrl), ...apis.env(), ...env };
     this.config = loadConfig(this.env);
   }
 
@@ -57,7 +66,8 @@ export class FaultStage {
       const sandbox = await OrdersDbSandbox.connect(source.url, { scale: options.scale ?? 0.01, start });
       await sandbox.createSchema();
       await sandbox.seed();
-      return new FaultStage(home, source.url, sandbox, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl);
+      const apis = await FaultSourceApis.start(sandbox, start);
+      return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl, options.loadSource);
     } catch (error) {
       await source.stop();
       rmSync(home, { recursive: true, force: true });
@@ -71,7 +81,8 @@ export class FaultStage {
   }
 
   /** `npm run pipeline -- <mode> --at <at>` as a process, to its end. */
-  pipeline(mode: RunMode, at: Date, env: Readonly<Record<string, string>> = {}): Promise<AppExit> {
+  async pipeline(mode: RunMode, at: Date, env: Readonly<Record<string, string>> = {}): Promise<AppExit> {
+    await this.apis.syncTo(at);
     return this.launch('pipeline', [mode, '--at', at.toISOString()], env).exited;
   }
 
@@ -86,11 +97,18 @@ export class FaultStage {
     if (run.code !== 0) throw new Error(`the baseline hourly run at ${this.start.toISOString()} exited ${run.code}:\n${run.output.slice(-3000)}`);
   }
 
+  /** `source`'s committed raw runs loaded, then the models, as the load app would after its extract. */
+  async loadSource(source: string, runId: string): Promise<void> {
+    if (!this.sourceLoader) throw new Error(`this stage was opened without a loader for ${source}: the composition root gives one (loadSource)`);
+    await this.sourceLoader(source, this.config, runId);
+  }
+
   compare(windowEnd: Date): Promise<CuratedComparison> {
     return compareCurated(this.sourceUrl, this.config.warehouse, windowEnd);
   }
 
   async close(): Promise<void> {
+    await this.apis.close();
     await this.sandbox.close().catch(() => undefined);
     await this.stopSource();
     rmSync(this.home, { recursive: true, force: true });

@@ -1,11 +1,14 @@
 import type { FaultScenario, ScenarioResult } from './fault-scenario';
-import { FaultStage } from './fault-stage';
+import { type CuratedComparison } from './curated-comparison';
+import { FaultStage, type SourceLoader } from './fault-stage';
 import type { AppCommand } from './running-app';
 
 export interface FaultRunOptions {
   readonly command: AppCommand;
   /** The real PostgreSQL server for scenarios that need one: each gets a scratch database there. */
   readonly postgresAdminUrl: string;
+  /** The load step of Stripe's and Zendesk's scenarios. */
+  readonly loadSource?: SourceLoader;
 }
 
 /**
@@ -23,9 +26,10 @@ export async function runFaultScenario(scenario: FaultScenario, options: FaultRu
       command: options.command,
       source: scenario.source === 'postgres' ? { postgresAdminUrl: options.postgresAdminUrl } : 'embedded',
       ...scenario.stage,
+      ...(options.loadSource ? { loadSource: options.loadSource } : {}),
     });
     const end = await scenario.run(stage);
-    const comparison = await stage.compare(end.windowEnd);
+    const comparison = withSource(await stage.compare(end.windowEnd), end.sourceComparison);
     const clean = comparison.lost === 0 && comparison.duplicated === 0 && comparison.wrong === 0;
     const result = clean && end.problems.length === 0 ? 'pass' : `FAIL${clean ? '' : ': curated differs from the source'}${end.problems.map((p) => `; ${p}`).join('')}`;
     return { fault: scenario.name, done: end.did, lost: comparison.lost, duplicated: comparison.duplicated, wrong: comparison.wrong, result, seconds: seconds(), comparison };
@@ -35,4 +39,15 @@ export async function runFaultScenario(scenario: FaultScenario, options: FaultRu
   } finally {
     await stage?.close().catch(() => undefined);
   }
+}
+
+/** The orders comparison with the scenario's own source tables added. */
+function withSource(orders: CuratedComparison, source: CuratedComparison | undefined): CuratedComparison {
+  if (!source) return orders;
+  return {
+    lost: orders.lost + source.lost,
+    duplicated: orders.duplicated + source.duplicated,
+    wrong: orders.wrong + source.wrong,
+    tables: { ...orders.tables, ...source.tables },
+  };
 }

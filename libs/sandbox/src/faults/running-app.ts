@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 /** How a scenario starts a process of the project: `npx tsx <entry> ...args`, with its own environment. */
 export type AppCommand = (entry: AppEntry, args: readonly string[]) => { readonly command: string; readonly args: readonly string[]; readonly cwd: string };
 /** The apps' entry points the scenarios run; the composition root maps them to files. */
-export type AppEntry = 'pipeline' | 'extract-orders-db' | 'load' | 'quality';
+export type AppEntry = 'pipeline' | 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'load' | 'quality';
 
 export interface AppExit {
   readonly code: number;
