@@ -1,58 +1,49 @@
-import { createScratchDatabase, DEFAULT_SANDBOX_SEED, OrdersDbSandbox, ZendeskApiServer, zendeskObjectsFor, type ScratchDatabase, type ZendeskObjects } from '@northstar/sandbox';
-import { PipelineHarness, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName } from './pipeline-harness';
+import { createScratchDatabase, OrdersDbSandbox, SourceApiSandboxes, type ScratchDatabase } from '@northstar/sandbox';
+import { FOUR_SOURCES, FOUR_SOURCES_SUCCEEDED, PipelineHarness, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName } from './pipeline-harness';
 
 const HOUR = 3_600_000;
-const login = { email: 'e2e@northstar.test', token: 'e2e-zendesk-token' };
+const hourAfter = (hours: number) => new Date(SEEDED_START.getTime() + hours * HOUR);
 
-// The sandbox's Zendesk account, derived from the same orders DB sandbox as
-// the orders pipeline, served on loopback; extract-zendesk runs as its own
-// process (masking PII with the local key, as the orders extractor does), and
-// Zendesk's raw loads and the support models run here on the harness's warehouse.
-describe('Zendesk pipeline: sandbox API -> extract-zendesk -> raw -> fct_support_tickets and fct_support_interactions', () => {
-  const env = {} as { db: ScratchDatabase; sandbox: OrdersDbSandbox; harness: PipelineHarness };
-  let server: ZendeskApiServer;
-  let objects: ZendeskObjects;
-  let now = new Date(SEEDED_START.getTime() + HOUR);
+// The Zendesk and Stripe sandboxes, derived from the same orders DB sandbox,
+// served from this process; every hour is the registry's hourly graph of all
+// four sources, extract-zendesk masking PII with the local key as the orders
+// extractor does, and models-support after load-orders-db and load-zendesk.
+describe('Zendesk in the hourly graph: sandbox API -> extract-zendesk -> load-zendesk -> models-support', () => {
+  const env = {} as { db: ScratchDatabase; sandbox: OrdersDbSandbox; apis: SourceApiSandboxes; harness: PipelineHarness };
 
   beforeAll(async () => {
     env.db = await createScratchDatabase(POSTGRES_ADMIN_URL, uniqueDatabaseName('zendesk_e2e'));
     env.sandbox = await OrdersDbSandbox.connect(env.db.url, { scale: 0.01, start: SEEDED_START });
     await env.sandbox.createSchema();
     await env.sandbox.seed();
-    env.harness = new PipelineHarness(env.db.url);
-    expect((await env.harness.hourly(SEEDED_START.toISOString())).exitCode).toBe(0);
-    objects = await zendeskObjectsFor(env.sandbox, DEFAULT_SANDBOX_SEED, SEEDED_START);
-    server = await ZendeskApiServer.start({ objects, now: () => now, ...login, requestsPerMinute: 600 });
-  }, 120_000);
+    env.apis = await SourceApiSandboxes.start(env.sandbox);
+    await env.apis.syncTo(SEEDED_START);
+    env.harness = new PipelineHarness(env.db.url, env.apis.env(), FOUR_SOURCES);
+    expect((await env.harness.hourly(SEEDED_START.toISOString())).jobs).toEqual(FOUR_SOURCES_SUCCEEDED);
+  }, 300_000);
 
   afterAll(async () => {
-    await server?.close();
+    await env.apis?.close();
     await env.sandbox?.close();
     await env.db?.drop();
     env.harness?.dispose();
   });
 
-  /** extract-zendesk for the hour (async: this process serves its requests), then Zendesk's raw loads and every model. */
-  async function zendeskHour(at: Date): Promise<string> {
-    const log = await env.harness.appAsync('extract-zendesk', ['--mode', 'hourly', '--at', at.toISOString()], {
-      ZENDESK_URL: server.url, ZENDESK_EMAIL: login.email, ZENDESK_API_TOKEN: login.token, ZENDESK_REQUESTS_PER_MINUTE: '600',
-    });
-    await env.harness.loadSourceAndModels('zendesk', `load-zendesk-${at.getTime()}`);
-    return log;
-  }
-
   it('matches every sandbox requester to a customer through masked emails and external ids, and keeps a stranger with a null key', async () => {
-    server.injectFault('stranger-requester');
-    const log = await zendeskHour(now);
-    expect(log).not.toContain(login.token);
+    await env.sandbox.advanceHour(SEEDED_START);
+    await env.apis.syncTo(hourAfter(1));
+    env.apis.zendesk.injectFault('stranger-requester');
+    const run = await env.harness.hourly(hourAfter(1).toISOString());
+    expect(run.jobs).toEqual(FOUR_SOURCES_SUCCEEDED);
+    expect(env.harness.jobLog(run.runId, 'extract-zendesk')).not.toContain(env.apis.env()['ZENDESK_API_TOKEN']);
+    const served = env.apis.zendesk.current().tickets;
     const [tickets] = await env.harness.query<{ n: number; matched: number; by_email: number; by_id: number; with_order: number }>(`select count(*)::int as n,
       count(customer_sk)::int as matched, count(*) filter (where customer_match = 'email')::int as by_email,
       count(*) filter (where customer_match = 'external_id')::int as by_id, count(order_id)::int as with_order from curated.fct_support_tickets`);
-    expect(tickets.n).toBe(objects.tickets.length + 1);
-    expect(tickets.matched).toBe(objects.tickets.length);
+    expect(tickets.n).toBe(served.length);
+    expect(tickets.matched).toBe(served.length - 1);
     expect(tickets.by_email).toBeGreaterThan(0);
     expect(tickets.by_id).toBeGreaterThan(0);
-    expect(tickets.with_order).toBe(objects.tickets.filter((t) => t.custom_fields.some((f) => f.value !== null)).length);
     // Emails are masked on both sides (the local key), yet they matched.
     const [masked] = await env.harness.query<{ clear: number }>("select count(*)::int as clear from staging.stg_zendesk__users where email like '%@%'");
     expect(masked.clear).toBe(0);
@@ -60,22 +51,29 @@ describe('Zendesk pipeline: sandbox API -> extract-zendesk -> raw -> fct_support
       join curated.fct_orders as o on o.order_sk = t.order_sk and o.customer_id = t.customer_id`);
     expect(orders[0].n).toBe(tickets.with_order);
     const [interactions] = await env.harness.query<{ n: number; tickets: number }>('select count(*)::int as n, count(distinct ticket_id)::int as tickets from curated.fct_support_interactions');
-    expect(interactions.tickets).toBe(objects.tickets.length + 1); // the stranger opened one too
-    expect(interactions.n).toBeGreaterThan(objects.tickets.length);
-  }, 180_000);
+    expect(interactions.tickets).toBe(served.length); // the stranger opened one too
+    expect(interactions.n).toBeGreaterThan(served.length);
+  }, 300_000);
 
   it('a next hour with a deleted ticket changes that ticket only, and a rerun of it changes nothing', async () => {
     const snapshot = () => env.harness.query('select ticket_id, is_deleted, _row_hash from curated.fct_support_tickets order by ticket_id');
     const before = await snapshot();
-    now = new Date(now.getTime() + HOUR);
-    server.injectFault('deleted-ticket');
-    await zendeskHour(now);
+    // The orders DB stays where it was: only Zendesk has news this hour.
+    await env.apis.syncTo(hourAfter(2));
+    env.apis.zendesk.injectFault('deleted-ticket');
+    expect((await env.harness.hourly(hourAfter(2).toISOString())).exitCode).toBe(0);
     const after = await snapshot();
-    expect(after.filter((r) => r['is_deleted'])).toHaveLength(1);
-    expect(after.filter((r, i) => r['_row_hash'] !== before[i]['_row_hash']).map((r) => r['ticket_id'])).toEqual(after.filter((r) => r['is_deleted']).map((r) => r['ticket_id']));
+    const deleted = after.filter((r) => r['is_deleted']).map((r) => Number(r['ticket_id']));
+    expect(deleted).toHaveLength(1);
+    // Besides the deleted ticket, only tickets the account changed since the last export (their life moved on an hour) differ.
+    const movedOn = new Set(env.apis.zendesk.current().tickets.filter((t) => Date.parse(t.updated_at) >= hourAfter(1).getTime() - 60_000).map((t) => t.id));
+    const hashBefore = new Map(before.map((r) => [Number(r['ticket_id']), r['_row_hash']]));
+    const changed = after.filter((r) => hashBefore.get(Number(r['ticket_id'])) !== r['_row_hash']).map((r) => Number(r['ticket_id']));
+    expect(changed).toContain(deleted[0]);
+    expect(changed.filter((id) => id !== deleted[0] && !movedOn.has(id))).toEqual([]);
     const [view] = await env.harness.query<{ n: number }>('select count(*)::int as n from analytics.support_tickets');
     expect(view.n).toBe(after.length - 1);
-    await zendeskHour(now);
+    expect((await env.harness.hourly(hourAfter(2).toISOString())).exitCode).toBe(0);
     expect(await snapshot()).toEqual(after);
-  }, 180_000);
+  }, 300_000);
 });
