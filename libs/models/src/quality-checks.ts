@@ -129,20 +129,27 @@ async function missingTables(check: QualityCheck, deps: QualityDeps): Promise<st
 }
 
 /**
- * undefined (skip) while the missing tables' raw inputs are empty or absent,
- * or while one of them belongs to a source the registry does not run yet (no
- * job builds such a model); a failure naming them once they hold rows.
+ * undefined (skip) while no missing table is due: a table is due once every
+ * raw table it is built from exists (a source that never loaded here, as in a
+ * run of fewer sources, leaves its models unbuilt) and one of them holds rows,
+ * and its sources are all ones the registry runs. A failure names the due ones.
  */
 async function missingTableResult(check: QualityCheck, missing: readonly string[], deps: QualityDeps): Promise<QualityResult | undefined> {
-  const landed: string[] = [];
-  const inputs = [...new Set(missing.flatMap((table) => rawInputsOf(table, deps.models ?? [])))].sort();
-  if (inputs.some((raw) => !registeredSources.has(/^raw\.([a-z0-9_]+?)__/.exec(raw)?.[1] ?? ''))) return undefined;
-  for (const raw of inputs) {
-    if (!(await tableExists(deps.warehouse, raw))) continue;
-    if (await tableHasRows(deps.warehouse, raw)) landed.push(raw);
+  const due: string[] = [];
+  const landed = new Set<string>();
+  for (const table of missing) {
+    const inputs = rawInputsOf(table, deps.models ?? []);
+    if (inputs.some((raw) => !registeredSources.has(/^raw\.([a-z0-9_]+?)__/.exec(raw)?.[1] ?? ''))) continue;
+    const present = await Promise.all(inputs.map((raw) => tableExists(deps.warehouse, raw)));
+    if (present.includes(false)) continue;
+    const holding: string[] = [];
+    for (const raw of inputs) if (await tableHasRows(deps.warehouse, raw)) holding.push(raw);
+    if (holding.length === 0) continue;
+    due.push(table);
+    for (const raw of holding) landed.add(raw);
   }
-  if (landed.length === 0) return undefined;
-  const details = `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist, though ${landed.join(', ')} hold rows: dropped or never built (a failed --full-refresh, a model that failed); the next load rebuilds it`;
+  if (due.length === 0) return undefined;
+  const details = `${due.join(', ')} ${due.length === 1 ? 'does' : 'do'} not exist, though ${[...landed].sort().join(', ')} hold rows: dropped or never built (a failed --full-refresh, a model that failed); the next load rebuilds it`;
   return { check: check.name, table: check.table, severity: check.severity, status: 'fail', failingRows: 0, details };
 }
 
