@@ -133,6 +133,12 @@ export const FOUR_SOURCES_SUCCEEDED = [
   ['quality', 'succeeded'],
 ];
 
+/** An hourly run of the orders DB and one API source, as the Stripe and Zendesk specs run after their first (four-source) hour. */
+export const WITH_API_SOURCE_SUCCEEDED = {
+  'orders_db,stripe': [['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['extract-stripe', 'succeeded'], ['load-stripe', 'succeeded'], ['models-payments', 'succeeded'], ['quality', 'succeeded']],
+  'orders_db,zendesk': [['extract-orders-db', 'succeeded'], ['load-orders-db', 'succeeded'], ['extract-zendesk', 'succeeded'], ['load-zendesk', 'succeeded'], ['models-support', 'succeeded'], ['quality', 'succeeded']],
+} as const;
+
 /** The sandbox history of seededOrdersDb starts here; its first hourly run is at this hour. */
 export const SEEDED_START = new Date('2026-11-02T06:00:00Z');
 

@@ -1,13 +1,14 @@
 import { createScratchDatabase, OrdersDbSandbox, SourceApiSandboxes, type ScratchDatabase } from '@northstar/sandbox';
-import { FOUR_SOURCES, FOUR_SOURCES_SUCCEEDED, PipelineHarness, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName } from './pipeline-harness';
+import { PipelineHarness, WITH_API_SOURCE_SUCCEEDED, POSTGRES_ADMIN_URL, SEEDED_START, uniqueDatabaseName } from './pipeline-harness';
 
 const HOUR = 3_600_000;
 const hourAfter = (hours: number) => new Date(SEEDED_START.getTime() + hours * HOUR);
 
 // The Zendesk and Stripe sandboxes, derived from the same orders DB sandbox,
-// served from this process; every hour is the registry's hourly graph of all
-// four sources, extract-zendesk masking PII with the local key as the orders
-// extractor does, and models-support after load-orders-db and load-zendesk.
+// served from this process; every hour is the registry's hourly graph of the
+// orders DB and Zendesk (all models-support reads; the Stripe spec runs the four
+// sources together), extract-zendesk masking PII with the local key as the
+// orders extractor does, and models-support after load-orders-db and load-zendesk.
 describe('Zendesk in the hourly graph: sandbox API -> extract-zendesk -> load-zendesk -> models-support', () => {
   const env = {} as { db: ScratchDatabase; sandbox: OrdersDbSandbox; apis: SourceApiSandboxes; harness: PipelineHarness };
 
@@ -18,8 +19,8 @@ describe('Zendesk in the hourly graph: sandbox API -> extract-zendesk -> load-ze
     await env.sandbox.seed();
     env.apis = await SourceApiSandboxes.start(env.sandbox);
     await env.apis.syncTo(SEEDED_START);
-    env.harness = new PipelineHarness(env.db.url, env.apis.env(), FOUR_SOURCES);
-    expect((await env.harness.hourly(SEEDED_START.toISOString())).jobs).toEqual(FOUR_SOURCES_SUCCEEDED);
+    env.harness = new PipelineHarness(env.db.url, env.apis.env(), 'orders_db,zendesk');
+    expect((await env.harness.hourly(SEEDED_START.toISOString())).jobs).toEqual(WITH_API_SOURCE_SUCCEEDED['orders_db,zendesk']);
   }, 300_000);
 
   afterAll(async () => {
@@ -34,7 +35,7 @@ describe('Zendesk in the hourly graph: sandbox API -> extract-zendesk -> load-ze
     await env.apis.syncTo(hourAfter(1));
     env.apis.zendesk.injectFault('stranger-requester');
     const run = await env.harness.hourly(hourAfter(1).toISOString());
-    expect(run.jobs).toEqual(FOUR_SOURCES_SUCCEEDED);
+    expect(run.jobs).toEqual(WITH_API_SOURCE_SUCCEEDED['orders_db,zendesk']);
     expect(env.harness.jobLog(run.runId, 'extract-zendesk')).not.toContain(env.apis.env()['ZENDESK_API_TOKEN']);
     const served = env.apis.zendesk.current().tickets;
     const [tickets] = await env.harness.query<{ n: number; matched: number; by_email: number; by_id: number; with_order: number }>(`select count(*)::int as n,
