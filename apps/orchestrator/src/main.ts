@@ -36,9 +36,9 @@ void runMain(APP, async (setLogger) => {
     const { chunks, publish } = await backfillLocally(run, { ...deps, graphOf: (chunk) => graphOfSources(chunk, options.sources) }, process.stdout);
     const failedChunk = chunks.find((c) => c.status === 'failed');
     if (failedChunk) throw new JobFailedError(`backfill chunk ${failedChunk.runId} failed (exit ${failedChunk.exitCode}): ${failedChunk.message ?? ''}`, failedChunk.exitCode);
+    process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);
     if (publish?.status === 'failed') throw new JobFailedError(`backfill publish ${run.runId}-publish failed, nothing published, the rows stay held (exit ${publish.exitCode}): ${publish.message ?? ''}`, publish.exitCode);
     process.stdout.write(publish?.status === 'skipped' ? `backfill: published before\n` : `backfill: published\n`);
-    process.stdout.write(`backfill: ${chunks.filter((c) => c.status === 'succeeded').length} chunks run, ${chunks.filter((c) => c.status === 'skipped').length} already committed\n`);
     return;
   }
   const result = await runPipeline(run, { ...deps, graphOf: (r) => graphOfSources(r, options.sources) });
