@@ -30,6 +30,8 @@ describe('extractZendesk over loopback HTTP', () => {
   let parquet: ParquetWriter;
   let server: ZendeskApiServer;
   let sandboxNow: Date;
+  /** How far Zendesk's clock is behind this machine's. */
+  let zendeskBehindMs: number;
   const wall = { ms: 0, sleeps: [] as number[] };
   const clock: BudgetClock = { now: () => wall.ms, sleep: async (ms) => void (wall.sleeps.push(ms), (wall.ms += ms)) };
 
@@ -40,8 +42,9 @@ describe('extractZendesk over loopback HTTP', () => {
     store = new LocalObjectStore(path.join(dir, 'raw'));
     parquet = await ParquetWriter.open({ tempDir: dir, threads: 1 });
     sandboxNow = sandboxStart;
+    zendeskBehindMs = 0;
     Object.assign(wall, { ms: 0, sleeps: [] });
-    server = await ZendeskApiServer.start({ objects, now: () => sandboxNow, ...login, requestsPerMinute: 10, wallClock: () => wall.ms });
+    server = await ZendeskApiServer.start({ objects, now: () => new Date(sandboxNow.getTime() - zendeskBehindMs), ...login, requestsPerMinute: 10, wallClock: () => wall.ms });
   });
 
   afterEach(async () => {
@@ -175,6 +178,24 @@ describe('extractZendesk over loopback HTTP', () => {
     expect(result.manifest.rowCount).toBe(inWindow.length);
     expect(result.manifest.proposedCheckpoint).toBeUndefined();
     expect(server.requests.filter((r) => r.path.endsWith('/tickets/cursor.json'))[0].query['start_time']).toBe(String(start.getTime() / 1000));
+  });
+
+  it('ends transient (75) without retrying when Zendesk refuses a start_time as too recent (its clock behind ours), and the next run is whole', async () => {
+    await extract(runAt(sandboxNow), client(), ['ticket_events']);
+    await loadAll();
+    const saved = await cursors();
+    sandboxNow = new Date(sandboxNow.getTime() + HOUR);
+    zendeskBehindMs = 30 * 24 * HOUR;
+    const before = server.requests.length;
+    const error = await extract(runAt(sandboxNow), client(), ['ticket_events']).catch((e: unknown) => e);
+    expect(exitCodeFor(error)).toBe(ExitCode.transient);
+    expect((error as Error).message).toMatch(/HTTP 400, start_time is inside Zendesk's last minute: its clock is behind/);
+    expect(server.requests.slice(before).filter((r) => r.path.endsWith('/ticket_events.json'))).toHaveLength(1);
+    await loadAll();
+    expect(await cursors()).toEqual(saved);
+    zendeskBehindMs = 0;
+    const [next] = await extract(runAt(sandboxNow), client(), ['ticket_events']);
+    expect(next.manifest.rowCount).toBeGreaterThan(0);
   });
 
   it('stops with exit 2 on a refused login, without the token in the message', async () => {

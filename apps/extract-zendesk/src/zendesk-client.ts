@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { ConfigError, TransientError, withRetry, type Logger } from '@northstar/core';
+import { ConfigError, isTransient, TransientError, withRetry, type Logger } from '@northstar/core';
 import { RequestBudget, type BudgetClock } from './request-budget';
 
 export interface ZendeskAccount {
@@ -26,6 +26,13 @@ export class ZendeskThrottled extends TransientError {
     super(message);
   }
 }
+
+/**
+ * Zendesk refused a start_time inside its last minute: its clock is behind
+ * ours. Transient (a later run, or the clocks agreeing, gets through), but
+ * not worth retrying within the run: how far behind it is is unknown.
+ */
+export class ZendeskClockBehind extends TransientError {}
 
 const DEFAULT_ATTEMPTS = 8;
 
@@ -59,6 +66,7 @@ export class ZendeskClient {
       attempts: this.options.attempts ?? DEFAULT_ATTEMPTS,
       baseDelayMs: 1_000,
       maxDelayMs: 60_000,
+      retryOn: (error) => isTransient(error) && !(error instanceof ZendeskClockBehind),
       delayHint: (error) => (error instanceof ZendeskThrottled ? error.retryAfterMs : undefined),
       onRetry: (error, attempt, delayMs) => {
         this.options.onRetry?.();
@@ -90,5 +98,8 @@ function classify(path: string, response: AxiosResponse): Error {
   if (status >= 500) return new ZendeskThrottled(`Zendesk GET ${path}: HTTP ${status}`, waitMs);
   if (status === 401 || status === 403) return new ConfigError(`Zendesk GET ${path}: HTTP ${status}, the login was refused; check ZENDESK_EMAIL and ZENDESK_API_TOKEN (an API token of an agent who may export)`);
   const description = typeof response.data === 'object' && response.data !== null ? (response.data as { description?: unknown; error?: unknown }) : {};
+  if (status === 400 && /too recent start_time/i.test(`${String(description.description ?? '')} ${String(description.error ?? '')}`)) {
+    return new ZendeskClockBehind(`Zendesk GET ${path}: HTTP 400, start_time is inside Zendesk's last minute: its clock is behind this machine's; the next run retries`);
+  }
   return new ConfigError(`Zendesk GET ${path}: HTTP ${status}${description.description ? `: ${String(description.description)}` : description.error ? `: ${String(description.error)}` : ''}`);
 }
