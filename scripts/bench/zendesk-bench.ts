@@ -4,6 +4,7 @@
 // request i + budget: 100% spends every request the budget allows), 429s, and
 // peak RSS at each ticket count. The sandbox runs in this process; the
 // extractor in its own, under GNU time, so its RSS is its own.
+// --rows-per-part above 10,000 is capped there (apps/extract-zendesk/src/rows-per-part.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -8,6 +8,7 @@ import { extractZendesk } from './extract-zendesk';
 import { zendeskStreams } from './streams';
 import { ZendeskClient } from './zendesk-client';
 import { configNeeds } from './config-needs';
+import { zendeskRowsPerPart } from './rows-per-part';
 
 const APP = 'extract-zendesk';
 
@@ -29,7 +30,7 @@ void runMain(APP, async (setLogger, figures) => {
   const parquet = await ParquetWriter.open({ tempDir });
   try {
     logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
-    const results = await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: config.rowsPerPart, clock: () => new Date() });
+    const results = await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() });
     // A run committed before read nothing now: its rows belong to that attempt's record.
     for (const { manifest } of results.filter((r) => !r.alreadyCommitted)) {
       figures.rowsIn += manifest.rowCount;
