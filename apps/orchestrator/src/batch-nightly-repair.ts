@@ -25,7 +25,7 @@ export interface BatchRepairDeps {
   readonly jobs: BatchJobs;
   /** Where the repair's backfills go: the repair job's own queue. */
   readonly plan: BatchPlanOptions;
-  /** The graph of one day's re-read (every source of the nightly, sharded as the launcher would). */
+  /** The graph of one day's re-read (the nightly's compared sources, sharded as the launcher would). */
   readonly graphOf: (run: RunParameters) => JobGraph;
   /** Submits a graph (the launcher's launchOnBatch, with its claim). */
   readonly launch: (graph: JobGraph) => Promise<unknown>;

@@ -47,7 +47,7 @@ void runMain(APP, async (setLogger) => {
   const failed = result.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new JobFailedError(`job ${failed.id} failed (exit ${failed.exitCode}): ${failed.message ?? ''}`, failed.exitCode);
   if (run.mode === 'nightly') {
-    const unrepaired = (await repairNightly(run, deps)).filter((r) => r.result === 'still_differs');
+    const unrepaired = (await repairNightly(run, deps, options.sources)).filter((r) => r.result === 'still_differs');
     if (unrepaired.length) throw new DataContractError(`nightly repair: ${unrepaired.map((r) => `${r.entity} ${r.created_day} still differs (keys ${r.differingKeys.join(', ') || 'unknown'})`).join('; ')}`);
   }
 });

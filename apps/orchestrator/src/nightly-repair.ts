@@ -2,6 +2,7 @@ import { floorToHour, type Logger, type NorthstarConfig, type RunParameters } fr
 import { sourceRegistry, sourcesIn } from '@northstar/contracts';
 import { repairDifferingDays, type DayRepair } from '@northstar/models';
 import { openWarehouse, type Warehouse } from '@northstar/warehouse';
+import { buildGraph, type JobGraph } from './job-graph';
 import { runPipeline, type PipelineDeps } from './run-pipeline';
 
 /**
@@ -15,6 +16,17 @@ export function repairRunFor(nightly: RunParameters, day: string): RunParameters
   const window = { start: new Date(`${day}T00:00:00Z`), end: nightly.scheduledAt };
   if (window.end <= window.start) return undefined;
   return { mode: 'backfill', scheduledAt: floorToHour(window.start), window, runId: `repair-${day.replace(/-/g, '')}-${nightly.runId}` };
+}
+
+/**
+ * The graph of a day's re-read: only the sources the nightly compares (those
+ * with nightly key sets), narrowed further by the run's --sources if given. A
+ * re-read of every registered source would wait out the retries of an API
+ * that has nothing to repair, or is not served at all.
+ */
+export function repairGraphOf(run: RunParameters, sources?: string): JobGraph {
+  const named = sources?.split(',').map((name) => name.trim()).filter(Boolean);
+  return buildGraph(run, sourcesIn('nightly-key-sets', sourceRegistry).filter((s) => !named || named.includes(s.name)));
 }
 
 /**
@@ -50,9 +62,9 @@ export async function repairDifferingDaysOf(
 }
 
 /** After the local nightly graph: each differing day re-extracted and reloaded here, in the same run. */
-export function repairNightly(nightly: RunParameters, deps: PipelineDeps): Promise<DayRepair[]> {
+export function repairNightly(nightly: RunParameters, deps: PipelineDeps, sources?: string): Promise<DayRepair[]> {
   return repairDifferingDaysOf(nightly, deps, async (run, day) => {
-    const result = await runPipeline(run, deps);
+    const result = await runPipeline(run, { ...deps, graphOf: (r) => repairGraphOf(r, sources) });
     if (!result.succeeded) deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed; the day is compared again as it is');
   });
 }
