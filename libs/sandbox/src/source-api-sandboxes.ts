@@ -27,17 +27,21 @@ const DEFAULT_LOGIN = { email: LOCAL_ZENDESK.email, token: LOCAL_ZENDESK.apiToke
  * not block it (spawn, not spawnSync).
  */
 export class SourceApiSandboxes {
+  /** Added to Stripe's clock (its 30-day event retention is judged by it): a fault scenario's skew. */
+  stripeClockAheadMs = 0;
+  /** Added to Zendesk's clock (its export leaves out its last minute by it). */
+  zendeskClockAheadMs = 0;
   private zendeskNow: Date;
 
   private constructor(
     private readonly orders: SandboxOrders,
-    private readonly feed: StripeSandboxFeed,
+    readonly stripeFeed: StripeSandboxFeed,
     readonly stripe: StripeApiServer,
     readonly zendesk: ZendeskApiServer,
     private readonly seed: number,
     private readonly login: { readonly email: string; readonly token: string },
   ) {
-    this.zendeskNow = feed.now;
+    this.zendeskNow = stripeFeed.now;
   }
 
   /** Both servers started, their accounts empty until the first `syncTo`. */
@@ -45,12 +49,12 @@ export class SourceApiSandboxes {
     const seed = options.seed ?? DEFAULT_SANDBOX_SEED;
     const login = options.zendeskLogin ?? DEFAULT_LOGIN;
     const feed = new StripeSandboxFeed(new StripeAccount(), orders, seed);
-    const stripe = await StripeApiServer.start({ account: feed.account, clock: () => feed.now, ...(options.stripePort !== undefined ? { port: options.stripePort } : {}) });
     let sandboxes: SourceApiSandboxes | undefined;
+    const stripe = await StripeApiServer.start({ account: feed.account, clock: () => new Date(feed.now.getTime() + (sandboxes?.stripeClockAheadMs ?? 0)), ...(options.stripePort !== undefined ? { port: options.stripePort } : {}) });
     try {
       const zendesk = await ZendeskApiServer.start({
         objects: { users: [], tickets: [], ticketMetrics: [], satisfactionRatings: [] },
-        now: () => sandboxes?.zendeskNow ?? new Date(0),
+        now: () => (sandboxes ? new Date(sandboxes.zendeskNow.getTime() + sandboxes.zendeskClockAheadMs) : new Date(0)),
         email: login.email,
         token: login.token,
         requestsPerMinute: ZENDESK_REQUESTS_PER_MINUTE,
@@ -66,7 +70,7 @@ export class SourceApiSandboxes {
 
   /** Stripe and Zendesk as of `at`, agreeing with the orders DB as it stands: the payments added, the tickets served; an `at` not after the last changes nothing. */
   async syncTo(at: Date): Promise<{ charges: number; refunds: number; disputes: number; tickets: number }> {
-    const payments = await this.feed.syncTo(at);
+    const payments = await this.stripeFeed.syncTo(at);
     if (at > this.zendeskNow) {
       this.zendesk.setObjects(await zendeskObjectsFor(this.orders, this.seed, at));
       this.zendeskNow = at;

@@ -6,7 +6,7 @@ import { startEmbeddedOrdersDb } from '../embedded-orders-db';
 import { OrdersDbSandbox } from '../orders-db-sandbox';
 import { createScratchDatabase } from '../scratch-database';
 import { compareCurated, type CuratedComparison } from './curated-comparison';
-import { FaultSourceApis } from './fault-source-apis';
+import { SourceApiSandboxes } from '../source-api-sandboxes';
 import { type AppCommand, type AppEntry, type AppExit, RunningApp } from './running-app';
 
 /** Where a scenario's orders DB runs: the embedded PGlite (the default) or a scratch database on a real server. */
@@ -44,7 +44,7 @@ export class FaultStage {
     readonly sourceUrl: string,
     readonly sandbox: OrdersDbSandbox,
     /** Stripe and Zendesk on loopback, fed from `sandbox`: every run of the stage extracts them from here. */
-    readonly apis: FaultSourceApis,
+    readonly apis: SourceApiSandboxes,
     readonly start: Date,
     private readonly command: AppCommand,
     env: Readonly<Record<string, string>>,
@@ -66,7 +66,8 @@ export class FaultStage {
       const sandbox = await OrdersDbSandbox.connect(source.url, { scale: options.scale ?? 0.01, start });
       await sandbox.createSchema();
       await sandbox.seed();
-      const apis = await FaultSourceApis.start(sandbox, start);
+      const apis = await SourceApiSandboxes.start(sandbox);
+      await apis.syncTo(start);
       return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl, options.loadSource);
     } catch (error) {
       await source.stop();
