@@ -1,7 +1,6 @@
-import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, scheduleAsBatchWork } from '@northstar/core';
-import { addShardOptions, openSpoolDirectory, parseShard, whileSpooling, type ShardFlags } from '@northstar/extract';
+import { addShardOptions, countExtracted, parseShard, withSpoolDirectory, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -26,33 +25,24 @@ void runMain(APP, async (setLogger, figures) => {
   // Production runs on Linux, where a missing chrt costs throughput; elsewhere (a laptop) it is only a fact.
   if (!scheduling.applied) logger[process.platform === 'linux' ? 'warn' : 'info']({ reason: scheduling.reason }, 'running under the default CPU scheduling, not SCHED_BATCH: a one-core extract is slower');
   const streams = selectStreams(options.entities);
-  const spoolRoot = path.join(config.home, 'tmp');
-  const spool = await whileSpooling(spoolRoot, () => openSpoolDirectory(spoolRoot));
-  if (spool.cleared.length > 0) logger.warn({ cleared: spool.cleared }, 'removed the spool files of extractors that ended without cleaning up (killed)');
-  const tempDir = spool.dir;
-  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
-  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
-  const parquet = await ParquetWriter.open({ tempDir });
-  const source = await OrdersDbSource.connect(config.ordersDbUrl, `northstar-${APP}`);
-  try {
-    const deps = {
-      config, warehouse, source, store, parquet, logger, tempDir, shard,
-      maskKey: config.maskKey,
-      rowsPerPart: config.rowsPerPart,
-      clock: () => new Date(),
-    };
-    figures.source = 'orders_db';
-    const results = await whileSpooling(spoolRoot, () => (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps)));
-    for (const { manifest, alreadyCommitted } of results) {
-      if (alreadyCommitted) continue;
-      figures.rowsIn += manifest.rowCount;
-      figures.rowsOut += manifest.rowCount;
-      figures.bytes += manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+    const parquet = await ParquetWriter.open({ tempDir });
+    const source = await OrdersDbSource.connect(config.ordersDbUrl, `northstar-${APP}`);
+    try {
+      const deps = {
+        config, warehouse, source, store, parquet, logger, tempDir, shard,
+        maskKey: config.maskKey,
+        rowsPerPart: config.rowsPerPart,
+        clock: () => new Date(),
+      };
+      figures.source = 'orders_db';
+      countExtracted(figures, await (run.mode === 'nightly' ? extractReconciliation(run, streams, deps) : extractOrdersDb(run, streams, deps)));
+    } finally {
+      await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
     }
-  } finally {
-    await Promise.allSettled([source.close(), parquet.close(), warehouse.close()]);
-    await rm(tempDir, { recursive: true, force: true });
-  }
+  });
 }, { runRecord: true });
 
 function selectStreams(entities: string | undefined) {

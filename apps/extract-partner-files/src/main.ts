@@ -1,8 +1,7 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
 import { checkedPartnerFormats, partnerFormats, shipmentsContract, type PartnerFormat } from '@northstar/contracts';
-import { addShardOptions, parseShard, type ShardFlags } from '@northstar/extract';
+import { addShardOptions, countExtracted, parseShard, withSpoolDirectory, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -31,30 +30,25 @@ void runMain(APP, async (setLogger, figures) => {
     }
   }
   const formats = checkedFormats();
-  await mkdir(path.join(config.home, 'tmp'), { recursive: true });
-  const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
-  // Partners drop their files in the raw zone's bucket, under partners/.
-  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
-  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
-  const parquet = await ParquetWriter.open({ tempDir });
-  try {
-    const result = await extractPartnerFiles(run, {
-      config, warehouse, store, parquet, logger, tempDir, formats,
-      maskKey: config.maskKey,
-      ...(shard ? { shard } : {}),
-      rowsPerPart: config.rowsPerPart,
-      clock: () => new Date(),
-    });
-    if (!result.alreadyCommitted) {
-      figures.rowsIn = result.manifest.rowCount;
-      figures.rowsOut = result.manifest.rowCount;
-      figures.bytes = result.manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
+    // Partners drop their files in the raw zone's bucket, under partners/.
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+    const parquet = await ParquetWriter.open({ tempDir });
+    try {
+      const result = await extractPartnerFiles(run, {
+        config, warehouse, store, parquet, logger, tempDir, formats,
+        maskKey: config.maskKey,
+        ...(shard ? { shard } : {}),
+        rowsPerPart: config.rowsPerPart,
+        clock: () => new Date(),
+      });
+      countExtracted(figures, [result]);
+      if (result.quarantined.length > 0) figures.notes = [`${result.quarantined.length} partner file(s) quarantined: see ops.partner_files`];
+    } finally {
+      await Promise.allSettled([parquet.close(), warehouse.close()]);
     }
-    if (result.quarantined.length > 0) figures.notes = [`${result.quarantined.length} partner file(s) quarantined: see ops.partner_files`];
-  } finally {
-    await Promise.allSettled([parquet.close(), warehouse.close()]);
-    await rm(tempDir, { recursive: true, force: true });
-  }
+  });
 }, { runRecord: true });
 
 function checkedFormats(): readonly PartnerFormat[] {

@@ -1,6 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, stripeApiKey } from '@northstar/core';
+import { withSpoolDirectory } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -27,24 +27,22 @@ void runMain(APP, async (setLogger, figures) => {
     logger,
     onRetry: () => void figures.retries++,
   });
-  // Its own spool directory, removed at the end: nothing here survives a run.
-  const tempDir = path.join(config.home, 'tmp', `${APP}-${process.pid}`);
-  await mkdir(tempDir, { recursive: true });
-  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
-  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
-  const parquet = await ParquetWriter.open({ tempDir });
-  try {
-    await extractStripe(run, entities, {
-      config, warehouse, store, parquet, logger, tempDir, client,
-      maskKey: config.maskKey,
-      rowsPerPart: config.rowsPerPart,
-      clock: () => new Date(),
-      figures,
-    });
-  } finally {
-    await Promise.allSettled([parquet.close(), warehouse.close()]);
-    await rm(tempDir, { recursive: true, force: true });
-  }
+  await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+    const parquet = await ParquetWriter.open({ tempDir });
+    try {
+      await extractStripe(run, entities, {
+        config, warehouse, store, parquet, logger, tempDir, client,
+        maskKey: config.maskKey,
+        rowsPerPart: config.rowsPerPart,
+        clock: () => new Date(),
+        figures,
+      });
+    } finally {
+      await Promise.allSettled([parquet.close(), warehouse.close()]);
+    }
+  });
 }, { runRecord: true });
 
 function selectEntities(entities: string | undefined) {

@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
+import { countExtracted, withSpoolDirectory } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -23,24 +23,17 @@ void runMain(APP, async (setLogger, figures) => {
   setLogger(logger);
   const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger, onRetry: () => void figures.retries++ });
   const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined, ...(config.zendesk.orderFieldId ? { orderFieldId: config.zendesk.orderFieldId } : {}) }), options.entities);
-  await mkdir(path.join(config.home, 'tmp'), { recursive: true });
-  const tempDir = await mkdtemp(path.join(config.home, 'tmp', `${APP}-`));
-  const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
-  const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
-  const parquet = await ParquetWriter.open({ tempDir });
-  try {
-    logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
-    const results = await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() });
-    // A run committed before read nothing now: its rows belong to that attempt's record.
-    for (const { manifest } of results.filter((r) => !r.alreadyCommitted)) {
-      figures.rowsIn += manifest.rowCount;
-      figures.rowsOut += manifest.rowCount;
-      figures.bytes += manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
+    const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
+    const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
+    const parquet = await ParquetWriter.open({ tempDir });
+    try {
+      logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
+      countExtracted(figures, await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() }));
+    } finally {
+      await Promise.allSettled([parquet.close(), warehouse.close()]);
     }
-  } finally {
-    await Promise.allSettled([parquet.close(), warehouse.close()]);
-    await rm(tempDir, { recursive: true, force: true });
-  }
+  });
 }, { runRecord: true });
 
 function selectStreams<T extends { contract: { entity: string } }>(all: readonly T[], entities: string | undefined): T[] {

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ConfigError, DataContractError, type Logger, type RunMode, type TimeWindow } from '@northstar/core';
+import { ConfigError, DataContractError, type Logger, type RunFigures, type RunMode, type TimeWindow } from '@northstar/core';
 import type { Contract } from '@northstar/contracts';
 import { sourceSchemaFingerprint } from '@northstar/contracts';
 import type { ObjectStore } from '@northstar/object-store';
@@ -61,6 +61,15 @@ export interface ExtractionResult {
   readonly manifestKey: string;
   /** True when the run had committed before: nothing was read or written. */
   readonly alreadyCommitted: boolean;
+}
+
+/** Adds what the results wrote to the run record's figures; a run committed before read nothing now (its rows are that attempt's). */
+export function countExtracted(figures: RunFigures, results: readonly ExtractionResult[]): void {
+  for (const { manifest } of results.filter((r) => !r.alreadyCommitted)) {
+    figures.rowsIn += manifest.rowCount;
+    figures.rowsOut += manifest.rowCount;
+    figures.bytes += manifest.files.reduce((sum, f) => sum + f.bytes, 0);
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { ConfigError, exitCodeFor, TransientError } from '@northstar/core';
+import { ConfigError, exitCodeFor, TransientError, type Logger } from '@northstar/core';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { openSpoolDirectory, whileSpooling } from './spool-directory';
+import { openSpoolDirectory, whileSpooling, withSpoolDirectory } from './spool-directory';
 
 describe('openSpoolDirectory', () => {
   let root: string;
@@ -58,5 +58,31 @@ describe('whileSpooling', () => {
     await expect(whileSpooling(root, () => Promise.reject(other))).rejects.toBe(other);
     await expect(whileSpooling(root, () => Promise.reject(classified))).rejects.toBe(classified);
     await expect(whileSpooling(root, () => Promise.resolve(7))).resolves.toBe(7);
+  });
+});
+
+describe('withSpoolDirectory', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'northstar-spool-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("runs the work in this process's spool, clears a dead extractor's first, and removes its own even when the work fails", async () => {
+    await mkdir(path.join(root, 'extract-4194304'));
+    const warnings: unknown[] = [];
+    const logger = { warn: (fields: unknown) => void warnings.push(fields) } as unknown as Logger;
+    const failure = await withSpoolDirectory(root, logger, async (dir) => {
+      expect(dir).toBe(path.join(root, `extract-${process.pid}`));
+      await writeFile(path.join(dir, 'part-0.csv'), '1,jane@example.com\n');
+      throw new ConfigError('the work failed');
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect(warnings).toEqual([{ cleared: ['extract-4194304'] }]);
+    expect(await readdir(root)).toEqual([]);
+    expect(await withSpoolDirectory(root, logger, async (dir) => path.basename(dir))).toBe(`extract-${process.pid}`);
+    expect(await readdir(root)).toEqual([]);
   });
 });

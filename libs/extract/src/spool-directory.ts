@@ -1,6 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { ExitCode, exitCodeFor, TransientError } from '@northstar/core';
+import { ExitCode, exitCodeFor, TransientError, type Logger } from '@northstar/core';
 
 const spoolName = /^extract-(\d+)$/;
 
@@ -22,6 +22,22 @@ export async function openSpoolDirectory(root: string, isRunning: (pid: number) 
   const dir = path.join(root, `extract-${process.pid}`);
   await mkdir(dir, { recursive: true });
   return { dir, cleared };
+}
+
+/**
+ * Runs `work` in this process's spool directory under `root`
+ * (openSpoolDirectory, after clearing dead extractors' spools), a full disk
+ * there failing as whileSpooling does, and removes the directory at the end,
+ * failed or not: nothing spooled survives a run.
+ */
+export async function withSpoolDirectory<T>(root: string, logger: Logger, work: (dir: string) => Promise<T>): Promise<T> {
+  const spool = await whileSpooling(root, () => openSpoolDirectory(root));
+  if (spool.cleared.length > 0) logger.warn({ cleared: spool.cleared }, 'removed the spool files of extractors that ended without cleaning up (killed)');
+  try {
+    return await whileSpooling(root, () => work(spool.dir));
+  } finally {
+    await rm(spool.dir, { recursive: true, force: true });
+  }
 }
 
 function processIsRunning(pid: number): boolean {
