@@ -1,23 +1,5 @@
-import { silentLogger } from '@northstar/core';
-import { contractsForSource } from '@northstar/contracts';
-import { loadCommittedRuns } from '@northstar/extract';
-import { loadModelCatalog, runModels } from '@northstar/models';
-import { openObjectStore } from '@northstar/object-store';
-import { appCommandIn, runFaultScenario, selectFaultScenarios, type ScenarioResult, type SourceLoader } from '@northstar/sandbox';
-import { openWarehouse } from '@northstar/warehouse';
+import { appCommandIn, runFaultScenario, selectFaultScenarios, type ScenarioResult } from '@northstar/sandbox';
 import { POSTGRES_ADMIN_URL, workspaceRoot } from './pipeline-harness';
-
-/** The Stripe scenario's load step, as scripts/fault-source-loader.ts gives it to `npm run faults` (e2e may not import scripts). */
-const loadSourceForFaults: SourceLoader = async (source, config, runId) => {
-  const warehouse = await openWarehouse(config.warehouse, silentLogger());
-  try {
-    const deps = { warehouse, store: openObjectStore(config.rawUrl, {}), logger: silentLogger(), clock: () => new Date(), runId };
-    for (const contract of contractsForSource(source)) await loadCommittedRuns(contract, deps);
-    await runModels(loadModelCatalog(), deps);
-  } finally {
-    await warehouse.close();
-  }
-};
 
 /**
  * A few of the fastest scenarios of `npm run faults` (orders DB, Stripe),
@@ -25,7 +7,7 @@ const loadSourceForFaults: SourceLoader = async (source, config, runId) => {
  * rest run in the command only (each one is a minute or more of real processes).
  */
 describe('npm run faults, its fastest scenarios', () => {
-  const options = { command: appCommandIn(workspaceRoot), postgresAdminUrl: POSTGRES_ADMIN_URL, loadSource: loadSourceForFaults };
+  const options = { command: appCommandIn(workspaceRoot), postgresAdminUrl: POSTGRES_ADMIN_URL };
 
   it.each(['breaking_drift', 'null_keys_and_duplicates'])('%s: nothing lost, duplicated or wrong, and the runs answer as they must', async (name) => {
     const [scenario] = selectFaultScenarios([name]);

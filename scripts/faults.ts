@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { ConfigError, createLogger, DataContractError, formatTextTable, loadConfig, runMain } from '@northstar/core';
-import { loadSourceForFaults } from './fault-source-loader';
 import { appCommandIn, faultScenarios, runFaultScenario, selectFaultScenarios, type ScenarioResult } from '@northstar/sandbox';
 
 const workspaceRoot = path.resolve(__dirname, '..');
@@ -33,7 +32,7 @@ void runMain('faults', async (setLogger) => {
   const scenarios = selectFaultScenarios((flags.only ?? '').split(',').map((n) => n.trim()).filter(Boolean));
   const results: ScenarioResult[] = [];
   for (const [i, scenario] of scenarios.entries()) {
-    const result = await runFaultScenario(scenario, { command: appCommandIn(workspaceRoot), postgresAdminUrl: flags.postgres, loadSource: loadSourceForFaults });
+    const result = await runFaultScenario(scenario, { command: appCommandIn(workspaceRoot), postgresAdminUrl: flags.postgres });
     results.push(result);
     process.stderr.write(`[${i + 1}/${scenarios.length}] ${result.fault}: ${result.result} (${result.seconds}s)\n`);
   }

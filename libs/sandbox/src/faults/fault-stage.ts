@@ -20,12 +20,7 @@ export interface FaultStageOptions {
   readonly start?: Date;
   /** Variables on top of the local defaults, for every process of the stage. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Loads a source that is not in the pipeline's hourly graph (Stripe, Zendesk) and runs the models; given by the composition root. */
-  readonly loadSource?: SourceLoader;
 }
-
-/** Raw loads of `source`'s committed runs, then every model, on the stage's warehouse: the load step of a source the hourly graph does not run. */
-export type SourceLoader = (source: string, config: NorthstarConfig, runId: string) => Promise<void>;
 
 export const FAULT_STAGE_START = new Date('2026-11-02T06:00:00Z');
 export const HOUR_MS = 3_600_000;
@@ -38,6 +33,8 @@ export const HOUR_MS = 3_600_000;
 export class FaultStage {
   readonly env: NodeJS.ProcessEnv;
   readonly config: NorthstarConfig;
+  /** A pipeline run of the stage succeeded, so the orders DB's load has run: what a domain job (models-payments, models-support) waits for in the graph. */
+  ordersLoaded = false;
 
   private constructor(
     readonly home: string,
@@ -51,7 +48,6 @@ export class FaultStage {
     private readonly stopSource: () => Promise<void>,
     /** The server's admin URL when the orders DB is a scratch database on it. */
     readonly postgresAdminUrl: string | undefined,
-    private readonly sourceLoader: SourceLoader | undefined,
   ) {
     this.env = { ...process.env, ...stageDefaults(home, sourceUrl), ...apis.env(), ...env };
     this.config = loadConfig(this.env);
@@ -68,7 +64,7 @@ export class FaultStage {
       await sandbox.seed();
       const apis = await SourceApiSandboxes.start(sandbox);
       await apis.syncTo(start);
-      return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl, options.loadSource);
+      return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl);
     } catch (error) {
       await source.stop();
       rmSync(home, { recursive: true, force: true });
@@ -84,7 +80,9 @@ export class FaultStage {
   /** `npm run pipeline -- <mode> --at <at>` as a process, to its end. */
   async pipeline(mode: RunMode, at: Date, env: Readonly<Record<string, string>> = {}): Promise<AppExit> {
     await this.apis.syncTo(at);
-    return this.launch('pipeline', [mode, '--at', at.toISOString()], env).exited;
+    const exit = await this.launch('pipeline', [mode, '--at', at.toISOString()], env).exited;
+    if (exit.code === 0) this.ordersLoaded = true;
+    return exit;
   }
 
   /** One app for the hour at `at`, started and left running. */
@@ -96,12 +94,6 @@ export class FaultStage {
   async baseline(): Promise<void> {
     const run = await this.pipeline('hourly', this.start);
     if (run.code !== 0) throw new Error(`the baseline hourly run at ${this.start.toISOString()} exited ${run.code}:\n${run.output.slice(-3000)}`);
-  }
-
-  /** `source`'s committed raw runs loaded, then the models, as the load app would after its extract. */
-  async loadSource(source: string, runId: string): Promise<void> {
-    if (!this.sourceLoader) throw new Error(`this stage was opened without a loader for ${source}: the composition root gives one (loadSource)`);
-    await this.sourceLoader(source, this.config, runId);
   }
 
   compare(windowEnd: Date): Promise<CuratedComparison> {

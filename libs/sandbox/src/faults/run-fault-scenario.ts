@@ -1,14 +1,12 @@
 import type { FaultScenario, ScenarioResult } from './fault-scenario';
 import { type CuratedComparison } from './curated-comparison';
-import { FaultStage, type SourceLoader } from './fault-stage';
+import { FaultStage } from './fault-stage';
 import type { AppCommand } from './running-app';
 
 export interface FaultRunOptions {
   readonly command: AppCommand;
   /** The real PostgreSQL server for scenarios that need one: each gets a scratch database there. */
   readonly postgresAdminUrl: string;
-  /** The load step of Stripe's and Zendesk's scenarios. */
-  readonly loadSource?: SourceLoader;
 }
 
 /**
@@ -26,7 +24,6 @@ export async function runFaultScenario(scenario: FaultScenario, options: FaultRu
       command: options.command,
       source: scenario.source === 'postgres' ? { postgresAdminUrl: options.postgresAdminUrl } : 'embedded',
       ...scenario.stage,
-      ...(options.loadSource ? { loadSource: options.loadSource } : {}),
     });
     const end = await scenario.run(stage);
     const comparison = withSource(await stage.compare(end.windowEnd), end.sourceComparison);
