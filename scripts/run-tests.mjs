@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -11,8 +12,13 @@ const report = path.join(root, 'tmp', 'jest-results.json');
 mkdirSync(path.dirname(report), { recursive: true });
 rmSync(report, { force: true });
 
+// Jest's default (cores - 1) is one worker on a 2-core machine, and the e2e
+// suites spend most of their time waiting on the processes they start: two
+// workers there halve the wall time (docs/performance.md, test suite).
+const args = process.argv.slice(2);
+const workers = args.some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i') ? [] : [`--maxWorkers=${Math.max(2, availableParallelism() - 1)}`];
 const jest = require.resolve('jest/bin/jest');
-const run = spawnSync(process.execPath, [jest, '--json', '--forceExit', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [jest, '--json', '--forceExit', `--outputFile=${report}`, ...workers, ...args], { cwd: root, stdio: 'inherit' });
 
 let results;
 try {

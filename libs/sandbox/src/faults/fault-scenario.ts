@@ -20,7 +20,7 @@ export interface FaultScenario {
   /** Default: the embedded orders DB. 'postgres': the fault needs a real server (an open transaction, a session to terminate). */
   readonly source?: 'embedded' | 'postgres';
   /** Stage settings the scenario needs (sandbox size, variables). */
-  readonly stage?: Partial<Pick<FaultStageOptions, 'scale' | 'start' | 'env'>>;
+  readonly stage?: Partial<Pick<FaultStageOptions, 'scale' | 'start' | 'env' | 'sources'>>;
   run(stage: FaultStage): Promise<ScenarioEnd>;
 }
 

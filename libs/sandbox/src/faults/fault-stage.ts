@@ -20,6 +20,8 @@ export interface FaultStageOptions {
   readonly start?: Date;
   /** Variables on top of the local defaults, for every process of the stage. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The sources the stage's pipeline runs read (`--sources`); every registered one when absent. */
+  readonly sources?: readonly string[];
 }
 
 export const FAULT_STAGE_START = new Date('2026-11-02T06:00:00Z');
@@ -48,6 +50,7 @@ export class FaultStage {
     private readonly stopSource: () => Promise<void>,
     /** The server's admin URL when the orders DB is a scratch database on it. */
     readonly postgresAdminUrl: string | undefined,
+    private readonly sources: readonly string[] | undefined,
   ) {
     this.env = { ...process.env, ...stageDefaults(home, sourceUrl), ...apis.env(), ...env };
     this.config = loadConfig(this.env);
@@ -64,7 +67,7 @@ export class FaultStage {
       await sandbox.seed();
       const apis = await SourceApiSandboxes.start(sandbox);
       await apis.syncTo(start);
-      return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl);
+      return new FaultStage(home, source.url, sandbox, apis, start, options.command, options.env ?? {}, source.stop, options.source === 'embedded' ? undefined : options.source.postgresAdminUrl, options.sources);
     } catch (error) {
       await source.stop();
       rmSync(home, { recursive: true, force: true });
@@ -80,7 +83,8 @@ export class FaultStage {
   /** `npm run pipeline -- <mode> --at <at>` as a process, to its end. */
   async pipeline(mode: RunMode, at: Date, env: Readonly<Record<string, string>> = {}): Promise<AppExit> {
     await this.apis.syncTo(at);
-    const exit = await this.launch('pipeline', [mode, '--at', at.toISOString()], env).exited;
+    const only = this.sources ? ['--sources', this.sources.join(',')] : [];
+    const exit = await this.launch('pipeline', [mode, '--at', at.toISOString(), ...only], env).exited;
     if (exit.code === 0) this.ordersLoaded = true;
     return exit;
   }
