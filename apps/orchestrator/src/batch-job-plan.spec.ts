@@ -73,6 +73,16 @@ describe('planBatchJobs', () => {
     }
   });
 
+  it("a backfill's jobs run on the backfill warehouse; an hourly run's keep their definitions' warehouse", () => {
+    const backfillEnvironment = { SNOWFLAKE_WAREHOUSE: 'NORTHSTAR_PROD_BACKFILL' };
+    const window = { start: new Date('2026-08-01T00:00:00Z'), end: new Date('2026-08-03T00:00:00Z') };
+    const backfill = planBatchJobs(buildGraph({ mode: 'backfill', runId: deriveRunId('backfill', window.start, window), scheduledAt: window.start, window }), { ...options, queue: 'backfill', backfillEnvironment });
+    expect(backfill.length).toBeGreaterThan(0);
+    for (const job of backfill) expect(job.environment).toEqual({ SNOWFLAKE_WAREHOUSE: 'NORTHSTAR_PROD_BACKFILL', NORTHSTAR_PIPELINE_STEP: job.key });
+    const hourly = planBatchJobs(buildGraph({ mode: 'hourly', runId: 'hourly-2026120509', scheduledAt: new Date('2026-12-05T09:00:00Z') }), { ...options, backfillEnvironment });
+    for (const job of hourly) expect(job.environment).toEqual({ NORTHSTAR_PIPELINE_STEP: job.key });
+  });
+
   it('refuses a graph out of dependency order', () => {
     expect(() => planBatchJobs(graphOf([node('load', ['extract']), node('extract')]), options)).toThrow(/not in dependency order/);
   });

@@ -9,6 +9,8 @@ export interface BatchPlanOptions {
   readonly definitionPrefix: string;
   /** Replaces the job definitions' timeouts (sized for an hour's share) in backfills. */
   readonly backfillTimeoutSeconds?: number;
+  /** Variables every job of a backfill gets beside its definition's: the backfill warehouse, so hourly loads keep theirs. */
+  readonly backfillEnvironment?: Readonly<Record<string, string>>;
 }
 
 /** One job to submit; dependencies name other planned jobs by key. */
@@ -66,7 +68,7 @@ export function planBatchJobs(graph: JobGraph, options: BatchPlanOptions): Plann
       definition: `${options.definitionPrefix}${node.app}`,
       parameters: parametersOf(graph, node),
       command: node.args,
-      environment: { [PIPELINE_STEP_VARIABLE]: node.id },
+      environment: { ...(graph.mode === 'backfill' ? options.backfillEnvironment : {}), [PIPELINE_STEP_VARIABLE]: node.id },
       ...(size !== undefined ? { arraySize: size } : {}),
       dependsOn,
     });

@@ -23,6 +23,8 @@ export interface ExecutorFlags {
   readonly extractShards?: string;
   /** The nightly graph's repair job on Batch (withNightlyRepair submits it). */
   readonly repair?: boolean;
+  /** The Snowflake warehouse a backfill's jobs run on (their SNOWFLAKE_WAREHOUSE); unset, they keep the job definitions' (hourly) one. */
+  readonly backfillWarehouse?: string;
 }
 
 /** A scheduled duplicate arrives within the Scheduler's 15-minute event age: until then a claim counts as live. */
@@ -39,6 +41,7 @@ export function defineExecutorFlags(command: Command): void {
     .addOption(new Option('--launcher-id <id>', 'who claims the run (default: this Batch job id)').env('AWS_BATCH_JOB_ID'))
     .addOption(new Option('--sources <list>', 'only these sources (comma-separated) and what reads them, in any mode, local or on Batch'))
     .addOption(new Option('--extract-shards <list>', 'with --executor batch: <extract app>=<n>,... runs those extractors as array jobs of n shards').env('NORTHSTAR_EXTRACT_SHARDS'))
+    .addOption(new Option('--backfill-warehouse <name>', "with --executor batch: the Snowflake warehouse every job of a backfill runs on, so the hourly loads keep theirs").env('NORTHSTAR_BACKFILL_WAREHOUSE'))
     .addOption(new Option('--repair', "with --executor batch, nightly: the nightly's repair step (re-extract the days whose digests differ, as backfills on Batch)"));
 }
 
@@ -77,7 +80,12 @@ export async function repairStepOnBatch(run: RunParameters, flags: ExecutorFlags
 function batchLauncher(flags: ExecutorFlags, deps: { config: NorthstarConfig; logger: Logger }) {
   if (!flags.jobQueue) throw new ConfigError('--executor batch needs --job-queue (set by AWS Batch as AWS_BATCH_JQ_NAME inside a job)');
   const jobs = new AwsBatchJobs({ region: deps.config.awsRegion });
-  const plan = { queue: flags.jobQueue, definitionPrefix: flags.jobDefinitionPrefix, backfillTimeoutSeconds };
+  const plan = {
+    queue: flags.jobQueue,
+    definitionPrefix: flags.jobDefinitionPrefix,
+    backfillTimeoutSeconds,
+    ...(flags.backfillWarehouse ? { backfillEnvironment: { SNOWFLAKE_WAREHOUSE: flags.backfillWarehouse } } : {}),
+  };
   const clock = () => new Date();
   const launch = (graph: JobGraph): Promise<BatchLaunchResult> => launchOnBatch(graph, plan, {
     jobs,

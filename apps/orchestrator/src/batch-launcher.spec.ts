@@ -181,6 +181,24 @@ describe('launchOnBatch: idempotent launch', () => {
     expect(resubmitted[0].dependsOn).toEqual(rest[0].dependsOn.map(() => ({ jobId: firstId })));
   });
 
+  it('two launchers racing to take over a stale claim submit only the missing jobs, once', async () => {
+    for (let round = 0; round < 10; round++) {
+      const graph = { ...graphFor('hourly'), runId: `hourly-stale-race-${round}` };
+      let calls = 0;
+      batch.beforeSubmit = () => {
+        if (++calls === 3) throw new Error('killed');
+      };
+      await expect(launchOnBatch(graph, hourly, deps('launcher-dead'))).rejects.toThrow('killed');
+      batch.beforeSubmit = () => undefined;
+      const late = new Date(at.getTime() + 300_000);
+      const results = await Promise.all([launchOnBatch(graph, hourly, deps('launcher-a', late)), launchOnBatch(graph, hourly, deps('launcher-b', late))]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(['held', 'launched']);
+      const names = batch.requests().filter((r) => r.jobName?.startsWith(`${graph.runId}--`)).map((r) => r.jobName);
+      expect(names).toHaveLength(graph.nodes.length);
+      expect(new Set(names).size).toBe(graph.nodes.length);
+    }
+  });
+
   it('two launchers racing for one run submit one graph', async () => {
     for (let round = 0; round < 15; round++) {
       const graph = { ...graphFor('hourly'), runId: `hourly-race-${round}` };

@@ -5,7 +5,7 @@ import { AwsBatchJobs } from './aws-batch-jobs';
 import { SimulatedBatch } from './testing';
 
 describe('AwsBatchJobs', () => {
-  it('sends one SubmitJob with dependencies, array size, command, timeout and tags as Batch spells them', async () => {
+  it('sends one SubmitJob with dependencies, array size, command, variables, timeout and tags as Batch spells them', async () => {
     const batch = new SimulatedBatch();
     const id = await batch.jobs.submit({
       name: 'hourly-2026120509--extract-orders-db',
@@ -13,6 +13,7 @@ describe('AwsBatchJobs', () => {
       definition: 'northstar-extract-orders-db',
       parameters: { mode: 'hourly', run_id: 'hourly-2026120509' },
       command: ['--mode', 'hourly'],
+      environment: { SNOWFLAKE_WAREHOUSE: 'NORTHSTAR_DEV_BACKFILL', NORTHSTAR_PIPELINE_STEP: 'extract-orders-db' },
       dependsOn: [{ jobId: 'job-a' }, { jobId: 'job-b', type: 'N_TO_N' }],
       arraySize: 4,
       tags: { 'northstar:run-id': 'hourly-2026120509' },
@@ -24,7 +25,10 @@ describe('AwsBatchJobs', () => {
       jobQueue: 'hourly',
       jobDefinition: 'northstar-extract-orders-db',
       parameters: { mode: 'hourly', run_id: 'hourly-2026120509' },
-      containerOverrides: { command: ['--mode', 'hourly'] },
+      containerOverrides: {
+        command: ['--mode', 'hourly'],
+        environment: [{ name: 'SNOWFLAKE_WAREHOUSE', value: 'NORTHSTAR_DEV_BACKFILL' }, { name: 'NORTHSTAR_PIPELINE_STEP', value: 'extract-orders-db' }],
+      },
       dependsOn: [{ jobId: 'job-a' }, { jobId: 'job-b', type: 'N_TO_N' }],
       arrayProperties: { size: 4 },
       timeout: { attemptDurationSeconds: 3600 },

@@ -121,8 +121,9 @@ describe("each app's job definition against the config needs the app declares", 
     expect(configSecrets.filter((name) => !Object.values(secretVariables).includes(name))).toEqual(['SNOWFLAKE_PASSWORD']);
   });
 
-  it("the launcher's NORTHSTAR_EXTRACT_SHARDS is read by the orchestrator (its --extract-shards), the one variable outside config.ts", () => {
+  it("the launcher's NORTHSTAR_EXTRACT_SHARDS and NORTHSTAR_BACKFILL_WAREHOUSE are read by the orchestrator (--extract-shards, --backfill-warehouse), the variables outside config.ts", () => {
     const source = readdirSync(path.join(repoRoot, 'apps/orchestrator/src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts')).map((f) => readFileSync(path.join(repoRoot, 'apps/orchestrator/src', f), 'utf8')).join('\n');
     expect(source).toContain("'NORTHSTAR_EXTRACT_SHARDS'");
+    expect(source).toContain("'NORTHSTAR_BACKFILL_WAREHOUSE'");
   });
 });

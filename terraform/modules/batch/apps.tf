@@ -60,34 +60,47 @@ locals {
   # gives every job of a graph its node's own arguments (containerOverrides)
   # and these parameters for the record. Every Ref:: needs a value: Batch
   # refuses an empty word in a command, so there are no optional ones here.
+  # `sizing` names the entry of terraform/sizing.json (var.jobs) a definition
+  # is sized and timed by; `environment` is added to the shared variables.
   definitions = {
     for app in keys(local.apps) : app => {
-      app        = app
-      command    = ["--mode", "Ref::mode", "--run-id", "Ref::run_id", "--at", "Ref::at"]
-      parameters = { mode = "hourly" }
+      app         = app
+      sizing      = app
+      command     = ["--mode", "Ref::mode", "--run-id", "Ref::run_id", "--at", "Ref::at"]
+      parameters  = { mode = "hourly" }
+      environment = {}
     }
   }
   # The orchestrator twice: the launcher the schedules start (a scheduled
   # time), and the entry for backfills from a terminal (a window).
   orchestrator_definitions = {
     launcher = {
-      app        = "orchestrator"
-      command    = ["--executor", "batch", "--mode", "Ref::mode", "--at", "Ref::at"]
-      parameters = { mode = "hourly" }
+      app         = "orchestrator"
+      sizing      = "orchestrator"
+      command     = ["--executor", "batch", "--mode", "Ref::mode", "--at", "Ref::at"]
+      parameters  = { mode = "hourly" }
+      environment = {}
     }
     orchestrator = {
-      app        = "orchestrator"
-      command    = ["--executor", "batch", "--mode", "Ref::mode", "--start", "Ref::start", "--end", "Ref::end"]
-      parameters = { mode = "backfill" }
+      app         = "orchestrator"
+      sizing      = "orchestrator"
+      command     = ["--executor", "batch", "--mode", "Ref::mode", "--start", "Ref::start", "--end", "Ref::end"]
+      parameters  = { mode = "backfill" }
+      environment = {}
     }
   }
   # The monthly retention job (the load app's --retention; docs/retention.md),
-  # started by its own schedule with the scheduled time as the end of the hot period.
+  # started by its own schedule with the scheduled time as the end of the hot
+  # period. A month of deletes runs for hours, not an hour's share: it has its
+  # own size and timeout (sizing.json "retention", from npm run capacity) and
+  # the backfill warehouse, so the hourly loads keep theirs.
   retention_definitions = {
     retention = {
-      app        = "load"
-      command    = ["--retention", "--at", "Ref::at"]
-      parameters = {}
+      app         = "load"
+      sizing      = "retention"
+      command     = ["--retention", "--at", "Ref::at"]
+      parameters  = {}
+      environment = { SNOWFLAKE_WAREHOUSE = var.backfill_warehouse_name }
     }
   }
   job_definitions = merge(local.definitions, local.orchestrator_definitions, local.retention_definitions)

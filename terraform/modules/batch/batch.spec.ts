@@ -31,16 +31,21 @@ describe('job definitions and apps', () => {
     expect(Object.keys(apps).sort()).toEqual([...new Set(['orchestrator', ...graphApps])].sort());
   });
 
-  it('every app is sized in terraform/sizing.json, and nothing else is', () => {
+  it('every app, and the retention job, is sized in terraform/sizing.json, and nothing else is; every definition names its entry', () => {
     const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, unknown> };
-    expect(Object.keys(sizing.jobs).sort()).toEqual(Object.keys(apps).sort());
+    expect(Object.keys(sizing.jobs).sort()).toEqual([...Object.keys(apps), 'retention'].sort());
+    expect(batch.locals()['definitions']).toMatch(/sizing\s*=\s*app\b/);
+    const extra = { ...(batch.locals()['orchestrator_definitions'] as object), ...(batch.locals()['retention_definitions'] as object) } as Record<string, { app: string; sizing: string }>;
+    expect(Object.fromEntries(Object.entries(extra).map(([name, d]) => [name, d.sizing]))).toEqual({ launcher: 'orchestrator', orchestrator: 'orchestrator', retention: 'retention' });
   });
 
   it('the launcher and the backfill entry run the orchestrator, the monthly retention job the load app; the rest are one per app', () => {
     const extra = batch.locals()['orchestrator_definitions'] as Record<string, { app: string }>;
     expect(Object.fromEntries(Object.entries(extra).map(([name, d]) => [name, d.app]))).toEqual({ launcher: 'orchestrator', orchestrator: 'orchestrator' });
     const retention = batch.locals()['retention_definitions'] as Record<string, { app: string; command: string[] }>;
-    expect(retention).toEqual({ retention: { app: 'load', command: ['--retention', '--at', 'Ref::at'], parameters: {} } });
+    expect(retention).toEqual({
+      retention: { app: 'load', sizing: 'retention', command: ['--retention', '--at', 'Ref::at'], parameters: {}, environment: { SNOWFLAKE_WAREHOUSE: '${var.backfill_warehouse_name}' } },
+    });
     expect(batch.locals()['definitions']).toMatch(/for app in keys\(local\.apps\)/);
     expect(batch.locals()['job_definitions']).toBe('${merge(local.definitions, local.orchestrator_definitions, local.retention_definitions)}');
   });
@@ -58,27 +63,48 @@ describe('job definitions and apps', () => {
     }
   });
 
-  it('Fargate job definitions: an execution role, resourceRequirements, a timeout inside the 45 minutes', () => {
+  it('Fargate job definitions: an execution role, resourceRequirements and timeout from their sizing entry; every hourly job inside the 45 minutes', () => {
     const definition = batch.resources('aws_batch_job_definition')['app'];
     expect(definition['platform_capabilities']).toEqual(['FARGATE']);
     const properties = definition['container_properties'] as string;
     expect(properties).toMatch(/executionRoleArn\s*=\s*aws_iam_role\.execution\[each\.value\.app\]\.arn/);
-    expect(properties).toMatch(/type = "VCPU", value = tostring\(var\.jobs\[each\.value\.app\]\.vcpu\)/);
-    expect(properties).toMatch(/type = "MEMORY", value = tostring\(var\.jobs\[each\.value\.app\]\.memory_mib\)/);
-    expect(block(definition, 'timeout')['attempt_duration_seconds']).toBe('${var.jobs[each.value.app].timeout_seconds}');
+    expect(properties).toMatch(/type = "VCPU", value = tostring\(var\.jobs\[each\.value\.sizing\]\.vcpu\)/);
+    expect(properties).toMatch(/type = "MEMORY", value = tostring\(var\.jobs\[each\.value\.sizing\]\.memory_mib\)/);
+    expect(block(definition, 'timeout')['attempt_duration_seconds']).toBe('${var.jobs[each.value.sizing].timeout_seconds}');
     const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { timeout_seconds: number }> };
-    for (const [app, job] of Object.entries(sizing.jobs)) {
+    for (const [app, job] of Object.entries(sizing.jobs).filter(([name]) => name !== 'retention')) {
       expect([app, job.timeout_seconds > 0 && job.timeout_seconds <= 45 * 60]).toEqual([app, true]);
     }
+  });
+
+  it("the monthly retention job has its own timeout, beyond the load's (a month of deletes is not an hour's share), and the backfill warehouse", () => {
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { timeout_seconds: number }> };
+    const estimate = workspaceValue<number>("const { caseInputs } = require('./apps/orchestrator/src/capacity/capacity-inputs'); const { planCapacity } = require('./apps/orchestrator/src/capacity/capacity-model'); console.log(JSON.stringify(planCapacity(caseInputs('base')).retention.seconds))");
+    expect(sizing.jobs['retention'].timeout_seconds).toBeGreaterThanOrEqual(2 * estimate);
+    expect(sizing.jobs['retention'].timeout_seconds).toBeGreaterThan(sizing.jobs['load'].timeout_seconds);
+    // The definition's own variables come last, so its SNOWFLAKE_WAREHOUSE replaces the shared (hourly) one.
+    const properties = (batch.resources('aws_batch_job_definition')['app']['container_properties'] as string).replace(/\s+/g, ' ');
+    expect(properties).toContain('each.value.app == "orchestrator" ? local.launcher_variables : {}, each.value.environment, ) : { name = name, value = value }');
+    expect(readFileSync(path.join(terraformRoot, 'modules/pipeline/main.tf'), 'utf8')).toMatch(/backfill_warehouse_name\s*=\s*module\.snowflake\.warehouse_names\["backfill"\]/);
+  });
+
+  it("the hourly compute environment holds an hour's jobs at once: every job's vCPU x shards within hourly_max_vcpus", () => {
+    const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { vcpu: number; shards: number }> };
+    // One load job per registered source, the rest one each.
+    const sources = workspaceValue<number>("console.log(JSON.stringify(require('@northstar/contracts').sourceRegistry.length))");
+    const hourly = Object.entries(sizing.jobs).filter(([name]) => name !== 'retention').reduce((sum, [name, job]) => sum + job.vcpu * job.shards * (name === 'load' ? sources : 1), 0);
+    const maxVcpus = /variable "hourly_max_vcpus"[^}]*default\s*=\s*(\d+)/.exec(batch.text())?.[1];
+    expect(hourly).toBeLessThanOrEqual(Number(maxVcpus));
   });
 });
 
 describe('extract shards', () => {
   it("the launcher and backfill entry get NORTHSTAR_EXTRACT_SHARDS from sizing.json's shards of each extractor (the orchestrator's --extract-shards); no other job does", () => {
     expect(batch.locals()['extract_shards']).toBe('${join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])}');
-    expect(batch.locals()['launcher_variables']).toEqual({ NORTHSTAR_EXTRACT_SHARDS: '${local.extract_shards}' });
+    expect(batch.locals()['launcher_variables']).toEqual({ NORTHSTAR_EXTRACT_SHARDS: '${local.extract_shards}', NORTHSTAR_BACKFILL_WAREHOUSE: '${var.backfill_warehouse_name}' });
+    expect(flagsOf('orchestrator')).toContain('--backfill-warehouse');
     const properties = batch.resources('aws_batch_job_definition')['app']['container_properties'] as string;
-    expect(properties.replace(/\s+/g, ' ')).toContain('each.value.app == "orchestrator" ? local.launcher_variables : {}, ) : { name = name, value = value }');
+    expect(properties.replace(/\s+/g, ' ')).toContain('each.value.app == "orchestrator" ? local.launcher_variables : {}, each.value.environment, ) : { name = name, value = value }');
     expect(batch.text()).toMatch(/variable "jobs"[^]*?shards\s+=\s+number/);
     expect(flagsOf('orchestrator')).toContain('--extract-shards');
     const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { shards: number }> };

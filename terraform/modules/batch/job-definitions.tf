@@ -19,8 +19,9 @@ locals {
   # The launcher submits each extractor sized for more than one shard as an
   # array job of that many (orchestrator --extract-shards): "extract-orders-db=4,...".
   extract_shards = join(",", [for app, job in var.jobs : "${app}=${job.shards}" if startswith(app, "extract-") && job.shards > 1])
-  # Only the orchestrator's definitions (launcher, backfill entry) read it.
-  launcher_variables = { NORTHSTAR_EXTRACT_SHARDS = local.extract_shards }
+  # Only the orchestrator's definitions (launcher, backfill entry) read them:
+  # the backfills they submit run on the backfill warehouse.
+  launcher_variables = { NORTHSTAR_EXTRACT_SHARDS = local.extract_shards, NORTHSTAR_BACKFILL_WAREHOUSE = var.backfill_warehouse_name }
   # The values of the settings apps take one by one (local.apps[*].settings).
   settings = merge(var.source_settings, { NORTHSTAR_ALERTS_TOPIC_ARN = var.alerts_topic_arn })
 }
@@ -34,7 +35,7 @@ resource "aws_batch_job_definition" "app" {
   parameters            = each.value.parameters
 
   timeout {
-    attempt_duration_seconds = var.jobs[each.value.app].timeout_seconds
+    attempt_duration_seconds = var.jobs[each.value.sizing].timeout_seconds
   }
 
   retry_strategy {
@@ -56,8 +57,8 @@ resource "aws_batch_job_definition" "app" {
     jobRoleArn       = aws_iam_role.job[each.value.app].arn
     executionRoleArn = aws_iam_role.execution[each.value.app].arn
     resourceRequirements = [
-      { type = "VCPU", value = tostring(var.jobs[each.value.app].vcpu) },
-      { type = "MEMORY", value = tostring(var.jobs[each.value.app].memory_mib) },
+      { type = "VCPU", value = tostring(var.jobs[each.value.sizing].vcpu) },
+      { type = "MEMORY", value = tostring(var.jobs[each.value.sizing].memory_mib) },
     ]
     networkConfiguration         = { assignPublicIp = "DISABLED" }
     fargatePlatformConfiguration = { platformVersion = "LATEST" }
@@ -67,6 +68,7 @@ resource "aws_batch_job_definition" "app" {
         var.environment_variables,
         { for name in local.apps[each.value.app].settings : name => local.settings[name] },
         each.value.app == "orchestrator" ? local.launcher_variables : {},
+        each.value.environment,
       ) : { name = name, value = value }
     ]
     secrets = [

@@ -32,7 +32,7 @@ variable "image_tag" {
 }
 
 variable "jobs" {
-  description = "Per app: vCPU, memory, shards and timeout (terraform/sizing.json, from npm run capacity)"
+  description = "Per app and for the retention job: vCPU, memory, shards and timeout (terraform/sizing.json, from npm run capacity)"
   type = map(object({
     vcpu            = number
     memory_mib      = number
@@ -49,6 +49,11 @@ variable "hourly_max_vcpus" {
 variable "backfill_max_vcpus" {
   type    = number
   default = 64
+}
+
+variable "backfill_warehouse_name" {
+  description = "The Snowflake warehouse of backfills and the retention job (SNOWFLAKE_WAREHOUSE of those jobs)"
+  type        = string
 }
 
 variable "raw_bucket_arn" {

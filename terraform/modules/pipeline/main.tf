@@ -51,6 +51,7 @@ module "batch" {
     SNOWFLAKE_DATABASE   = module.snowflake.database_name
     SNOWFLAKE_WAREHOUSE  = module.snowflake.warehouse_names["hourly"]
   }
+  backfill_warehouse_name = module.snowflake.warehouse_names["backfill"]
   source_settings = {
     ZENDESK_URL            = var.zendesk_url
     ZENDESK_EMAIL          = var.zendesk_email

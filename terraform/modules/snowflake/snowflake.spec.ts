@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { block, readTerraformModule, terraformRoot, type TerraformModule } from '../../testing/terraform-module';
+import { block, readTerraformModule, repoRoot, terraformDirs, terraformRoot, type TerraformModule } from '../../testing/terraform-module';
 
 let snowflake: TerraformModule;
 
@@ -44,4 +44,13 @@ it('BI reads analytics only; only the loader uses the stage', () => {
   expect(Object.values(grants).filter((g) => g.role === 'BI_READER').map((g) => g.schema)).toEqual(['ANALYTICS', 'ANALYTICS']);
   expect(snowflake.resources('snowflake_grant_privileges_to_account_role')['stage_usage']['account_role_name']).toBe('${snowflake_account_role.this["LOADER"].name}');
   expect(block(snowflake.resources('snowflake_grant_privileges_to_account_role')['stage_usage'], 'on_schema_object')['object_type']).toBe('STAGE');
+});
+
+it("declares no PII tag or masking policy: the loader owns them (libs/warehouse sql/pii, created with the tables it tags), so Terraform never undoes what a load set", async () => {
+  for (const dir of terraformDirs()) {
+    const module = await readTerraformModule(dir);
+    const owned = ['snowflake_tag', 'snowflake_masking_policy', 'snowflake_tag_association', 'snowflake_tag_masking_policy_association'].filter((type) => Object.keys(module.resources(type)).length > 0);
+    expect([dir, owned]).toEqual([dir, []]);
+  }
+  expect(readFileSync(path.join(repoRoot, 'libs/warehouse/sql/pii/create_pii_mask_string.sql'), 'utf8')).toMatch(/create masking policy/i);
 });

@@ -1,4 +1,4 @@
-import { block, readTerraformModule, type Hcl, type TerraformModule } from '../../testing/terraform-module';
+import { block, readTerraformModule, workspaceValue, type Hcl, type TerraformModule } from '../../testing/terraform-module';
 
 const sevenYears = 2557;
 let storage: TerraformModule;
@@ -51,4 +51,16 @@ it("Snowflake's role reads the raw zone only, and only with the integration's ex
   expect(statements.flatMap((s) => s['actions'] as string[]).filter((a) => /Put|Delete/.test(a))).toEqual([]);
   const trust = block(storage.data('aws_iam_policy_document')['snowflake_trust'], 'statement');
   expect(block(trust, 'condition')).toMatchObject({ variable: 'sts:ExternalId', values: ['${var.snowflake_external_id}'] });
+});
+
+it("the capacity model prices the raw bucket's own lifecycle: Standard, then Standard-IA, then Deep Archive, on the same days", () => {
+  const inputs = workspaceValue<{ s3StandardDays: number; s3InfrequentUntilDays: number; archiveYears: number }>(
+    "const { baseInputs } = require('./apps/orchestrator/src/capacity/capacity-inputs'); console.log(JSON.stringify(baseInputs))",
+  );
+  expect(buckets()['raw'].transitions).toEqual([
+    { days: inputs.s3StandardDays, storage_class: 'STANDARD_IA' },
+    { days: inputs.s3InfrequentUntilDays, storage_class: 'DEEP_ARCHIVE' },
+  ]);
+  // 7 years of days, the model's 365 a year plus two leap days.
+  expect(storage.locals()['retention_days']).toBe(inputs.archiveYears * 365 + 2);
 });

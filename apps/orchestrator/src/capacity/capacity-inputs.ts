@@ -29,9 +29,11 @@ export interface Prices {
   readonly snowflakeCredit: number;
   readonly snowflakeTbMonth: number;
   readonly s3StandardGbMonth: number;
+  readonly s3StandardIaGbMonth: number;
   readonly s3DeepArchiveGbMonth: number;
   readonly s3PutPer1000: number;
   readonly s3GetPer1000: number;
+  readonly s3StandardIaTransitionPer1000: number;
   readonly s3DeepArchiveTransitionPer1000: number;
   readonly natGatewayHour: number;
   readonly natGbProcessed: number;
@@ -66,7 +68,12 @@ export interface CapacityInputs {
   readonly modelledBytesPerRawByte: number;
   readonly hotYears: number;
   readonly archiveYears: number;
+  /** Days in S3 Standard, then Standard-IA until `s3InfrequentUntilDays`, then Deep Archive (the raw bucket's lifecycle in terraform/modules/storage). */
   readonly s3StandardDays: number;
+  readonly s3InfrequentUntilDays: number;
+  /** The monthly retention job: raw tables it checks and deletes a month of, and seconds per S3 request of its archive check (one at a time). */
+  readonly rawTables: number;
+  readonly s3RequestSeconds: number;
   readonly objectsPerSourceRun: number;
   readonly natGateways: number;
   readonly logMbPerJobRun: number;
@@ -76,8 +83,18 @@ export interface CapacityInputs {
   readonly prices: Prices;
 }
 
-/** From docs/performance.md (2026-11-29, 5M rows, one core): the rest are assumptions or prices. */
-export const measuredInputs = ['sources.orders_db.rowsPerSecond', 'sources.orders_db.parquetBytesPerRow', 'sources.orders_db.peakRssMb'] as const;
+/**
+ * From docs/performance.md: the orders DB bench (2026-11-29, 5M rows, one
+ * core) and the partner-files bench (2026-12-06, 1 GB files, the slowest of
+ * its four cases); the rest are assumptions or prices.
+ */
+export const measuredInputs = [
+  'sources.orders_db.rowsPerSecond',
+  'sources.orders_db.parquetBytesPerRow',
+  'sources.orders_db.peakRssMb',
+  'sources.partner_files.rowsPerSecond',
+  'sources.partner_files.peakRssMb',
+] as const;
 
 /** List prices: AWS us-east-1 and Snowflake Enterprise on AWS US East, as published in 2025-06; not fetched by this code. */
 export const pricesDated = '2025-06';
@@ -96,7 +113,7 @@ export const baseInputs: CapacityInputs = {
     orders_db: { rowsPerDay: ordersDbRowsPerDay, readsPerChange: 2, rowsPerSecond: 815_073, rateLimited: false, parquetBytesPerRow: 14.56, peakRssMb: 285, designShare: 0.45, viaNat: false },
     stripe: { rowsPerDay: newOrdersPerDay * 1.055, readsPerChange: 2, rowsPerSecond: 1_000, rateLimited: true, parquetBytesPerRow: 200, peakRssMb: 300, designShare: 0.1, viaNat: true },
     zendesk: { rowsPerDay: newOrdersPerDay * 0.03 * 10, readsPerChange: 1, rowsPerSecond: 166, rateLimited: true, parquetBytesPerRow: 400, peakRssMb: 300, designShare: 0.15, viaNat: true },
-    partner_files: { rowsPerDay: newOrdersPerDay * 3, readsPerChange: 1, rowsPerSecond: 100_000, rateLimited: false, parquetBytesPerRow: 40, peakRssMb: 300, designShare: 0.3, viaNat: false },
+    partner_files: { rowsPerDay: newOrdersPerDay * 3, readsPerChange: 1, rowsPerSecond: 40_500, rateLimited: false, parquetBytesPerRow: 40, peakRssMb: 472, designShare: 0.3, viaNat: false },
   },
   designRawGbPerDay: 400,
   peakHourFactor: 3,
@@ -120,7 +137,10 @@ export const baseInputs: CapacityInputs = {
   modelledBytesPerRawByte: 0.1,
   hotYears: 3,
   archiveYears: 7,
-  s3StandardDays: 90,
+  s3StandardDays: 30,
+  s3InfrequentUntilDays: 365,
+  rawTables: 15,
+  s3RequestSeconds: 0.03,
   objectsPerSourceRun: 6,
   natGateways: 2,
   logMbPerJobRun: 2,
@@ -135,9 +155,11 @@ export const baseInputs: CapacityInputs = {
     snowflakeCredit: 3.0,
     snowflakeTbMonth: 23,
     s3StandardGbMonth: 0.023,
+    s3StandardIaGbMonth: 0.0125,
     s3DeepArchiveGbMonth: 0.00099,
     s3PutPer1000: 0.005,
     s3GetPer1000: 0.0004,
+    s3StandardIaTransitionPer1000: 0.01,
     s3DeepArchiveTransitionPer1000: 0.05,
     natGatewayHour: 0.045,
     natGbProcessed: 0.045,

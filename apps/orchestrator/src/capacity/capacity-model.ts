@@ -1,5 +1,6 @@
 import type { CapacityInputs, SourceLoad, SourceName } from './capacity-inputs';
 import { fargateSize, type FargateSize } from './fargate-size';
+import { retentionCapacity, type RetentionCapacity } from './retention-capacity';
 import { addWork, creditsFor, loadWork, qualityWork, secondsOn, smallestSizeWithin, type WarehouseSize, type WarehouseWork } from './snowflake-plan';
 
 export type SizedApp = 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'extract-partner-files' | 'load' | 'quality' | 'orchestrator';
@@ -26,6 +27,7 @@ export interface SnowflakePlan {
   readonly averageHourCredits: number;
   readonly nightlyCredits: number;
   readonly backfillCreditsPerMonth: number;
+  readonly retentionCredits: number;
   readonly monthlyCredits: number;
   readonly monthlyCreditQuota: number;
 }
@@ -39,6 +41,8 @@ export interface CapacityPlan {
   readonly rawGbPerDay: number;
   readonly rawGbPerDayBySource: Readonly<Record<SourceName, number>>;
   readonly nightlyExtractSeconds: number;
+  /** The monthly retention job, on the backfill queue and warehouse. */
+  readonly retention: RetentionCapacity;
 }
 
 export const hoursPerMonth = 730;
@@ -112,18 +116,28 @@ export function planCapacity(inputs: CapacityInputs): CapacityPlan {
   }
   jobs.push({ id: 'quality', app: 'quality', ...fargateSize(0.5, 400), shards: 1, peakSeconds: qualitySeconds, averageSeconds: qualitySeconds });
   const ordersShards = jobs.find((j) => j.app === 'extract-orders-db')?.shards ?? 1;
+  const rawGbPerDay = Object.values(rawGb).reduce((sum, gb) => sum + gb, 0) * 24;
+  const snowflake = snowflakePlan(inputs, hourlySize, addWork([...Object.values(loadAvg), qualityWork(inputs)]), secondsOn(hourlySize, peakWork));
+  const retention = retentionCapacity(inputs, rawGbPerDay, hoursPerMonth + daysPerMonth, daysPerMonth, snowflake.backfillSize);
+  const monthlyCredits = snowflake.monthlyCredits + retention.credits;
   return {
     jobs,
     chains,
-    snowflake: snowflakePlan(inputs, hourlySize, addWork([...Object.values(loadAvg), qualityWork(inputs)]), secondsOn(hourlySize, peakWork)),
+    snowflake: {
+      ...snowflake,
+      retentionCredits: retention.credits,
+      monthlyCredits,
+      monthlyCreditQuota: Math.ceil((monthlyCredits * (1 + inputs.creditQuotaHeadroom)) / 10) * 10,
+    },
+    retention,
     derivedRawGbPerDay: sourceNames.reduce((sum, n) => sum + rows[n] * inputs.sources[n].parquetBytesPerRow, 0) * 24 / 1e9,
-    rawGbPerDay: Object.values(rawGb).reduce((sum, gb) => sum + gb, 0) * 24,
+    rawGbPerDay,
     rawGbPerDayBySource: bySource((n) => rawGb[n] * 24),
     nightlyExtractSeconds: extractSeconds(inputs.sources.orders_db, inputs.nightlyKeyRows, ordersShards),
   };
 }
 
-function snowflakePlan(inputs: CapacityInputs, hourlySize: WarehouseSize, averageWork: WarehouseWork, peakHourSeconds: number): SnowflakePlan {
+function snowflakePlan(inputs: CapacityInputs, hourlySize: WarehouseSize, averageWork: WarehouseWork, peakHourSeconds: number): Omit<SnowflakePlan, 'retentionCredits'> {
   const averageHourCredits = creditsFor(hourlySize, averageWork, inputs.resumesPerHour, inputs.autoSuspendSeconds);
   const nightlyWork: WarehouseWork = { scalableXsSeconds: (inputs.nightlyKeyRows / 1e6) * inputs.mergeXsSecondsPerMillionRows, fixedSeconds: 0 };
   const nightlyCredits = creditsFor(hourlySize, nightlyWork, 1, inputs.autoSuspendSeconds);

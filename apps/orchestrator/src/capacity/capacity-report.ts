@@ -28,6 +28,8 @@ export function formatCapacityReport(cases: readonly CapacityCase[]): string {
     `Snowflake: hourly warehouse ${base.plan.snowflake.hourlySize} (${round(base.plan.snowflake.peakHourSeconds)} s busy in the peak hour), ` +
       `${round(base.plan.snowflake.averageHourCredits, 2)} credits in an average hour; backfills on ${base.plan.snowflake.backfillSize}; ` +
       `resource monitor quota ${base.plan.snowflake.monthlyCreditQuota} credits/month.`,
+    `Retention (monthly, backfill queue, ${base.plan.snowflake.backfillSize} warehouse): ${round(base.plan.retention.seconds / 3600, 1)} h at most ` +
+      `(archive check ${round(base.plan.retention.s3Seconds)} s of S3 requests, warehouse ${round(base.plan.retention.warehouseSeconds)} s), ${round(base.plan.retention.credits)} credits.`,
     `Raw Parquet: ${round(base.plan.rawGbPerDay)} GB/day sized on; the change rates alone produce ${round(base.plan.derivedRawGbPerDay, 2)} GB/day.`,
     '',
     'Per month, USD, at full retention:',

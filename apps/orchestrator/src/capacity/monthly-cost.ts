@@ -1,7 +1,7 @@
 import type { CapacityInputs, SourceName } from './capacity-inputs';
 import { daysPerMonth, hoursPerMonth, type CapacityPlan, type JobPlan } from './capacity-model';
 
-export type CostLine = 'fargate' | 'fargate_spot_backfill' | 'snowflake_compute' | 'snowflake_storage' | 's3_standard' | 's3_deep_archive' | 's3_requests' | 'transfer' | 'cloudwatch';
+export type CostLine = 'fargate' | 'fargate_spot_backfill' | 'snowflake_compute' | 'snowflake_storage' | 's3_standard' | 's3_standard_ia' | 's3_deep_archive' | 's3_requests' | 'transfer' | 'cloudwatch';
 
 /** Dollars a month per line, at full retention (3 years in Snowflake, 7 in S3). */
 export type MonthlyCost = Readonly<Record<CostLine, number>>;
@@ -12,7 +12,8 @@ export const costCuts: Readonly<Record<CostLine, string>> = {
   fargate_spot_backfill: 'backfill fewer days: rebuild from raw already in Snowflake instead of re-extracting',
   snowflake_compute: 'load fewer, larger files per COPY; resume the warehouse once an hour for all chains (fewer 60 s minimums); MERGE only changed keys',
   snowflake_storage: 'keep raw.* in Snowflake for months, not 3 years (S3 holds every row; staging and curated keep the history BI reads); pre-purchased capacity storage',
-  s3_standard: 'move raw-zone objects to Deep Archive sooner than 90 days (backfills of older months then restore first)',
+  s3_standard: 'move raw-zone objects to Standard-IA sooner than 30 days (Standard-IA bills 30 days at least)',
+  s3_standard_ia: 'move raw-zone objects to Deep Archive sooner than a year (backfills of older months then restore first)',
   s3_deep_archive: 'fewer, larger objects (each carries 40 KB of archive overhead); expire at 7 years exactly',
   s3_requests: 'larger Parquet parts: fewer PUTs, GETs and lifecycle transitions',
   transfer: 'one NAT gateway outside prod; VPC endpoints where a service has one',
@@ -35,20 +36,24 @@ export function monthlyCost(inputs: CapacityInputs, plan: CapacityPlan): Monthly
   const nightly = ordersJob ? jobDollars(ordersJob, billedSeconds(inputs.jobStartSeconds + plan.nightlyExtractSeconds), p.fargateVcpuHour, p.fargateGbHour) : 0;
   // Backfills run long windows on Spot: only the work counts, not the per-run start.
   const backfill = plan.jobs.reduce((sum, job) => sum + jobDollars(job, job.averageSeconds * 24 * inputs.backfillDaysPerMonth, p.fargateSpotVcpuHour, p.fargateSpotGbHour), 0);
+  // The monthly retention job runs on the backfill queue (Fargate Spot).
+  const retention = jobDollars({ ...plan.retention, shards: 1 }, plan.retention.seconds, p.fargateSpotVcpuHour, p.fargateSpotGbHour);
   const hotTb = (plan.rawGbPerDay * 365 * inputs.hotYears * inputs.snowflakeBytesPerRawByte * (1 + inputs.modelledBytesPerRawByte)) / 1000;
   const standardGb = plan.rawGbPerDay * inputs.s3StandardDays;
-  const archiveDays = inputs.archiveYears * 365 - inputs.s3StandardDays;
+  const infrequentGb = plan.rawGbPerDay * (inputs.s3InfrequentUntilDays - inputs.s3StandardDays);
+  const archiveDays = inputs.archiveYears * 365 - inputs.s3InfrequentUntilDays;
   const objectsPerDay = 4 * 24 * inputs.objectsPerSourceRun;
   const archiveOverheadGb = (objectsPerDay * archiveDays * 40) / 1e6;
   const objectsPerMonth = objectsPerDay * daysPerMonth;
   return {
     fargate: hourly * hoursPerMonth + nightly * daysPerMonth,
-    fargate_spot_backfill: backfill,
+    fargate_spot_backfill: backfill + retention,
     snowflake_compute: plan.snowflake.monthlyCredits * p.snowflakeCredit,
     snowflake_storage: hotTb * p.snowflakeTbMonth,
     s3_standard: standardGb * p.s3StandardGbMonth,
+    s3_standard_ia: infrequentGb * p.s3StandardIaGbMonth,
     s3_deep_archive: (plan.rawGbPerDay * archiveDays + archiveOverheadGb) * p.s3DeepArchiveGbMonth,
-    s3_requests: (objectsPerMonth * (p.s3PutPer1000 + p.s3GetPer1000 + p.s3DeepArchiveTransitionPer1000)) / 1000,
+    s3_requests: (objectsPerMonth * (p.s3PutPer1000 + p.s3GetPer1000 + p.s3StandardIaTransitionPer1000 + p.s3DeepArchiveTransitionPer1000)) / 1000,
     transfer: transferDollars(inputs, plan),
     cloudwatch: cloudwatchDollars(inputs, plan),
   };
