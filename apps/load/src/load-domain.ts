@@ -1,7 +1,7 @@
 import type { CuratedDomain } from '@northstar/contracts';
-import { loadQualityChecks, modelsOfDomain, publishModels, type Model, type ModelRunResult } from '@northstar/models';
+import { modelsOfDomain, type Model, type ModelRunResult } from '@northstar/models';
 import { ensureWarehouseSchemas } from '@northstar/warehouse';
-import type { LoadSourceDeps } from './load-source';
+import { publishCounted, type LoadSourceDeps } from './load-source';
 import { SourceLoadLock } from './source-load-lock';
 
 /**
@@ -10,12 +10,12 @@ import { SourceLoadLock } from './source-load-lock';
  * raw load; the lock is the domain's, since two runs of these models at once
  * could record progress past rows the other has not committed.
  */
-export async function loadDomain(domain: CuratedDomain, models: readonly Model[], deps: Omit<LoadSourceDeps, 'store' | 'rawStage'>): Promise<{ models: ModelRunResult[] }> {
+export async function loadDomain(domain: CuratedDomain, models: readonly Model[], deps: Omit<LoadSourceDeps, 'store' | 'rawStage'>): Promise<{ models: ModelRunResult[]; rowsOut: number }> {
   const selected = modelsOfDomain(models, domain);
   await ensureWarehouseSchemas(deps.warehouse);
   const lock = await SourceLoadLock.take(deps.warehouse, `domain_${domain.name}`, deps.runId, { ttlMs: deps.loadLockTtlMs, logger: deps.logger });
   try {
-    return { models: await publishModels(selected, { ...deps, checks: loadQualityChecks() }) };
+    return await publishCounted(selected, deps);
   } finally {
     await lock.release().catch((error: unknown) => deps.logger.error({ err: error, domain: domain.name }, 'could not release the domain lock; the next runs wait until it is older than NORTHSTAR_LOAD_LOCK_TTL_MINUTES'));
   }

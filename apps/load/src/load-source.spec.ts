@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { unlinkSync } from 'node:fs';
-import { DataContractError, silentLogger } from '@northstar/core';
+import { DataContractError, silentLogger, TransientError } from '@northstar/core';
 import { contractFor } from '@northstar/contracts';
 import { extractToRawZone } from '@northstar/extract';
 import { loadModelCatalog } from '@northstar/models';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
-import { SnowflakeWarehouse } from '@northstar/warehouse';
+import { SnowflakeWarehouse, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import { fakeSnowflakeColumn, openTempDuckDb, RecordingSnowflakeConnection } from '@northstar/warehouse/testing';
 import { loadSource } from './load-source';
 
@@ -85,6 +85,56 @@ describe('loadSource --full-refresh on DuckDB', () => {
       expect(await staged()).toEqual([{ n: 2 }]);
       // The failed load let go of the source's lock: the next load is not told another one holds it.
       await expect(loadSource([products], models, deps)).rejects.toThrow(/raw zone does not hold it/);
+    } finally {
+      await db.dispose();
+      await parquet.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadSource: the run record\'s rows out and retries', () => {
+  it('counts the rows its models wrote, and retries a transient failure in place with the one retry helper', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'load-figures-'));
+    const parquet = await ParquetWriter.open({ tempDir: dir });
+    const db = await openTempDuckDb();
+    try {
+      const store = new LocalObjectStore(path.join(dir, 'raw'));
+      let now = Date.parse('2026-11-02T09:30:00Z');
+      const clock = () => new Date((now += 1000));
+      const land = (runId: string, hour: number, ids: number[]) => extractToRawZone(
+        {
+          contract: products, runId, mode: 'hourly', scheduledAt: new Date(Date.UTC(2026, 10, 2, hour)),
+          window: { start: new Date(Date.UTC(2026, 10, 2, hour - 2)), end: new Date(Date.UTC(2026, 10, 2, hour)) },
+          proposedWatermark: new Date(Date.UTC(2026, 10, 2, hour)),
+          openCsv: async function* () { yield ids.map((i) => `${i},SKU-${i},Widget ${i},tools,1.25,EUR,t,2026-11-02 0${hour - 1}:00:00+00,2026-11-02 0${hour - 1}:30:00+00\n`).join(''); },
+        },
+        { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
+      );
+      const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
+      // The first transaction (the raw load's) meets a lock another process holds, as DuckDB reports it.
+      let locked = 1;
+      const warehouse = Object.create(db.warehouse, {
+        transaction: { value: <T>(fn: (session: WarehouseSession) => Promise<T>) => (locked-- > 0 ? Promise.reject(new TransientError('DuckDB file is locked by another process')) : db.warehouse.transaction(fn)) },
+      }) as Warehouse;
+      const retries: number[] = [];
+      const deps = { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000, retry: { sleep: async () => undefined, onRetry: (_: unknown, attempt: number) => void retries.push(attempt) } };
+
+      await land('hourly-7', 7, [1, 2, 3]);
+      const first = await loadSource([products], models, deps);
+      expect(retries).toEqual([1]);
+      expect(first.raw.map((r) => r.rowsLoaded)).toEqual([3]);
+      expect(first.rowsOut).toBe(3);
+
+      // One product changed, one new: two staged rows written; the two unchanged ones are not counted.
+      await land('hourly-8', 8, [3, 4]);
+      const second = await loadSource([products], models, { ...deps, runId: 'load-2' });
+      expect(second.raw.map((r) => r.rowsLoaded)).toEqual([2]);
+      expect(second.rowsOut).toBe(2);
+      expect(retries).toEqual([1]);
+
+      // Nothing new: nothing written.
+      expect((await loadSource([products], models, { ...deps, runId: 'load-3' })).rowsOut).toBe(0);
     } finally {
       await db.dispose();
       await parquet.close();

@@ -44,11 +44,13 @@ void runMain(APP, async (setLogger, figures) => {
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId, ...(options.source ? { source: options.source } : { domain: options.domain }) } });
   setLogger(logger);
   const models = loadModelCatalog();
-  const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs, hold: options.hold === true };
+  const retry = { onRetry: () => void figures.retries++ };
+  const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs, hold: options.hold === true, retry };
   if (options.domain) {
     const domain = registeredDomain(options.domain);
     const warehouse = await openWarehouse(config.warehouse, logger);
-    await loadDomain(domain, models, { ...deps, warehouse }).finally(() => warehouse.close());
+    const { rowsOut } = await loadDomain(domain, models, { ...deps, warehouse }).finally(() => warehouse.close());
+    figures.rowsOut = rowsOut;
     return;
   }
   const source = registeredSource(options.source ?? '');
@@ -61,8 +63,9 @@ void runMain(APP, async (setLogger, figures) => {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
     figures.source = source.name;
-    const { raw } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh, publishHeld: options.publishHeld === true });
+    const { raw, rowsOut } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh, publishHeld: options.publishHeld === true });
     figures.rowsIn = raw.reduce((sum, r) => sum + r.rowsLoaded, 0);
+    figures.rowsOut = rowsOut;
   } finally {
     await warehouse.close();
   }

@@ -11,3 +11,4 @@ export * from './raw-tables-upstream';
 export * from './day-digest-repair';
 export * from './publish-models';
 export * from './source-freshness';
+export * from './rows-written';

@@ -1,13 +1,21 @@
 import { type FaultName, type FaultReport, faultSemantics } from './fault-report';
 import { MICROS_PER_DAY, MICROS_PER_MINUTE, microsToIso } from './microseconds';
 import type { OrderFactory } from './order-factory';
-import { type OrderPlan, orderInsertRow } from './order-plan';
+import { type OrderItemRow, type OrderPlan, orderInsertRow } from './order-plan';
 import { type OrderLifecycle, lifecycleOf, orderEvents, orderTimeline } from './order-timeline';
 import type { OrdersDbStatements, StoredOrder } from './orders-db-statements';
 import { Prng } from './prng';
 
 type Outcome = Omit<FaultReport, 'fault' | 'at' | 'semantics'>;
 const nothing = { orderIds: [], orderItemIds: [], stampedAt: [] };
+/** How a fault alters the rows of the order it places, before they are written. */
+interface RowChange {
+  readonly order?: (row: OrderInsertRow) => Record<string, unknown>;
+  readonly items?: (items: readonly OrderItemRow[]) => readonly OrderItemRow[];
+}
+type OrderInsertRow = ReturnType<typeof orderInsertRow>;
+/** Far above any id the sandbox allocates (customers and products number in the thousands at scale 1): ids no row of the DB holds. */
+const UNHELD_ID_OFFSET = 1_000_000_000;
 
 /**
  * Breaks the orders DB in the ways production does. In short (faultSemantics
@@ -20,7 +28,11 @@ const nothing = { orderIds: [], orderItemIds: [], stampedAt: [] };
  * - new_column / missing_column / type_change: add gift_message, drop
  *   delivered_at, make tax text; each then inserts a new order;
  * - hard_delete: three orders and their items deleted;
- * - late_commit: a new order stamped at - 30 min, committed now.
+ * - late_commit: a new order stamped at - 30 min, committed now;
+ * - unknown_status / null_currency / unknown_customer / unknown_product: a
+ *   new order with a status outside the defined ones, no currency, a customer
+ *   or (on its first line) a product the DB does not hold: data the checks
+ *   must catch, made where production makes it, in the source.
  * Choices are deterministic for (seed, fault, at) given the same DB state.
  */
 export class FaultInjector {
@@ -48,6 +60,10 @@ export class FaultInjector {
       case 'type_change': return this.alterAndInsert(atUs, 'fault_type_change', 'tax');
       case 'hard_delete': return this.hardDelete(atUs, rng);
       case 'late_commit': return this.insertNewOrder(atUs - 30 * MICROS_PER_MINUTE, fault, 1);
+      case 'unknown_status': return this.insertNewOrder(atUs, fault, 1, { order: (row) => ({ ...row, status: 'on_hold' }) });
+      case 'null_currency': return this.insertNewOrder(atUs, fault, 1, { order: (row) => ({ ...row, currency: null }) });
+      case 'unknown_customer': return this.insertNewOrder(atUs, fault, 1, { order: (row) => ({ ...row, customer_id: row.customer_id + UNHELD_ID_OFFSET }) });
+      case 'unknown_product': return this.insertNewOrder(atUs, fault, 1, { items: ([first, ...rest]) => [{ ...first, product_id: this.unheldProductId() }, ...rest] });
     }
   }
 
@@ -94,11 +110,12 @@ export class FaultInjector {
     return rng.pick(movable);
   }
 
-  private async insertNewOrder(atUs: number, label: string, copies: number): Promise<Outcome> {
+  private async insertNewOrder(atUs: number, label: string, copies: number, change: RowChange = {}): Promise<Outcome> {
     const plan = await this.orders.placeOrder(this.statements, atUs, label);
     const row = orderInsertRow(plan, atUs + 1);
-    for (let i = 0; i < copies; i++) await this.statements.insertRows('orders', [row]);
-    await this.statements.insertRows('order_items', plan.items);
+    const written = change.order ? change.order(row) : row;
+    for (let i = 0; i < copies; i++) await this.statements.insertRows('orders', [written]);
+    await this.statements.insertRows('order_items', change.items ? change.items(plan.items) : plan.items);
     return { orderIds: [plan.orderId], orderItemIds: plan.items.map((i) => i.order_item_id), stampedAt: [row.updated_at] };
   }
 
@@ -129,6 +146,11 @@ export class FaultInjector {
     if (chosen.size === 0) throw new Error('no orders to delete');
     const gone = await this.statements.deleteOrders([...chosen].sort((a, b) => a - b));
     return { ...nothing, ...gone };
+  }
+
+  /** Above every catalogue product, so no product row will ever hold it. */
+  private unheldProductId(): number {
+    return Math.max(...this.orders.products.map((p) => p.row.product_id)) + UNHELD_ID_OFFSET;
   }
 
   private async hasDeliveredAt(): Promise<boolean> {

@@ -8,6 +8,10 @@ export const faultNames = [
   'type_change',
   'hard_delete',
   'late_commit',
+  'unknown_status',
+  'null_currency',
+  'unknown_customer',
+  'unknown_product',
 ] as const;
 export type FaultName = (typeof faultNames)[number];
 
@@ -30,6 +34,14 @@ export const faultSemantics: Readonly<Record<FaultName, string>> = {
   hard_delete: 'Three existing orders and all their items are deleted outright. Only the nightly key-set reconciliation can see it; they must become delete flags.',
   late_commit:
     'A new order (with items) stamped 30 minutes before `at` is committed at `at`, as if by a transaction that began then: invisible to a run that ended before `at`, caught by the next run\'s lookback. beginLateCommit() holds a real open transaction instead.',
+  unknown_status:
+    'A new order (with items) whose status is "on_hold", a value the business never defined: the pipeline loads it and the accepted-values check on fct_orders.order_status warns (severity warn).',
+  null_currency:
+    'A new order (with items) whose currency is NULL, which the legacy table allows: fct_orders.currency_code must not be null, an error check, so the load refuses to publish the batch (exit 3) and BI keeps the previous state until the row is corrected at the source.',
+  unknown_customer:
+    'A new order (with items) by a customer_id the customers table does not hold: fct_orders joins it to an inferred dim_customer member, so the relationship check passes and the inferred-members check counts it apart (warn).',
+  unknown_product:
+    'A new order whose first line names a product_id the products table does not hold: fct_order_items joins it to an inferred dim_product member, so the relationship check passes and the inferred-members check counts it apart (warn).',
 };
 
 export interface FaultVersion {
