@@ -3,7 +3,7 @@ import { declaredChecks } from './check-declarations';
 import { loadModelCatalog } from './model-catalog';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { loadQualityChecks, runQualityChecks, type QualityResult } from './quality-checks';
-import { ordersDbHistory } from './testing';
+import { ordersDbHistory, ordersDbRow } from './testing';
 
 describe('checks declared beside the models (<model>.checks.json)', () => {
   it('are loaded with the library\'s checks, one per declared column and kind, named for the model', () => {
@@ -42,7 +42,10 @@ describe('checks declared beside the models (<model>.checks.json)', () => {
       sandbox = await OrdersModelSandbox.open();
       for (const [entity, rows] of ordersDbHistory) await sandbox.land(entity, rows);
       await sandbox.run();
-      // Order 10's latest version: the batch the declared _in_batch checks read.
+      // Run h9 extracts and models order 10's delivery, as an hourly run does
+      // (one run id from raw to curated): the batch the declared _in_batch checks read.
+      await sandbox.land('orders', [ordersDbRow.order(10, 1, '2026-03-02 09:30:00+00', { status: 'delivered', shipped_at: '2026-03-02 09:00:00+00', delivered_at: '2026-03-02 09:30:00+00' })], undefined, 'h9');
+      await sandbox.run('h9');
       [{ run_id: runId }] = await sandbox.query<{ run_id: string }>('select _run_id as run_id from curated.fct_orders where order_id = 10');
     });
 

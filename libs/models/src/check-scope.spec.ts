@@ -2,7 +2,7 @@ import { silentLogger } from '@northstar/core';
 import { checkScopesFor, parseCheckScope } from './check-scope';
 import { OrdersModelSandbox } from './orders-model-sandbox';
 import { loadQualityChecks, runQualityChecks, type QualityCheck } from './quality-checks';
-import { ordersDbHistory } from './testing';
+import { ordersDbHistory, ordersDbRow } from './testing';
 
 describe('check scopes', () => {
   it('hourly runs and backfill chunks check their batch; the nightly run also checks whole tables', () => {
@@ -33,22 +33,24 @@ describe('a batch check reads the keys its run merged, a table check every key',
 
   beforeAll(async () => {
     sandbox = await OrdersModelSandbox.open();
-    // Landed as runs r1..r7: orders 10 and 11 by r3, order 10's update by r6.
     for (const [entity, rows] of ordersDbHistory) await sandbox.land(entity, rows);
     await sandbox.run();
+    // Run h9 extracts and models order 10's delivery: its batch holds order 10, not 11.
+    await sandbox.land('orders', [ordersDbRow.order(10, 1, '2026-03-02 09:30:00+00', { status: 'delivered', shipped_at: '2026-03-02 09:00:00+00', delivered_at: '2026-03-02 09:30:00+00' })], undefined, 'h9');
+    await sandbox.run('h9');
   });
 
   afterAll(() => sandbox?.dispose());
 
   it('a copy of an order another run merged is seen nightly, not by this run\'s batch', async () => {
     await sandbox.query("insert into curated.fct_orders select * replace ('old' as _run_id) from curated.fct_orders where order_id = 11");
-    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'r6')).toBe(1);
-    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'r6')).toBe(0);
+    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'h9')).toBe(1);
+    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'h9')).toBe(0);
   });
 
   it('a copy of an order this run merged is seen by its batch, however old the copy', async () => {
     await sandbox.query("insert into curated.fct_orders select * replace ('old' as _run_id) from curated.fct_orders where order_id = 10");
-    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'r6')).toBe(1);
-    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'r6')).toBe(2);
+    expect(await failing(byName.get('fct_orders_unique_order_id_in_batch')!, 'h9')).toBe(1);
+    expect(await failing(byName.get('fct_orders_unique_order_id')!, 'h9')).toBe(2);
   });
 });

@@ -36,6 +36,14 @@ describe('failing declared checks at publish', () => {
     expect(await analyticsOrders()).toEqual([{ order_id: 10, order_status: 'paid' }]);
   });
 
+  it('a later run that does not re-read the refused order still checks it: its batch holds every row it stages, not only those it extracted', async () => {
+    await sandbox.land('orders', [row.order(10, 1, '2026-03-01 11:30:00+00', { status: 'shipped' })], undefined, 'h2b');
+    const failure = await publish('h2b').then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(PublishRefusedError);
+    expect(await results('h2b')).toEqual(expect.arrayContaining([{ check_name: 'fct_orders_not_null_currency_code_in_batch', severity: 'error', status: 'fail', failing_rows: 1 }]));
+    expect(await analyticsOrders()).toEqual([{ order_id: 10, order_status: 'paid' }]);
+  });
+
   it('a warn check failed by an unknown order status publishes the batch; the quality job\'s run records the warning and no error', async () => {
     await sandbox.land('orders', [row.order(12, 1, '2026-03-01 12:00:00+00', { status: 'teleported' })], undefined, 'h3');
     await sandbox.land('orders', [row.order(11, 1, '2026-03-01 12:00:00+00', { status: 'shipped' })], undefined, 'h3');

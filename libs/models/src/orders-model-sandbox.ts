@@ -47,8 +47,9 @@ export class OrdersModelSandbox {
     await landRawRows(this.db.warehouse, contract, keys, { runId, extractedAt, loadedAt: this.clock() });
   }
 
-  async run(): Promise<ModelRunResult[]> {
-    return runModels(this.models, { warehouse: this.db.warehouse, logger: silentLogger(), clock: this.clock, runId: `m${++this.runs}` });
+  /** The models over what landed; `runId` is stamped on every row they write, as a pipeline run's own id. */
+  async run(runId = `m${++this.runs}`): Promise<ModelRunResult[]> {
+    return runModels(this.models, { warehouse: this.db.warehouse, logger: silentLogger(), clock: this.clock, runId });
   }
 
   async query<T extends Row = Row>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {

@@ -99,7 +99,7 @@ using (
       case when is_deleted then deleted_at when order_is_deleted then order_deleted_at end as deleted_at,
       updated_at as source_updated_at,
       {{ hash_key(_row_hash, customer_sk, currency_code, ordered_at, is_deleted, deleted_at, order_is_deleted, order_deleted_at) }} as _row_hash,
-      _run_id
+      :run_id as _run_id
     from joined
     qualify row_number() over (partition by order_item_id order by updated_at desc, _staged_at desc) = 1
   )

@@ -110,7 +110,7 @@ using (
       deleted_at,
       updated_at as source_updated_at,
       {{ hash_key(_row_hash, customer_sk, is_deleted, deleted_at) }} as _row_hash,
-      _run_id
+      :run_id as _run_id
     from with_customer
   )
 

@@ -102,7 +102,7 @@ using (
       datediff('minute', previous_at, created_at) as minutes_since_previous,
       customer_sk,
       {{ hash_key(audit_id, ticket_id, interaction_type, updater_id, author_role, via, field_value, previous_value, created_at, previous_at, customer_sk) }} as _row_hash,
-      _run_id
+      :run_id as _run_id
     from with_previous
   )
 

@@ -176,7 +176,7 @@ using (
       is_deleted,
       updated_at as source_updated_at,
       {{ hash_key(_row_hash, customer_sk, customer_match, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes, reopens, replies, satisfaction_score) }} as _row_hash,
-      _run_id
+      :run_id as _run_id
     from joined
   )
 

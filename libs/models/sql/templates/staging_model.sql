@@ -23,6 +23,9 @@
 -- after the delete was observed (cursor > deleted_at: a re-inserted or updated
 -- row) clears them; one merely newer than the staged version may be a
 -- pre-delete extract loaded late, and an overlap re-read is older still.
+-- _run_id is the run that staged the row, not the one that extracted it
+-- (that one is in _source_file): rows a refused publish left in raw are
+-- staged by a later run, and that run's batch checks must see them.
 
 create table if not exists {{ staging_table }} (
   {{ staged_columns }},
@@ -66,7 +69,7 @@ using (
     select
       {{ renamed_columns }},
       {{ row_hash }} as _row_hash,
-      _run_id,
+      :run_id as _run_id,
       _source_file,
       _row_number,
       _extracted_at,

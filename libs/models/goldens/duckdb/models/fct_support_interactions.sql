@@ -88,7 +88,7 @@ using (
       datediff('minute', previous_at, created_at) as minutes_since_previous,
       customer_sk,
       md5(coalesce(cast(length(cast(audit_id as varchar)) as varchar) || ':' || cast(audit_id as varchar), '~') || coalesce(cast(length(cast(ticket_id as varchar)) as varchar) || ':' || cast(ticket_id as varchar), '~') || coalesce(cast(length(cast(interaction_type as varchar)) as varchar) || ':' || cast(interaction_type as varchar), '~') || coalesce(cast(length(cast(updater_id as varchar)) as varchar) || ':' || cast(updater_id as varchar), '~') || coalesce(cast(length(cast(author_role as varchar)) as varchar) || ':' || cast(author_role as varchar), '~') || coalesce(cast(length(cast(via as varchar)) as varchar) || ':' || cast(via as varchar), '~') || coalesce(cast(length(cast(field_value as varchar)) as varchar) || ':' || cast(field_value as varchar), '~') || coalesce(cast(length(cast(previous_value as varchar)) as varchar) || ':' || cast(previous_value as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(previous_at as varchar)) as varchar) || ':' || cast(previous_at as varchar), '~') || coalesce(cast(length(cast(customer_sk as varchar)) as varchar) || ':' || cast(customer_sk as varchar), '~')) as _row_hash,
-      _run_id
+      $3 as _run_id
     from with_previous
   )
 
@@ -110,15 +110,16 @@ when matched and source._row_hash <> target._row_hash then update set
   customer_sk = source.customer_sk,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
-  _merged_at = $3
+  _merged_at = $4
 when not matched then insert (
   interaction_sk, ticket_event_id, audit_id, ticket_id, ticket_sk, interaction_type, author_id, author_role, channel, field_value, previous_value,
   occurred_at, minutes_since_previous, customer_sk, _row_hash, _run_id, _merged_at
 ) values (
   source.interaction_sk, source.ticket_event_id, source.audit_id, source.ticket_id, source.ticket_sk, source.interaction_type, source.author_id, source.author_role, source.channel, source.field_value, source.previous_value,
-  source.occurred_at, source.minutes_since_previous, source.customer_sk, source._row_hash, source._run_id, $3
+  source.occurred_at, source.minutes_since_previous, source.customer_sk, source._row_hash, source._run_id, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -155,7 +155,7 @@ using (
       is_deleted,
       updated_at as source_updated_at,
       md5(coalesce(cast(length(cast(_row_hash as varchar)) as varchar) || ':' || cast(_row_hash as varchar), '~') || coalesce(cast(length(cast(customer_sk as varchar)) as varchar) || ':' || cast(customer_sk as varchar), '~') || coalesce(cast(length(cast(customer_match as varchar)) as varchar) || ':' || cast(customer_match as varchar), '~') || coalesce(cast(length(cast(solved_at as varchar)) as varchar) || ':' || cast(solved_at as varchar), '~') || coalesce(cast(length(cast(first_reply_calendar_minutes as varchar)) as varchar) || ':' || cast(first_reply_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(first_reply_business_minutes as varchar)) as varchar) || ':' || cast(first_reply_business_minutes as varchar), '~') || coalesce(cast(length(cast(full_resolution_calendar_minutes as varchar)) as varchar) || ':' || cast(full_resolution_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(full_resolution_business_minutes as varchar)) as varchar) || ':' || cast(full_resolution_business_minutes as varchar), '~') || coalesce(cast(length(cast(reopens as varchar)) as varchar) || ':' || cast(reopens as varchar), '~') || coalesce(cast(length(cast(replies as varchar)) as varchar) || ':' || cast(replies as varchar), '~') || coalesce(cast(length(cast(satisfaction_score as varchar)) as varchar) || ':' || cast(satisfaction_score as varchar), '~')) as _row_hash,
-      _run_id
+      $3 as _run_id
     from joined
   )
 
@@ -187,7 +187,7 @@ when matched and source._row_hash <> target._row_hash then update set
   source_updated_at = source.source_updated_at,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
-  _merged_at = $3
+  _merged_at = $4
 when not matched then insert (
   ticket_sk, ticket_id, requester_id, customer_id, customer_sk, customer_match, order_id, order_sk, status, channel, priority, ticket_type, tags,
   ticket_created_at, solved_at, first_reply_calendar_minutes, first_reply_business_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes,
@@ -195,9 +195,10 @@ when not matched then insert (
 ) values (
   source.ticket_sk, source.ticket_id, source.requester_id, source.customer_id, source.customer_sk, source.customer_match, source.order_id, source.order_sk, source.status, source.channel, source.priority, source.ticket_type, source.tags,
   source.ticket_created_at, source.solved_at, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes,
-  source.reopens, source.replies, source.satisfaction_score, source.is_deleted, source.source_updated_at, source._row_hash, source._run_id, $3
+  source.reopens, source.replies, source.satisfaction_score, source.is_deleted, source.source_updated_at, source._row_hash, source._run_id, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -60,7 +60,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(order_id as varchar)) as varchar) || ':' || cast(order_id as varchar), '~') || coalesce(cast(length(cast(product_id as varchar)) as varchar) || ':' || cast(product_id as varchar), '~') || coalesce(cast(length(cast(quantity as varchar)) as varchar) || ':' || cast(quantity as varchar), '~') || coalesce(cast(length(cast(unit_price as varchar)) as varchar) || ':' || cast(unit_price as varchar), '~') || coalesce(cast(length(cast(discount as varchar)) as varchar) || ':' || cast(discount as varchar), '~') || coalesce(cast(length(cast(line_total as varchar)) as varchar) || ':' || cast(line_total as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      $3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -100,15 +100,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = $3
+  _staged_at = $4
 when not matched then insert (
   order_item_id, order_id, product_id, quantity, unit_price, discount_amount, line_total_amount, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.order_item_id, source.order_id, source.product_id, source.quantity, source.unit_price, source.discount_amount, source.line_total_amount, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

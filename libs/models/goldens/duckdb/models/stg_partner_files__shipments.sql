@@ -64,7 +64,7 @@ using (
       file_name as source_file_name,
       file_line as source_file_line,
       md5(coalesce(cast(length(cast(order_id as varchar)) as varchar) || ':' || cast(order_id as varchar), '~') || coalesce(cast(length(cast(carrier as varchar)) as varchar) || ':' || cast(carrier as varchar), '~') || coalesce(cast(length(cast(tracking_number as varchar)) as varchar) || ':' || cast(tracking_number as varchar), '~') || coalesce(cast(length(cast(status_at as varchar)) as varchar) || ':' || cast(status_at as varchar), '~') || coalesce(cast(length(cast(ship_to_postcode as varchar)) as varchar) || ':' || cast(ship_to_postcode as varchar), '~') || coalesce(cast(length(cast(weight_kg as varchar)) as varchar) || ':' || cast(weight_kg as varchar), '~') || coalesce(cast(length(cast(file_name as varchar)) as varchar) || ':' || cast(file_name as varchar), '~') || coalesce(cast(length(cast(file_line as varchar)) as varchar) || ':' || cast(file_line as varchar), '~') || coalesce(cast(length(cast(unmapped_columns as varchar)) as varchar) || ':' || cast(unmapped_columns as varchar), '~')) as _row_hash,
-      _run_id,
+      $3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -104,15 +104,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = $3
+  _staged_at = $4
 when not matched then insert (
   partner, shipment_id, order_id, carrier, tracking_number, shipment_status, status_at, ship_to_postcode, weight_kg, source_file_name, source_file_line, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.partner, source.shipment_id, source.order_id, source.carrier, source.tracking_number, source.shipment_status, source.status_at, source.ship_to_postcode, source.weight_kg, source.source_file_name, source.source_file_line, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -70,7 +70,7 @@ using (
       created as created_at,
       observed_at,
       md5(coalesce(cast(length(cast(amount as varchar)) as varchar) || ':' || cast(amount as varchar), '~') || coalesce(cast(length(cast(fee as varchar)) as varchar) || ':' || cast(fee as varchar), '~') || coalesce(cast(length(cast(net as varchar)) as varchar) || ':' || cast(net as varchar), '~') || coalesce(cast(length(cast(currency as varchar)) as varchar) || ':' || cast(currency as varchar), '~') || coalesce(cast(length(cast(currency_exponent as varchar)) as varchar) || ':' || cast(currency_exponent as varchar), '~') || coalesce(cast(length(cast(type as varchar)) as varchar) || ':' || cast(type as varchar), '~') || coalesce(cast(length(cast(reporting_category as varchar)) as varchar) || ':' || cast(reporting_category as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(source_id as varchar)) as varchar) || ':' || cast(source_id as varchar), '~') || coalesce(cast(length(cast(exchange_rate as varchar)) as varchar) || ':' || cast(exchange_rate as varchar), '~') || coalesce(cast(length(cast(available_on as varchar)) as varchar) || ':' || cast(available_on as varchar), '~') || coalesce(cast(length(cast(description as varchar)) as varchar) || ':' || cast(description as varchar), '~') || coalesce(cast(length(cast(created as varchar)) as varchar) || ':' || cast(created as varchar), '~') || coalesce(cast(length(cast(observed_at as varchar)) as varchar) || ':' || cast(observed_at as varchar), '~')) as _row_hash,
-      _run_id,
+      $3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -115,15 +115,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = $3
+  _staged_at = $4
 when not matched then insert (
   balance_transaction_id, source_id, transaction_type, reporting_category, transaction_status, currency_code, currency_exponent, amount_minor, fee_minor, net_minor, exchange_rate, available_at, created_at, observed_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.balance_transaction_id, source.source_id, source.transaction_type, source.reporting_category, source.transaction_status, source.currency_code, source.currency_exponent, source.amount_minor, source.fee_minor, source.net_minor, source.exchange_rate, source.available_at, source.created_at, source.observed_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

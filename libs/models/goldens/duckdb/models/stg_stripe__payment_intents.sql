@@ -72,7 +72,7 @@ using (
       observed_at,
       livemode,
       md5(coalesce(cast(length(cast(amount as varchar)) as varchar) || ':' || cast(amount as varchar), '~') || coalesce(cast(length(cast(amount_received as varchar)) as varchar) || ':' || cast(amount_received as varchar), '~') || coalesce(cast(length(cast(currency as varchar)) as varchar) || ':' || cast(currency as varchar), '~') || coalesce(cast(length(cast(currency_exponent as varchar)) as varchar) || ':' || cast(currency_exponent as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(capture_method as varchar)) as varchar) || ':' || cast(capture_method as varchar), '~') || coalesce(cast(length(cast(customer_id as varchar)) as varchar) || ':' || cast(customer_id as varchar), '~') || coalesce(cast(length(cast(latest_charge_id as varchar)) as varchar) || ':' || cast(latest_charge_id as varchar), '~') || coalesce(cast(length(cast(order_id as varchar)) as varchar) || ':' || cast(order_id as varchar), '~') || coalesce(cast(length(cast(canceled_at as varchar)) as varchar) || ':' || cast(canceled_at as varchar), '~') || coalesce(cast(length(cast(cancellation_reason as varchar)) as varchar) || ':' || cast(cancellation_reason as varchar), '~') || coalesce(cast(length(cast(created as varchar)) as varchar) || ':' || cast(created as varchar), '~') || coalesce(cast(length(cast(observed_at as varchar)) as varchar) || ':' || cast(observed_at as varchar), '~') || coalesce(cast(length(cast(livemode as varchar)) as varchar) || ':' || cast(livemode as varchar), '~') || coalesce(cast(length(cast(metadata as varchar)) as varchar) || ':' || cast(metadata as varchar), '~')) as _row_hash,
-      _run_id,
+      $3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -118,15 +118,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = $3
+  _staged_at = $4
 when not matched then insert (
   payment_intent_id, customer_id, latest_charge_id, order_id, payment_intent_status, capture_method, currency_code, currency_exponent, amount_minor, amount_received_minor, canceled_at, cancellation_reason, created_at, observed_at, livemode, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.payment_intent_id, source.customer_id, source.latest_charge_id, source.order_id, source.payment_intent_status, source.capture_method, source.currency_code, source.currency_exponent, source.amount_minor, source.amount_received_minor, source.canceled_at, source.cancellation_reason, source.created_at, source.observed_at, source.livemode, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -82,7 +82,7 @@ using (
       updated_at,
       generated_timestamp as generated_at,
       md5(coalesce(cast(length(cast(external_id as varchar)) as varchar) || ':' || cast(external_id as varchar), '~') || coalesce(cast(length(cast(requester_id as varchar)) as varchar) || ':' || cast(requester_id as varchar), '~') || coalesce(cast(length(cast(submitter_id as varchar)) as varchar) || ':' || cast(submitter_id as varchar), '~') || coalesce(cast(length(cast(assignee_id as varchar)) as varchar) || ':' || cast(assignee_id as varchar), '~') || coalesce(cast(length(cast(organization_id as varchar)) as varchar) || ':' || cast(organization_id as varchar), '~') || coalesce(cast(length(cast(group_id as varchar)) as varchar) || ':' || cast(group_id as varchar), '~') || coalesce(cast(length(cast(brand_id as varchar)) as varchar) || ':' || cast(brand_id as varchar), '~') || coalesce(cast(length(cast(subject as varchar)) as varchar) || ':' || cast(subject as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(priority as varchar)) as varchar) || ':' || cast(priority as varchar), '~') || coalesce(cast(length(cast(type as varchar)) as varchar) || ':' || cast(type as varchar), '~') || coalesce(cast(length(cast(via_channel as varchar)) as varchar) || ':' || cast(via_channel as varchar), '~') || coalesce(cast(length(cast(tags as varchar)) as varchar) || ':' || cast(tags as varchar), '~') || coalesce(cast(length(cast(custom_fields as varchar)) as varchar) || ':' || cast(custom_fields as varchar), '~') || coalesce(cast(length(cast(order_field_value as varchar)) as varchar) || ':' || cast(order_field_value as varchar), '~') || coalesce(cast(length(cast(due_at as varchar)) as varchar) || ':' || cast(due_at as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~') || coalesce(cast(length(cast(generated_timestamp as varchar)) as varchar) || ':' || cast(generated_timestamp as varchar), '~')) as _row_hash,
-      _run_id,
+      $3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -135,15 +135,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = $3
+  _staged_at = $4
 when not matched then insert (
   ticket_id, external_id, requester_id, submitter_id, assignee_id, organization_id, group_id, brand_id, subject, status, priority, ticket_type, channel, tags, custom_fields, order_id, due_at, created_at, updated_at, generated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.ticket_id, source.external_id, source.requester_id, source.submitter_id, source.assignee_id, source.organization_id, source.group_id, source.brand_id, source.subject, source.status, source.priority, source.ticket_type, source.channel, source.tags, source.custom_fields, source.order_id, source.due_at, source.created_at, source.updated_at, source.generated_at, source._deleted_in_record, case when source._deleted_in_record then source.updated_at end,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, $4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

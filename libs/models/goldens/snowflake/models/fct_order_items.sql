@@ -82,7 +82,7 @@ using (
       case when is_deleted then deleted_at when order_is_deleted then order_deleted_at end as deleted_at,
       updated_at as source_updated_at,
       md5(coalesce(cast(length(cast(_row_hash as varchar)) as varchar) || ':' || cast(_row_hash as varchar), '~') || coalesce(cast(length(cast(customer_sk as varchar)) as varchar) || ':' || cast(customer_sk as varchar), '~') || coalesce(cast(length(cast(currency_code as varchar)) as varchar) || ':' || cast(currency_code as varchar), '~') || coalesce(cast(length(cast(ordered_at as varchar)) as varchar) || ':' || cast(ordered_at as varchar), '~') || coalesce(cast(length(cast(is_deleted as varchar)) as varchar) || ':' || cast(is_deleted as varchar), '~') || coalesce(cast(length(cast(deleted_at as varchar)) as varchar) || ':' || cast(deleted_at as varchar), '~') || coalesce(cast(length(cast(order_is_deleted as varchar)) as varchar) || ':' || cast(order_is_deleted as varchar), '~') || coalesce(cast(length(cast(order_deleted_at as varchar)) as varchar) || ':' || cast(order_deleted_at as varchar), '~')) as _row_hash,
-      _run_id
+      :3 as _run_id
     from joined
     qualify row_number() over (partition by order_item_id order by updated_at desc, _staged_at desc) = 1
   )
@@ -108,15 +108,16 @@ when matched and source._row_hash <> target._row_hash then update set
   source_updated_at = source.source_updated_at,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
-  _merged_at = :3
+  _merged_at = :4
 when not matched then insert (
   order_item_sk, order_item_id, order_id, order_sk, product_id, product_sk, customer_sk, quantity, unit_price, discount_amount, line_total_amount,
   currency_code, ordered_at, order_date, is_deleted, deleted_at, source_updated_at, _row_hash, _run_id, _merged_at
 ) values (
   source.order_item_sk, source.order_item_id, source.order_id, source.order_sk, source.product_id, source.product_sk, source.customer_sk, source.quantity, source.unit_price, source.discount_amount, source.line_total_amount,
-  source.currency_code, source.ordered_at, source.order_date, source.is_deleted, source.deleted_at, source.source_updated_at, source._row_hash, source._run_id, :3
+  source.currency_code, source.ordered_at, source.order_date, source.is_deleted, source.deleted_at, source.source_updated_at, source._row_hash, source._run_id, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -91,7 +91,7 @@ using (
       deleted_at,
       updated_at as source_updated_at,
       md5(coalesce(cast(length(cast(_row_hash as varchar)) as varchar) || ':' || cast(_row_hash as varchar), '~') || coalesce(cast(length(cast(customer_sk as varchar)) as varchar) || ':' || cast(customer_sk as varchar), '~') || coalesce(cast(length(cast(is_deleted as varchar)) as varchar) || ':' || cast(is_deleted as varchar), '~') || coalesce(cast(length(cast(deleted_at as varchar)) as varchar) || ':' || cast(deleted_at as varchar), '~')) as _row_hash,
-      _run_id
+      :3 as _run_id
     from with_customer
   )
 
@@ -118,7 +118,7 @@ when matched and source._row_hash <> target._row_hash then update set
   source_updated_at = source.source_updated_at,
   _row_hash = source._row_hash,
   _run_id = source._run_id,
-  _merged_at = :3
+  _merged_at = :4
 when not matched then insert (
   order_sk, order_id, customer_id, customer_sk, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount,
   order_date, ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, is_deleted, deleted_at, source_updated_at,
@@ -126,9 +126,10 @@ when not matched then insert (
 ) values (
   source.order_sk, source.order_id, source.customer_id, source.customer_sk, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount,
   source.order_date, source.ordered_at, source.paid_at, source.shipped_at, source.delivered_at, source.cancelled_at, source.is_deleted, source.deleted_at, source.source_updated_at,
-  source._row_hash, source._run_id, :3
+  source._row_hash, source._run_id, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -58,7 +58,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(email as varchar)) as varchar) || ':' || cast(email as varchar), '~') || coalesce(cast(length(cast(first_name as varchar)) as varchar) || ':' || cast(first_name as varchar), '~') || coalesce(cast(length(cast(last_name as varchar)) as varchar) || ':' || cast(last_name as varchar), '~') || coalesce(cast(length(cast(phone as varchar)) as varchar) || ':' || cast(phone as varchar), '~') || coalesce(cast(length(cast(country as varchar)) as varchar) || ':' || cast(country as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -97,15 +97,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   customer_id, email, first_name, last_name, phone, country_code, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.customer_id, source.email, source.first_name, source.last_name, source.phone, source.country_code, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

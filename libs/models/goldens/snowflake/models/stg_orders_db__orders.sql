@@ -72,7 +72,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(customer_id as varchar)) as varchar) || ':' || cast(customer_id as varchar), '~') || coalesce(cast(length(cast(status as varchar)) as varchar) || ':' || cast(status as varchar), '~') || coalesce(cast(length(cast(currency as varchar)) as varchar) || ':' || cast(currency as varchar), '~') || coalesce(cast(length(cast(subtotal as varchar)) as varchar) || ':' || cast(subtotal as varchar), '~') || coalesce(cast(length(cast(tax as varchar)) as varchar) || ':' || cast(tax as varchar), '~') || coalesce(cast(length(cast(shipping as varchar)) as varchar) || ':' || cast(shipping as varchar), '~') || coalesce(cast(length(cast(total as varchar)) as varchar) || ':' || cast(total as varchar), '~') || coalesce(cast(length(cast(ordered_at as varchar)) as varchar) || ':' || cast(ordered_at as varchar), '~') || coalesce(cast(length(cast(paid_at as varchar)) as varchar) || ':' || cast(paid_at as varchar), '~') || coalesce(cast(length(cast(shipped_at as varchar)) as varchar) || ':' || cast(shipped_at as varchar), '~') || coalesce(cast(length(cast(delivered_at as varchar)) as varchar) || ':' || cast(delivered_at as varchar), '~') || coalesce(cast(length(cast(cancelled_at as varchar)) as varchar) || ':' || cast(cancelled_at as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -118,15 +118,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   order_id, customer_id, order_status, currency_code, subtotal_amount, tax_amount, shipping_amount, total_amount, ordered_at, paid_at, shipped_at, delivered_at, cancelled_at, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.order_id, source.customer_id, source.order_status, source.currency_code, source.subtotal_amount, source.tax_amount, source.shipping_amount, source.total_amount, source.ordered_at, source.paid_at, source.shipped_at, source.delivered_at, source.cancelled_at, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -60,7 +60,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(sku as varchar)) as varchar) || ':' || cast(sku as varchar), '~') || coalesce(cast(length(cast(name as varchar)) as varchar) || ':' || cast(name as varchar), '~') || coalesce(cast(length(cast(category as varchar)) as varchar) || ':' || cast(category as varchar), '~') || coalesce(cast(length(cast(unit_price as varchar)) as varchar) || ':' || cast(unit_price as varchar), '~') || coalesce(cast(length(cast(currency as varchar)) as varchar) || ':' || cast(currency as varchar), '~') || coalesce(cast(length(cast(is_active as varchar)) as varchar) || ':' || cast(is_active as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -100,15 +100,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   product_id, sku, product_name, category, unit_price, currency_code, is_active, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.product_id, source.sku, source.product_name, source.category, source.unit_price, source.currency_code, source.is_active, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

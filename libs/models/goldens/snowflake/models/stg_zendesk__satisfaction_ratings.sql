@@ -62,7 +62,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(ticket_id as varchar)) as varchar) || ':' || cast(ticket_id as varchar), '~') || coalesce(cast(length(cast(requester_id as varchar)) as varchar) || ':' || cast(requester_id as varchar), '~') || coalesce(cast(length(cast(assignee_id as varchar)) as varchar) || ':' || cast(assignee_id as varchar), '~') || coalesce(cast(length(cast(group_id as varchar)) as varchar) || ':' || cast(group_id as varchar), '~') || coalesce(cast(length(cast(score as varchar)) as varchar) || ':' || cast(score as varchar), '~') || coalesce(cast(length(cast(comment as varchar)) as varchar) || ':' || cast(comment as varchar), '~') || coalesce(cast(length(cast(reason as varchar)) as varchar) || ':' || cast(reason as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -103,15 +103,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   satisfaction_rating_id, ticket_id, requester_id, assignee_id, group_id, score, comment, reason, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.satisfaction_rating_id, source.ticket_id, source.requester_id, source.assignee_id, source.group_id, source.score, source.comment, source.reason, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

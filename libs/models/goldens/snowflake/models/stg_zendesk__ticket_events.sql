@@ -64,7 +64,7 @@ using (
       previous_value,
       created_at,
       md5(coalesce(cast(length(cast(audit_id as varchar)) as varchar) || ':' || cast(audit_id as varchar), '~') || coalesce(cast(length(cast(ticket_id as varchar)) as varchar) || ':' || cast(ticket_id as varchar), '~') || coalesce(cast(length(cast(updater_id as varchar)) as varchar) || ':' || cast(updater_id as varchar), '~') || coalesce(cast(length(cast(via as varchar)) as varchar) || ':' || cast(via as varchar), '~') || coalesce(cast(length(cast(event_type as varchar)) as varchar) || ':' || cast(event_type as varchar), '~') || coalesce(cast(length(cast(comment_public as varchar)) as varchar) || ':' || cast(comment_public as varchar), '~') || coalesce(cast(length(cast(field_name as varchar)) as varchar) || ':' || cast(field_name as varchar), '~') || coalesce(cast(length(cast(value as varchar)) as varchar) || ':' || cast(value as varchar), '~') || coalesce(cast(length(cast(previous_value as varchar)) as varchar) || ':' || cast(previous_value as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -106,15 +106,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   ticket_event_id, audit_id, ticket_id, updater_id, via, event_type, is_public_comment, field_name, field_value, previous_value, created_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.ticket_event_id, source.audit_id, source.ticket_id, source.updater_id, source.via, source.event_type, source.is_public_comment, source.field_name, source.field_value, source.previous_value, source.created_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

@@ -80,7 +80,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(ticket_id as varchar)) as varchar) || ':' || cast(ticket_id as varchar), '~') || coalesce(cast(length(cast(reopens as varchar)) as varchar) || ':' || cast(reopens as varchar), '~') || coalesce(cast(length(cast(replies as varchar)) as varchar) || ':' || cast(replies as varchar), '~') || coalesce(cast(length(cast(assignee_stations as varchar)) as varchar) || ':' || cast(assignee_stations as varchar), '~') || coalesce(cast(length(cast(group_stations as varchar)) as varchar) || ':' || cast(group_stations as varchar), '~') || coalesce(cast(length(cast(reply_time_calendar_minutes as varchar)) as varchar) || ':' || cast(reply_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(reply_time_business_minutes as varchar)) as varchar) || ':' || cast(reply_time_business_minutes as varchar), '~') || coalesce(cast(length(cast(first_resolution_time_calendar_minutes as varchar)) as varchar) || ':' || cast(first_resolution_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(full_resolution_time_calendar_minutes as varchar)) as varchar) || ':' || cast(full_resolution_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(full_resolution_time_business_minutes as varchar)) as varchar) || ':' || cast(full_resolution_time_business_minutes as varchar), '~') || coalesce(cast(length(cast(agent_wait_time_calendar_minutes as varchar)) as varchar) || ':' || cast(agent_wait_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(requester_wait_time_calendar_minutes as varchar)) as varchar) || ':' || cast(requester_wait_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(on_hold_time_calendar_minutes as varchar)) as varchar) || ':' || cast(on_hold_time_calendar_minutes as varchar), '~') || coalesce(cast(length(cast(assigned_at as varchar)) as varchar) || ':' || cast(assigned_at as varchar), '~') || coalesce(cast(length(cast(solved_at as varchar)) as varchar) || ':' || cast(solved_at as varchar), '~') || coalesce(cast(length(cast(latest_comment_added_at as varchar)) as varchar) || ':' || cast(latest_comment_added_at as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -130,15 +130,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   ticket_metric_id, ticket_id, reopens, replies, assignee_stations, group_stations, first_reply_calendar_minutes, first_reply_business_minutes, first_resolution_calendar_minutes, full_resolution_calendar_minutes, full_resolution_business_minutes, agent_wait_calendar_minutes, requester_wait_calendar_minutes, on_hold_calendar_minutes, assigned_at, solved_at, latest_comment_added_at, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.ticket_metric_id, source.ticket_id, source.reopens, source.replies, source.assignee_stations, source.group_stations, source.first_reply_calendar_minutes, source.first_reply_business_minutes, source.first_resolution_calendar_minutes, source.full_resolution_calendar_minutes, source.full_resolution_business_minutes, source.agent_wait_calendar_minutes, source.requester_wait_calendar_minutes, source.on_hold_calendar_minutes, source.assigned_at, source.solved_at, source.latest_comment_added_at, source.created_at, source.updated_at, false, null,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)

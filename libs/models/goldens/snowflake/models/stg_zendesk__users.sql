@@ -68,7 +68,7 @@ using (
       created_at,
       updated_at,
       md5(coalesce(cast(length(cast(email as varchar)) as varchar) || ':' || cast(email as varchar), '~') || coalesce(cast(length(cast(name as varchar)) as varchar) || ':' || cast(name as varchar), '~') || coalesce(cast(length(cast(phone as varchar)) as varchar) || ':' || cast(phone as varchar), '~') || coalesce(cast(length(cast(external_id as varchar)) as varchar) || ':' || cast(external_id as varchar), '~') || coalesce(cast(length(cast(role as varchar)) as varchar) || ':' || cast(role as varchar), '~') || coalesce(cast(length(cast(organization_id as varchar)) as varchar) || ':' || cast(organization_id as varchar), '~') || coalesce(cast(length(cast(active as varchar)) as varchar) || ':' || cast(active as varchar), '~') || coalesce(cast(length(cast(suspended as varchar)) as varchar) || ':' || cast(suspended as varchar), '~') || coalesce(cast(length(cast(time_zone as varchar)) as varchar) || ':' || cast(time_zone as varchar), '~') || coalesce(cast(length(cast(locale as varchar)) as varchar) || ':' || cast(locale as varchar), '~') || coalesce(cast(length(cast(created_at as varchar)) as varchar) || ':' || cast(created_at as varchar), '~') || coalesce(cast(length(cast(updated_at as varchar)) as varchar) || ':' || cast(updated_at as varchar), '~')) as _row_hash,
-      _run_id,
+      :3 as _run_id,
       _source_file,
       _row_number,
       _extracted_at,
@@ -113,15 +113,16 @@ when matched and (
   _row_number = source._row_number,
   _extracted_at = source._extracted_at,
   _loaded_at = source._loaded_at,
-  _staged_at = :3
+  _staged_at = :4
 when not matched then insert (
   user_id, email, name, phone, external_id, role, organization_id, is_active, is_suspended, time_zone, locale, created_at, updated_at, is_deleted, deleted_at,
   _row_hash, _run_id, _source_file, _row_number, _extracted_at, _loaded_at, _staged_at
 ) values (
   source.user_id, source.email, source.name, source.phone, source.external_id, source.role, source.organization_id, source.is_active, source.is_suspended, source.time_zone, source.locale, source.created_at, source.updated_at, source._deleted_in_record, case when source._deleted_in_record then source.updated_at end,
-  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :3
+  source._row_hash, source._run_id, source._source_file, source._row_number, source._extracted_at, source._loaded_at, :4
 );
 -- binds:
 --   1: Date(2026-11-29T09:20:00.125Z)
 --   2: Date(2026-11-29T10:20:00.500Z)
---   3: Date(2026-11-29T10:21:00.000Z)
+--   3: "hourly-20261129T10"
+--   4: Date(2026-11-29T10:21:00.000Z)
