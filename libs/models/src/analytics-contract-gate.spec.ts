@@ -46,7 +46,7 @@ describe('the analytics layer against its kept contract (the CI gate)', () => {
   });
 
   it('fails when a model drops a contract column (built for real on DuckDB)', async () => {
-    const models = loadModelCatalog().map((m) => (m.name === 'orders' ? withoutColumn(m, '  paid_at,\n') : m));
+    const models = loadModelCatalog().map((m) => (m.name === 'orders' ? withoutColumn(m, '  o.paid_at,\n') : m));
     const comparison = compareAnalyticsLayer(analyticsViews, await buildViews(models), today);
     expect(comparison.breaking).toEqual(['analytics.orders: column paid_at removed or renamed; keep analytics.orders as it is and add analytics.orders_v2']);
   });

@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadSqlTemplate } from '@northstar/sql';
+import { refreshClosure } from './full-refresh';
 import { downstreamOf, loadModelCatalog, modelsSqlDir, orderByDependencies, type Model } from './model-catalog';
 import { loadQualityChecks } from './quality-checks';
+import { sourcesRead } from './source-models';
 
 function sqlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -72,6 +75,32 @@ describe('model catalog', () => {
     expect(() => orderByDependencies([model('a', ['b']), model('b', ['a'])])).toThrow(/cycle: a -> b -> a/);
     expect(() => orderByDependencies([model('a', ['nope'])])).toThrow(/unknown model "nope"/);
     expect(orderByDependencies([model('b', ['a']), model('a', ['raw.x'])]).map((m) => m.name)).toEqual(['a', 'b']);
+  });
+
+  it('orders an optional input first without counting it as read: no source, no refresh, no upstream run', () => {
+    const orders = models.find((m) => m.name === 'orders')!;
+    expect(orders.optionalInputs?.map((m) => m.name)).toEqual(['fct_order_shipment_times']);
+    const names = models.map((m) => m.name);
+    expect(names.indexOf('fct_order_shipment_times')).toBeLessThan(names.indexOf('orders'));
+    expect([...sourcesRead(models).get('orders')!]).toEqual(['orders_db']);
+    expect(downstreamOf(models, ['raw.orders_db__orders']).map((m) => m.name)).not.toContain('fct_order_shipment_times');
+    expect(refreshClosure(models, ['fct_shipments']).map((m) => m.name)).toEqual(['fct_shipments', 'fct_order_shipment_times', 'shipments']);
+  });
+
+  it('refuses an optional input that is unknown or a view (only a table can be created empty)', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'catalog-'));
+    try {
+      mkdirSync(path.join(root, 'analytics'));
+      const write = (name: string, optional: string) =>
+        writeFileSync(path.join(root, 'analytics', `${name}.sql`), `-- name: ${name}\n-- depends-on: none\n-- optional-depends-on: ${optional}\n-- tracks: none\n--\ncreate or replace view analytics.${name} as select 1 as x;\n`);
+      write('a', 'nope');
+      expect(() => loadModelCatalog(root)).toThrow(/a\.sql: optional-depends-on names unknown model "nope"/);
+      write('a', 'b');
+      write('b', '');
+      expect(() => loadModelCatalog(root)).toThrow(/a\.sql: optional-depends-on "b" is a view/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('loads quality checks with a severity and the table they check', () => {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { topologicalOrder } from '@northstar/core';
-import { loadSqlTemplate, type Dialect, type SqlFragment, type SqlTemplate } from '@northstar/sql';
+import { createsView, loadSqlTemplate, type Dialect, type SqlFragment, type SqlTemplate } from '@northstar/sql';
 import { declaredParams } from './model-params';
 import { reconcileModels } from './reconcile-models';
 import { isStagingSelect, stagingModel } from './staging-model';
@@ -27,6 +27,12 @@ export interface Model {
   readonly fragments?: (dialect: Dialect) => Readonly<Record<string, SqlFragment>>;
   /** Numbers its statements bind by name, declared in its header (`params:`; model-params.ts). */
   readonly params?: Readonly<Record<string, number>>;
+  /**
+   * Tables of other models it reads without waiting for them (`optional-depends-on:`):
+   * not sources it reads (its chain neither runs nor waits for them), created
+   * empty from their DDL before its own when absent, run before it when both run.
+   */
+  readonly optionalInputs?: readonly Model[];
 }
 
 export interface TrackedColumn {
@@ -44,7 +50,23 @@ const layers: readonly ModelLayer[] = ['staging', 'curated', 'analytics'];
  */
 export function loadModelCatalog(root = modelsSqlDir): Model[] {
   const models = layers.flatMap((layer) => sqlFiles(path.join(root, layer)).map((file) => toModel(layer, loadSqlTemplate(file))));
-  return orderByDependencies([...models, ...reconcileModels(models)]);
+  return orderByDependencies(withOptionalInputs([...models, ...reconcileModels(models)]));
+}
+
+/** Resolves each `optional-depends-on:` name to its model; only a table model can be one (its DDL creates it empty). */
+function withOptionalInputs(models: readonly Model[]): Model[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  return models.map((model) => {
+    const names = (model.template.header['optional-depends-on'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    if (names.length === 0) return model;
+    const optionalInputs = names.map((name) => {
+      const input = byName.get(name);
+      if (!input) throw new Error(`${model.template.file}: optional-depends-on names unknown model "${name}"`);
+      if (createsView(input.template.body)) throw new Error(`${model.template.file}: optional-depends-on "${name}" is a view; only a table can be created empty`);
+      return input;
+    });
+    return { ...model, optionalInputs };
+  });
 }
 
 function toModel(layer: ModelLayer, template: SqlTemplate): Model {
@@ -85,7 +107,8 @@ function sqlFiles(dir: string): string[] {
 export function orderByDependencies(models: readonly Model[]): Model[] {
   return topologicalOrder([...models].sort((a, b) => a.name.localeCompare(b.name)), {
     id: (model) => model.name,
-    dependsOn: (model) => model.dependsOn,
+    // An optional input only orders the run when both are in it.
+    dependsOn: (model) => [...model.dependsOn, ...(model.optionalInputs ?? []).map((m) => m.name).filter((name) => models.some((m) => m.name === name))],
     isExternal: (dependency) => dependency.includes('.'), // a table outside the models (raw.*, ops.*)
     unknown: (model, dependency) => new Error(`${model.template.file}: depends on unknown model "${dependency}"`),
     cycle: (trail) => new Error(`model dependency cycle: ${trail.join(' -> ')}`),

@@ -5,6 +5,7 @@ import { tableExists, type Warehouse, type WarehouseSession } from '@northstar/w
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
 import { assertModelShape } from './model-shape';
+import { ensureOptionalInputs } from './optional-inputs';
 import { tagNewPiiColumns } from './pii-column-targets';
 import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
@@ -57,14 +58,16 @@ async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResul
 }
 
 /**
- * A model's DDL (and the empty raw tables it reads), sent outside any
+ * A model's DDL (and the empty raw tables and optional inputs it reads), sent outside any
  * transaction: Snowflake commits implicitly on DDL. False when an input the
  * model needs has not landed, so it waits, or when the model is a view (all DDL).
  */
 export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<boolean> {
   const { warehouse } = deps;
   // A view's `comment on` is DDL too: it must follow every `create or replace`, not only the first build.
-  const probe = renderModel(model, warehouse.dialect, { processed_through: BEGINNING, batch_end: BEGINNING, now: deps.clock(), run_id: deps.runId });
+  const probeBatch = { processed_through: BEGINNING, batch_end: BEGINNING, now: deps.clock(), run_id: deps.runId };
+  await ensureOptionalInputs(warehouse, model, probeBatch);
+  const probe = renderModel(model, warehouse.dialect, probeBatch);
   for (const statement of probe.filter(isDdl)) {
     await assertModelShape(warehouse, model, statement);
     await warehouse.run(statement);

@@ -6,11 +6,11 @@
 
 -- What BI reads for shipments; a kept contract like analytics.orders.
 -- order_key joins analytics.orders, also for a shipment whose order has not
--- landed yet (it then finds no order until it does). The orders DB's own
--- shipped_at and delivered_at stay on analytics.orders; where the two
--- disagree by more than an hour the warning fct_shipments_order_times_disagree
--- lists them (docs/sources/partner-files.md says why there is no fallback in
--- fct_orders).
+-- landed yet (it then finds no order until it does). analytics.orders takes
+-- these times where the orders DB has none (fct_order_shipment_times, with
+-- shipped_at_source and delivered_at_source); where both have one and they
+-- disagree by more than an hour, the warning fct_shipments_order_times_disagree
+-- lists them.
 
 create or replace view analytics.shipments as
 select
