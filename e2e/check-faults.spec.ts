@@ -7,9 +7,11 @@ import { ALL_SUCCEEDED, SEEDED_START as START, seededOrdersDb, type PipelineHarn
  * Every declared check kind failed by data made bad in the orders DB (the
  * sandbox's faults) and passed without it, through extract -> load (models
  * and the publish gate) -> quality, on one database hour after hour. The
- * reconciliation checks (rows and sums raw -> staging -> curated) pass here:
- * no source data can fail them while the models are right, so the proof that
- * they fail on a lost row or a changed amount is check-declarations.spec.ts.
+ * reconciliation checks (rows and sums raw -> staging -> curated) pass on
+ * every hour: no source data can fail them while the models are right. What
+ * fails them is a row lost inside the warehouse: here one deleted by hand,
+ * which the nightly's whole-table reconciliation finds; each batch version's
+ * failing case is in check-declarations.spec.ts.
  */
 
 type Result = { check_name: string; severity: string; status: string; failing_rows: number; details: string | null };
@@ -166,4 +168,15 @@ describe('every check kind, failed by a source fault and passed without one, thr
     const results = await dqResults(env.harness, deriveRunId('hourly', new Date('2026-11-02T11:00:00Z')));
     expect(results.get(checks.freshness)).toMatchObject({ severity: 'warn', status: 'fail', failing_rows: 1, details: expect.stringMatching(/^sample failing keys: 2026-11-02 08:10:00/) });
   }, 60_000);
+
+  it('reconcile_rows: an order deleted by hand from fct_orders fails the nightly\'s whole-table reconciliation, an error: the nightly publish is refused', async () => {
+    const [{ order_id: lost }] = await env.harness.query<{ order_id: number }>('select min(order_id) as order_id from curated.fct_orders');
+    await env.harness.execute(`delete from curated.fct_orders where order_id = ${Number(lost)}`);
+    const nightly = await env.harness.nightly('2026-11-02T12:00:00Z');
+    expect(nightly.exitCode).toBe(3);
+    expect(nightly.jobs).toContainEqual(['load-orders-db', 'failed']);
+    const results = await dqResults(env.harness, nightly.runId);
+    expect(results.get('fct_orders_reconcile_rows_from_staging')).toMatchObject({ severity: 'error', status: 'fail', failing_rows: 1 });
+    expect(await env.harness.query('select order_id from curated.fct_orders where order_id = :id', { id: lost })).toEqual([]);
+  }, 180_000);
 });
