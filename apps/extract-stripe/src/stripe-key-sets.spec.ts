@@ -79,8 +79,14 @@ describe('the Stripe nightly key sets and the repair of a day changed without an
     server.account.change('charges', 'ch_2', (c) => ({ ...c, amount_refunded: 400 }), 'charge.refunded', at('2026-11-02T23:30:00Z'), false);
 
     now = new Date('2026-11-03T02:05:00Z');
+    const before = server.stats.requests;
     const landed = await extractStripeKeySets(NIGHTLY, [chargesEntity], deps());
     expect(landed.map((r) => [r.manifest.entity, r.manifest.rowCount])).toEqual([['charges_keys', 3], ['charges_digests', 36]]);
+    // Three charges at two a page, and not one events request: the list alone says what each object is now.
+    expect(server.stats.requests - before).toBe(2);
+    const requests = server.stats.requests;
+    expect((await extractStripeKeySets(NIGHTLY, [chargesEntity], deps())).map((r) => r.alreadyCommitted)).toEqual([true, true]);
+    expect(server.stats.requests).toBe(requests);
     await load([keySetContract(chargesContract), digestContract(chargesContract)]);
     expect(await query("select cast(created_day as varchar) as day, row_count, amount_sum from raw.stripe__charges_digests where row_count > 0 order by 1")).toEqual([
       { day: '2026-11-01', row_count: 2, amount_sum: '400.00' },
