@@ -5,6 +5,7 @@ import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractStripe } from './extract-stripe';
+import { extractStripeKeySets } from './stripe-key-sets';
 import { StripeClient } from './stripe-client';
 import { stripeEntities } from './streams';
 import { configNeeds } from './config-needs';
@@ -32,13 +33,14 @@ void runMain(APP, async (setLogger, figures) => {
     const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
     const parquet = await ParquetWriter.open({ tempDir });
     try {
-      await extractStripe(run, entities, {
+      const deps = {
         config, warehouse, store, parquet, logger, tempDir, client,
         maskKey: config.maskKey,
         rowsPerPart: config.rowsPerPart,
         clock: () => new Date(),
         figures,
-      });
+      };
+      await (run.mode === 'nightly' ? extractStripeKeySets(run, entities, deps) : extractStripe(run, entities, deps));
     } finally {
       await Promise.allSettled([parquet.close(), warehouse.close()]);
     }

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
 import { countExtracted, withSpoolDirectory } from '@northstar/extract';
+import { hasNightlyKeySet } from '@northstar/contracts';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
 import { extractZendesk } from './extract-zendesk';
+import { extractZendeskKeySets } from './zendesk-key-sets';
 import { zendeskStreams } from './streams';
 import { ZendeskClient } from './zendesk-client';
 import { configNeeds } from './config-needs';
@@ -22,14 +24,18 @@ void runMain(APP, async (setLogger, figures) => {
   const logger = createLogger({ ...config.log, bindings: { app: APP, runId: run.runId } });
   setLogger(logger);
   const client = new ZendeskClient(account, { requestsPerMinute: config.zendesk.requestsPerMinute, logger, onRetry: () => void figures.retries++ });
-  const streams = selectStreams(zendeskStreams(client, { backfill: run.window !== undefined, ...(config.zendesk.orderFieldId ? { orderFieldId: config.zendesk.orderFieldId } : {}) }), options.entities);
+  // Nightly, the entities with key sets, each read as a window (from its lookback), not from the saved cursor.
+  const nightly = run.mode === 'nightly';
+  const all = zendeskStreams(client, { backfill: nightly || run.window !== undefined, ...(config.zendesk.orderFieldId ? { orderFieldId: config.zendesk.orderFieldId } : {}) });
+  const streams = selectStreams(nightly ? all.filter((s) => hasNightlyKeySet(s.contract)) : all, options.entities);
   await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
     const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
     const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
     const parquet = await ParquetWriter.open({ tempDir });
     try {
       logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
-      countExtracted(figures, await extractZendesk(run, streams, { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() }));
+      const deps = { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() };
+      countExtracted(figures, await (nightly ? extractZendeskKeySets(run, streams, deps) : extractZendesk(run, streams, deps)));
     } finally {
       await Promise.allSettled([parquet.close(), warehouse.close()]);
     }

@@ -7,7 +7,7 @@ import { openObjectStore } from '@northstar/object-store';
 import { chunkedBackfillGraph } from './backfill-plan';
 import { parseExtractShards, withExtractShards } from './batch-extract-shards';
 import { repairNightlyOnBatch, withNightlyRepair } from './batch-nightly-repair';
-import { repairGraphOf } from './nightly-repair';
+import { sourceRepairGraphOf } from './nightly-repair';
 import { recordedLaunch } from './batch-launch-record';
 import { launchOnBatch, type BatchLaunchResult } from './batch-launcher';
 import { buildGraph, type JobGraph } from './job-graph';
@@ -64,7 +64,7 @@ export async function repairStepOnBatch(run: RunParameters, flags: ExecutorFlags
     ...deps,
     jobs: launcher.jobs,
     plan: launcher.plan,
-    graphOf: (day) => withExtractShards(repairGraphOf(day, flags.sources), shards),
+    graphOf: (day, source) => withExtractShards(sourceRepairGraphOf(day, source, flags.sources), shards),
     launch: launcher.launch,
     clock: launcher.clock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -48,7 +48,7 @@ describe('the nightly repair on Batch', () => {
 
   describe('waiting for a day re-read as a backfill', () => {
     const nightly = { mode: 'nightly' as const, scheduledAt: at, runId: deriveRunId('nightly', at) };
-    const day = repairRunFor(nightly, '2026-12-03');
+    const day = repairRunFor(nightly, '2026-12-03', 'orders_db');
     if (!day) throw new Error('no repair run for the day');
     const graph = buildGraph(day);
     let now: number;
@@ -62,8 +62,9 @@ describe('the nightly repair on Batch', () => {
     beforeEach(() => (now = at.getTime()));
 
     it('the re-read runs under its own run id, from the day to the nightly', () => {
-      expect(day).toMatchObject({ mode: 'backfill', runId: `repair-20261203-${nightly.runId}`, window: { start: new Date('2026-12-03T00:00:00Z'), end: at } });
-      expect(repairRunFor(nightly, '2026-12-06')).toBeUndefined();
+      expect(day).toMatchObject({ mode: 'backfill', runId: `repair-20261203-orders-db-${nightly.runId}`, window: { start: new Date('2026-12-03T00:00:00Z'), end: at } });
+      expect(repairRunFor(nightly, '2026-12-03', 'stripe')?.runId).toBe(`repair-20261203-stripe-${nightly.runId}`);
+      expect(repairRunFor(nightly, '2026-12-06', 'orders_db')).toBeUndefined();
     });
 
     it('succeeded once every job of the run SUCCEEDED; failed as soon as one is FAILED', async () => {

@@ -25,8 +25,8 @@ export interface BatchRepairDeps {
   readonly jobs: BatchJobs;
   /** Where the repair's backfills go: the repair job's own queue. */
   readonly plan: BatchPlanOptions;
-  /** The graph of one day's re-read (the nightly's compared sources, sharded as the launcher would). */
-  readonly graphOf: (run: RunParameters) => JobGraph;
+  /** The graph of one day's re-read of one compared source, sharded as the launcher would. */
+  readonly graphOf: (run: RunParameters, source: string) => JobGraph;
   /** Submits a graph (the launcher's launchOnBatch, with its claim). */
   readonly launch: (graph: JobGraph) => Promise<unknown>;
   readonly clock: () => Date;
@@ -41,8 +41,8 @@ export interface BatchRepairDeps {
  * compared again (repairDifferingDays, as the local run does).
  */
 export function repairNightlyOnBatch(nightly: RunParameters, deps: BatchRepairDeps): Promise<DayRepair[]> {
-  return repairDifferingDaysOf(nightly, deps, async (run, day) => {
-    const graph = deps.graphOf(run);
+  return repairDifferingDaysOf(nightly, deps, async (run, day, source) => {
+    const graph = deps.graphOf(run, source);
     await deps.launch(graph);
     if ((await waitForRun(graph, deps)) !== 'succeeded') deps.logger.error({ runId: run.runId, day }, 'nightly repair: the re-extract failed on Batch; the day is compared again as it is');
   });

@@ -48,9 +48,15 @@ describe('job graph', () => {
 
   it('runs nightly only the sources that land key sets, and the domains reading them after those', () => {
     const graph = buildGraph({ ...hourly, mode: 'nightly', runId: 'nightly-20261129' }, registry);
-    const nightly = [['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['models-support', 'load-orders-db'], ['quality', 'load-orders-db,models-payments,models-support'], ['audit-access', '']];
+    const nightly = [
+      ['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['extract-stripe', ''], ['load-stripe', 'extract-stripe'], ['extract-zendesk', ''], ['load-zendesk', 'extract-zendesk'],
+      ['models-payments', 'load-orders-db,load-stripe'], ['models-support', 'load-orders-db,load-zendesk'], ['quality', 'load-orders-db,load-stripe,load-zendesk,models-payments,models-support'], ['audit-access', ''],
+    ];
     expect(shape(graph)).toEqual(nightly);
     expect(shape(buildGraph({ ...hourly, mode: 'nightly' }))).toEqual(nightly);
+    // Without the API sources' key sets, the nightly is the orders DB's alone.
+    const ordersOnly = [['extract-orders-db', ''], ['load-orders-db', 'extract-orders-db'], ['models-payments', 'load-orders-db'], ['models-support', 'load-orders-db'], ['quality', 'load-orders-db,models-payments,models-support'], ['audit-access', '']];
+    expect(shape(buildGraph({ ...hourly, mode: 'nightly' }, [ordersDbSource, defineSource({ ...stripeSource, modes: ['hourly'] }), defineSource({ ...zendeskSource, modes: ['hourly'] })]))).toEqual(ordersOnly);
   });
 
   it('a failed source stops only what reads it', async () => {

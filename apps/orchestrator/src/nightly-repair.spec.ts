@@ -1,17 +1,20 @@
-import { repairGraphOf, repairRunFor } from './nightly-repair';
+import { repairGraphOf, repairRunFor, sourceRepairGraphOf } from './nightly-repair';
 
 describe('repairGraphOf: the graph of a nightly repair re-read', () => {
   const nightly = { mode: 'nightly' as const, scheduledAt: new Date('2026-11-03T02:00:00Z'), runId: 'nightly-20261103' };
-  const run = repairRunFor(nightly, '2026-11-02')!;
+  const run = repairRunFor(nightly, '2026-11-02', 'stripe')!;
+  const extracts = (ids: readonly { id: string }[]) => ids.map((n) => n.id).filter((id) => id.startsWith('extract-'));
 
-  it('holds only the sources the nightly compares, not the API sources with nothing to repair', () => {
+  it('holds the sources the nightly compares (those the registry gives key sets), not the partner files', () => {
     const ids = repairGraphOf(run).nodes.map((n) => n.id);
-    expect(ids).toEqual(expect.arrayContaining(['extract-orders-db', 'load-orders-db']));
-    expect(ids.filter((id) => /stripe|zendesk|partner|payments|support/.test(id))).toEqual([]);
+    expect(extracts(repairGraphOf(run).nodes)).toEqual(['extract-orders-db', 'extract-stripe', 'extract-zendesk']);
+    expect(ids.filter((id) => /partner/.test(id))).toEqual([]);
   });
 
-  it('is narrowed by the run\'s --sources, and empty of extracts when they name no compared source', () => {
-    expect(repairGraphOf(run, 'orders_db,stripe').nodes.map((n) => n.id)).toEqual(repairGraphOf(run).nodes.map((n) => n.id));
+  it("re-reads only the source whose day differs, unless the run's --sources leaves it out", () => {
+    expect(extracts(sourceRepairGraphOf(run, 'stripe').nodes)).toEqual(['extract-stripe']);
+    expect(extracts(sourceRepairGraphOf(run, 'stripe', 'orders_db,stripe').nodes)).toEqual(['extract-stripe']);
+    expect(extracts(sourceRepairGraphOf(run, 'zendesk', 'orders_db').nodes)).toEqual([]);
     expect(repairGraphOf(run, 'partner_files').nodes.filter((n) => n.id.startsWith('extract-'))).toEqual([]);
   });
 });

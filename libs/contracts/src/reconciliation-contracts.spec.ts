@@ -1,6 +1,8 @@
 import { validateContract } from './contract-validation';
 import { customersContract, orderItemsContract, ordersContract, ordersDbContracts } from './orders-db-contracts';
-import { digestAmountColumn, digestContract, keySetContract, reconciliationContracts } from './reconciliation-contracts';
+import { digestAmountColumn, digestContract, hasNightlyKeySet, keySetContract, keySetLookbackDays, reconciliationContracts } from './reconciliation-contracts';
+import { chargesContract, stripeContracts } from './stripe-contracts';
+import { ticketsContract, zendeskContracts } from './zendesk-contracts';
 
 describe('reconciliation contracts', () => {
   it('derives a key set of the business key, the cursor and the creation day', () => {
@@ -42,6 +44,16 @@ describe('reconciliation contracts', () => {
       expect(contract.biFacing).toBe(false);
       expect(Object.isFrozen(contract)).toBe(true);
     }
+  });
+
+  it("derives the APIs' sets as their sources declare: Stripe's day from created over every entity, Zendesk's tickets only, both a 35-day lookback", () => {
+    expect(keySetContract(chargesContract).columns.map((c) => [c.name, c.type.kind])).toEqual([['id', 'string'], ['created', 'timestamp'], ['created_day', 'date']]);
+    expect(digestAmountColumn(chargesContract)).toBe('amount_refunded');
+    expect(reconciliationContracts(stripeContracts)).toHaveLength(2 * stripeContracts.length);
+    expect(reconciliationContracts(zendeskContracts).map((c) => c.entity)).toEqual(['tickets_keys', 'tickets_digests']);
+    expect(keySetContract(ticketsContract).columns.map((c) => c.name)).toEqual(['id', 'updated_at', 'created_day']);
+    expect([keySetLookbackDays(chargesContract), keySetLookbackDays(ticketsContract), keySetLookbackDays(ordersContract)]).toEqual([35, 35, undefined]);
+    expect(hasNightlyKeySet(ordersContract)).toBe(true);
   });
 
   it('refuses an entity without a created_at to derive the day from', () => {

@@ -9,11 +9,28 @@ import { sourceRegistry } from './sources';
  * source; entities without one digest counts only.
  */
 export function digestAmountColumn(contract: Pick<Contract, 'source' | 'entity'>): string | undefined {
-  return sourceRegistry.find((s) => s.name === contract.source)?.digestAmounts?.[contract.entity];
+  return declarationOf(contract)?.digestAmounts?.[contract.entity];
 }
 
-/** The column a key set and digest derive `created_day` from. */
+/** The column a key set and digest derive `created_day` from, unless the source's keySets name another. */
 export const CREATED_AT_COLUMN = 'created_at';
+
+/** The contract column whose UTC day is the entity's creation day, as its source declares (Stripe: created). */
+export function createdColumnOf(contract: Pick<Contract, 'source'>): string {
+  return declarationOf(contract)?.keySets?.createdColumn ?? CREATED_AT_COLUMN;
+}
+
+/** Whether the entity lands a nightly key set and digests: its source runs nightly-key-sets and lists it (or lists none). */
+export function hasNightlyKeySet(contract: Pick<Contract, 'source' | 'entity'>): boolean {
+  const source = declarationOf(contract);
+  if (!source?.modes.includes('nightly-key-sets')) return false;
+  return source.keySets?.entities?.includes(contract.entity) ?? true;
+}
+
+/** Creation days back from the nightly the entity's key set covers; undefined for the whole history. */
+export function keySetLookbackDays(contract: Pick<Contract, 'source'>): number | undefined {
+  return declarationOf(contract)?.keySets?.lookbackDays;
+}
 
 /**
  * `<entity>_keys`: every business key in the source at the nightly snapshot,
@@ -23,7 +40,8 @@ export const CREATED_AT_COLUMN = 'created_at';
 export function keySetContract(contract: Contract): Contract {
   const keys = contract.businessKey.map((name) => columnOf(contract, name));
   const cursor = columnOf(contract, contract.cursor);
-  const created = columnOf(contract, CREATED_AT_COLUMN);
+  const createdColumn = createdColumnOf(contract);
+  const created = columnOf(contract, createdColumn);
   return defineContract({
     source: contract.source,
     entity: `${contract.entity}_keys`,
@@ -35,14 +53,15 @@ export function keySetContract(contract: Contract): Contract {
     columns: [
       ...keys,
       ...(contract.businessKey.includes(contract.cursor) ? [] : [cursor]),
-      col.date('created_day', { nullable: created.nullable, description: `UTC day of ${CREATED_AT_COLUMN}.` }),
+      col.date('created_day', { nullable: created.nullable, description: `UTC day of ${createdColumn}.` }),
     ],
   });
 }
 
 /** `<entity>_digests`: one row per creation day, to reconcile the warehouse against the source. */
 export function digestContract(contract: Contract): Contract {
-  const created = columnOf(contract, CREATED_AT_COLUMN);
+  const createdColumn = createdColumnOf(contract);
+  const created = columnOf(contract, createdColumn);
   const amount = digestAmountColumn(contract);
   return defineContract({
     source: contract.source,
@@ -53,7 +72,7 @@ export function digestContract(contract: Contract): Contract {
     cursor: 'created_day',
     biFacing: false,
     columns: [
-      col.date('created_day', { nullable: created.nullable, description: `UTC day of ${CREATED_AT_COLUMN}; null collects rows whose ${CREATED_AT_COLUMN} is null.` }),
+      col.date('created_day', { nullable: created.nullable, description: `UTC day of ${createdColumn}; null collects rows whose ${createdColumn} is null.` }),
       col.integer('row_count', { description: 'Source rows created that day.' }),
       col.decimal('amount_sum', 38, 2, { nullable: true, description: amount ? `Sum of ${amount} over the day's rows.` : 'Null: the entity has no amount column.' }),
       col.string('key_hash', { description: `md5 of the day's "key:${contract.cursor}" pairs in key order, comma-separated; a changed hash means rows changed, appeared or vanished.` }),
@@ -61,9 +80,13 @@ export function digestContract(contract: Contract): Contract {
   });
 }
 
-/** The key-set and digest contracts of each given entity, in that order. */
+/** The key-set and digest contracts of each given entity that has them (hasNightlyKeySet), in that order. */
 export function reconciliationContracts(contracts: readonly Contract[]): Contract[] {
-  return contracts.flatMap((c) => [keySetContract(c), digestContract(c)]);
+  return contracts.filter(hasNightlyKeySet).flatMap((c) => [keySetContract(c), digestContract(c)]);
+}
+
+function declarationOf(contract: Pick<Contract, 'source'>) {
+  return sourceRegistry.find((s) => s.name === contract.source);
 }
 
 function columnOf(contract: Contract, name: string): Column {

@@ -10,6 +10,22 @@ export type CursorKind = 'timestamp-window' | 'api-cursor' | 'object-listing';
  */
 export type SourceMode = 'hourly' | 'nightly-key-sets';
 
+/** What a source's nightly key sets and per-day digests cover (mode nightly-key-sets). */
+export interface NightlyKeySets {
+  /** The entities with a key set and digests, compared and repaired per creation day; default every contract. */
+  readonly entities?: readonly string[];
+  /** The contract column whose UTC day is an object's creation day; default created_at. */
+  readonly createdColumn?: string;
+  /**
+   * Creation days back from the nightly that the sets cover, for an API whose
+   * whole history is too long to list every night (its lists are paged, 100
+   * objects a request for Stripe). Absent: the whole history, and a key
+   * missing from the set is a hard delete; a set of a lookback proves none,
+   * since an older key is simply outside it.
+   */
+  readonly lookbackDays?: number;
+}
+
 /** One source as data: everything the job graph, the load app and the generated models need to know about it. */
 export interface SourceDeclaration {
   readonly name: SourceName;
@@ -22,6 +38,8 @@ export interface SourceDeclaration {
   readonly feeds: Readonly<Record<string, readonly string[]>>;
   /** Entity -> the money column its nightly digest sums per day, for entities that have one. */
   readonly digestAmounts?: Readonly<Record<string, string>>;
+  /** What the nightly key sets cover; absent: every entity, by created_at, over the whole history. */
+  readonly keySets?: NightlyKeySets;
   /**
    * Arguments of a job of the source's app after its load that nothing waits
    * on: it fails (exit 3) for what the run refused, after the good data and
@@ -36,6 +54,8 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
   if (foreign.length) throw new Error(`source ${source.name} declares contracts of another source: ${foreign.map((c) => `${c.source}.${c.entity}`).join(', ')}`);
   if (source.contracts.length === 0) throw new Error(`source ${source.name} declares no contracts`);
   if (source.modes.length === 0) throw new Error(`source ${source.name} runs in no mode`);
+  const unknownKeySets = (source.keySets?.entities ?? []).filter((e) => !source.contracts.some((c) => c.entity === e));
+  if (unknownKeySets.length) throw new Error(`source ${source.name} declares key sets of entities it has no contract for: ${unknownKeySets.join(', ')}`);
   const feeds = Object.entries(source.feeds).map(([domain, models]) => [domain, Object.freeze([...models])] as const);
   return Object.freeze({
     ...source,
@@ -43,6 +63,7 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
     modes: Object.freeze([...source.modes]),
     feeds: Object.freeze(Object.fromEntries(feeds)),
     ...(source.digestAmounts ? { digestAmounts: Object.freeze({ ...source.digestAmounts }) } : {}),
+    ...(source.keySets ? { keySets: Object.freeze({ ...source.keySets, ...(source.keySets.entities ? { entities: Object.freeze([...source.keySets.entities]) } : {}) }) } : {}),
     ...(source.afterLoadReport ? { afterLoadReport: Object.freeze([...source.afterLoadReport]) } : {}),
   });
 }

@@ -41,6 +41,10 @@ describe('source registry', () => {
     ]);
   });
 
+  it('refuses key sets of an entity the source has no contract for', () => {
+    expect(() => defineSource({ ...stripe, keySets: { entities: ['charges', 'payouts'] } })).toThrow('declares key sets of entities it has no contract for: payouts');
+  });
+
   it('refuses a source registered twice, or a model claimed by two domains', () => {
     expect(() => checkedRegistry([ordersDbSource, ordersDbSource])).toThrow('orders_db registered twice');
     const claiming = defineSource({ ...stripe, feeds: { payments: ['fct_orders'] } });

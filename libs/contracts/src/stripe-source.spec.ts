@@ -12,8 +12,9 @@ describe('the Stripe source declaration', () => {
     ]);
   });
 
-  it('runs hourly only, extracted by extract-stripe with an API cursor, over its four contracts', () => {
-    expect(sourcesIn('nightly-key-sets', registry).map((s) => s.name)).toEqual(['orders_db']);
+  it('runs hourly and lands nightly key sets of a 35-day lookback by created, extracted by extract-stripe with an API cursor, over its five contracts', () => {
+    expect(sourcesIn('nightly-key-sets', registry).map((s) => s.name)).toEqual(['orders_db', 'stripe']);
+    expect(stripeSource.keySets).toEqual({ createdColumn: 'created', lookbackDays: 35 });
     expect(stripeSource).toMatchObject({ app: 'extract-stripe', cursorKind: 'api-cursor' });
     expect(stripeSource.contracts.map((c) => c.entity)).toEqual(['charges', 'refunds', 'disputes', 'payment_intents', 'balance_transactions']);
   });

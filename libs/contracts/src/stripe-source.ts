@@ -6,15 +6,20 @@ export const paymentsModels: readonly string[] = ['fct_payments', 'fct_daily_rec
 
 /**
  * Stripe: new objects by `created` window, changes through the Events API
- * after the committed event (an opaque cursor in ops.source_cursors). Hourly
- * only: there is no key set to reconcile nightly, the events carry the
- * changes.
+ * after the committed event (an opaque cursor in ops.source_cursors).
+ * Nightly, each entity's list by `created` over the last 35 days (a dispute
+ * moves for weeks; Stripe keeps events 30 days) gives key sets and per-day
+ * digests, so a change no event carried is found and the day re-listed.
+ * Amounts summed: the ones that move after creation (a charge's refunded
+ * amount, an intent's received amount), or the object's own amount.
  */
 export const stripeSource: SourceDeclaration = defineSource({
   name: 'stripe',
   app: 'extract-stripe',
   contracts: stripeContracts,
-  modes: ['hourly'],
+  modes: ['hourly', 'nightly-key-sets'],
   cursorKind: 'api-cursor',
   feeds: { payments: paymentsModels },
+  digestAmounts: { charges: 'amount_refunded', refunds: 'amount', disputes: 'amount', payment_intents: 'amount_received', balance_transactions: 'net' },
+  keySets: { createdColumn: 'created', lookbackDays: 35 },
 });

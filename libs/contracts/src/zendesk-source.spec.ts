@@ -4,9 +4,9 @@ import { checkedRegistry, curatedDomains } from './sources';
 import { zendeskSource } from './zendesk-source';
 
 describe('zendeskSource', () => {
-  it('declares every Zendesk contract, hourly, with an API cursor', () => {
+  it('declares every Zendesk contract, hourly with an API cursor, and nightly key sets of tickets over 35 days', () => {
     expect(zendeskSource.contracts).toEqual(contractsForSource('zendesk'));
-    expect(zendeskSource).toMatchObject({ app: 'extract-zendesk', modes: ['hourly'], cursorKind: 'api-cursor' });
+    expect(zendeskSource).toMatchObject({ app: 'extract-zendesk', modes: ['hourly', 'nightly-key-sets'], cursorKind: 'api-cursor', keySets: { entities: ['tickets'], lookbackDays: 35 } });
   });
 
   it('registered beside the orders DB feeding support, makes support a two-source domain and leaves orders to the orders DB alone', () => {

@@ -10,13 +10,15 @@ export const supportModels: readonly string[] = ['fct_support_tickets', 'fct_sup
  * satisfaction ratings, each with an opaque checkpoint committed with its
  * load. The support models also read dim_customer, so they run in a
  * `support` domain job after both loads; the orders models never wait for
- * Zendesk.
+ * Zendesk. Nightly, the tickets export from 35 days back gives the tickets
+ * created since, as key sets and per-day digests (counts) for the repair.
  */
 export const zendeskSource: SourceDeclaration = defineSource({
   name: 'zendesk',
   app: 'extract-zendesk',
   contracts: zendeskContracts,
-  modes: ['hourly'],
+  modes: ['hourly', 'nightly-key-sets'],
   cursorKind: 'api-cursor',
   feeds: { support: supportModels },
+  keySets: { entities: ['tickets'], lookbackDays: 35 },
 });

@@ -69,8 +69,8 @@ describe('the nightly repair of days whose digests differ', () => {
 });
 
 describe.each([duckdbDialect, snowflakeDialect])('golden repair SQL for $name', (dialect) => {
-  it.each(['orders', 'customers'])('renders the comparison of %s', (entity) => {
-    const statements = dayRepairStatements(contractFor('orders_db', entity), dialect, '2026-03-01');
-    expectGolden(path.resolve(__dirname, '..', 'goldens', dialect.name, 'repair', `orders_db__${entity}.sql`), formatGoldenStatements([statements.differingDays, statements.differingKeys]));
+  it.each([['orders_db', 'orders'], ['orders_db', 'customers'], ['stripe', 'charges'], ['zendesk', 'tickets']])('renders the comparison of %s.%s', (source, entity) => {
+    const statements = dayRepairStatements(contractFor(source, entity), dialect, '2026-03-01');
+    expectGolden(path.resolve(__dirname, '..', 'goldens', dialect.name, 'repair', `${source}__${entity}.sql`), formatGoldenStatements([statements.differingDays, statements.differingKeys]));
   });
 });

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { digestAmountColumn, digestContract, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
-import { fragment, renderSql, sqlTemplatesIn, type Dialect, type RenderedSql } from '@northstar/sql';
+import { createdColumnOf, digestAmountColumn, digestContract, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
+import { fragment, loadSqlTemplate, renderSql, sqlTemplatesIn, type Dialect, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir } from './model-catalog';
+import { stagedColumnNamed } from './staging-model';
 
 const sql = sqlTemplatesIn(path.join(modelsSqlDir, 'repair'));
 const differingDaysSql = sql('differing_days');
@@ -10,8 +11,6 @@ const differingKeysSql = sql('differing_keys');
 const recordResultSql = sql('record_reconciliation_result');
 const recordDqSql = sqlTemplatesIn(path.join(modelsSqlDir, 'quality'))('record_dq_result');
 
-/** Staging renames the digest's amount column (total -> total_amount). */
-const stagingAmount: Readonly<Record<string, string>> = { total: 'total_amount', line_total: 'line_total_amount' };
 
 export interface DayFigures {
   readonly created_day: string;
@@ -77,13 +76,23 @@ export async function repairDifferingDays(contracts: readonly Contract[], deps: 
   return repairs;
 }
 
+/** The entity's staging file: the names it gives the key, cursor, creation time and amount (total -> total_amount, created -> created_at). */
+function stagedNames(contract: Contract): (contractColumn: string) => string {
+  const file = loadSqlTemplate(path.join(modelsSqlDir, 'staging', contract.source, `${stagingModelName(contract)}.sql`));
+  return (column) => stagedColumnNamed(file, contract, column);
+}
+
 function idents(contract: Contract) {
+  const staged = stagedNames(contract);
   return {
     digest_table: `raw.${rawTableName(digestContract(contract))}`,
     key_set_table: `raw.${rawTableName(keySetContract(contract))}`,
     staging_table: `staging.${stagingModelName(contract)}`,
-    created_at: 'created_at',
-    key: contract.businessKey[0],
+    created_at: staged(createdColumnOf(contract)),
+    key_set_key: contract.businessKey[0],
+    key_set_cursor: contract.cursor,
+    staged_key: staged(contract.businessKey[0]),
+    staged_cursor: staged(contract.cursor),
   };
 }
 
@@ -93,7 +102,7 @@ export function dayRepairStatements(contract: Contract, dialect: Dialect, day = 
   return {
     differingDays: renderSql(differingDaysSql, dialect, {
       idents: idents(contract),
-      fragments: { amount: fragment(amount ? dialect.quoteIdent(stagingAmount[amount] ?? amount) : 'cast(null as decimal(38, 2))') },
+      fragments: { amount: fragment(amount ? dialect.quoteIdent(stagedNames(contract)(amount)) : 'cast(null as decimal(38, 2))') },
     }),
     differingKeys: renderSql(differingKeysSql, dialect, { idents: idents(contract), params: { created_day: day } }),
   };
@@ -131,7 +140,7 @@ async function record(warehouse: Warehouse, deps: DayRepairDeps, contract: Contr
 async function recordCheck(warehouse: Warehouse, deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
   const details = failed.map((r) =>
     `${contract.source}.${contract.entity} ${r.created_day}: source ${r.source_rows} rows / ${r.source_amount ?? '-'}, warehouse ${r.warehouse_rows} / ${r.warehouse_amount ?? '-'} after repair; ` +
-      `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : 'none by key and updated_at (a change without an updated_at bump)'}`,
+      `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : `none by key and ${contract.cursor} (a change without a ${contract.cursor} bump)`}`,
   );
   await warehouse.run(renderSql(recordDqSql, warehouse.dialect, {
     params: {

@@ -7,13 +7,16 @@ const template = loadSqlTemplate(path.join(__dirname, '../sql/templates/reconcil
 
 /**
  * One hard-delete reconciliation per entity of a source that lands nightly
- * key sets and has a staging model, all rendered from one template: the
- * entities differ only in their names and key, which their contracts say.
+ * key sets of its whole history and has a staging model, all rendered from
+ * one template: the entities differ only in their names and key, which their
+ * contracts say. A key set of a lookback (the APIs') proves no delete: an
+ * older key is outside it, not gone.
  */
 export function reconcileModels(fileModels: readonly Model[], registry: readonly SourceDeclaration[] = sourceRegistry): Model[] {
   const staged = new Map(fileModels.map((m) => [m.name, m]));
   return sourcesIn('nightly-key-sets', registry)
-    .flatMap((source) => source.contracts)
+    .filter((source) => source.keySets?.lookbackDays === undefined)
+    .flatMap((source) => source.contracts.filter((c) => source.keySets?.entities?.includes(c.entity) ?? true))
     .filter((contract) => staged.has(stagingModelName(contract)))
     .map((contract) => {
       if (contract.businessKey.length !== 1) throw new Error(`${contract.source}.${contract.entity}: hard-delete reconciliation needs a single-column key`);

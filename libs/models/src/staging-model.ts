@@ -55,6 +55,15 @@ export function stagingModel(file: Model, contracts: readonly Contract[] = allCo
   };
 }
 
+/**
+ * The staging column a staging file makes from a contract column (renamed or
+ * not): what the nightly repair compares a key set's or digest's column with.
+ */
+export function stagedColumnNamed(file: SqlTemplate, contract: Contract, contractColumn: string): string {
+  const columns = stagedColumns(parseSelect(splitStatements(file.body)[0]).items, contract, file.file);
+  return stagedFrom(columns, contractColumn, 'column', file.file).name;
+}
+
 function contractRead(file: Model, contracts: readonly Contract[]): Contract {
   const where = file.template.file;
   const [raw, ...more] = file.dependsOn;

@@ -5,7 +5,11 @@
 
 -- The source's figures come from the latest digest run; days from the
 -- digest's snapshot day on are left out (rows created that day were still
--- arriving). Rows flagged deleted are not in the source any more.
+-- arriving), and so are days before its first: an API's digests cover a
+-- lookback and hold a row for each of its days, empty ones too; a whole-table
+-- digest starts at its oldest row, and older staged rows gone from the source
+-- are the hard-delete reconciliation's. Rows flagged deleted are not in the
+-- source any more.
 with latest_digest as (
   select _run_id, _extracted_at
   from {{ digest_table }}
@@ -20,7 +24,7 @@ source_days as (
 ),
 
 warehouse_days as (
-  select cast({{ created_at }} as date) as created_day, count(*) as row_count, sum({{ amount }}) as amount_sum
+  select cast({{ created_at }} as date) as created_day, count(*) as row_count, cast(sum({{ amount }}) as decimal(38, 2)) as amount_sum
   from {{ staging_table }}
   where not is_deleted
   group by 1
@@ -36,6 +40,7 @@ final as (
   from source_days as s
   full outer join warehouse_days as w on s.created_day = w.created_day
   where coalesce(s.created_day, w.created_day) < (select cast(_extracted_at as date) from latest_digest)
+    and coalesce(s.created_day, w.created_day) >= (select min(created_day) from source_days)
     and (coalesce(s.row_count, 0) <> coalesce(w.row_count, 0) or coalesce(s.amount_sum, 0) <> coalesce(w.amount_sum, 0))
 )
 

@@ -4,7 +4,9 @@
 -- depends-on: raw.<source>__<entity>_keys, staging.stg_<source>__<entity>
 
 -- A key in one and not the other, or with another cursor. A row changed
--- without an updated_at bump differs in the digest's amount but not here.
+-- without a cursor bump (an updated_at, or Stripe's created, which never
+-- moves) differs in the digest's amount but not here. The key set keeps the
+-- contract's names; staging may rename the key, cursor and creation time.
 with latest_key_set as (
   select _run_id
   from {{ key_set_table }}
@@ -13,24 +15,24 @@ with latest_key_set as (
 ),
 
 source_keys as (
-  select k.{{ key }} as business_key, k.updated_at
+  select k.{{ key_set_key }} as business_key, k.{{ key_set_cursor }} as cursor_value
   from {{ key_set_table }} as k
   inner join latest_key_set as l on k._run_id = l._run_id
   where k.created_day = cast(:created_day as date)
 ),
 
 warehouse_keys as (
-  select {{ key }} as business_key, updated_at
+  select {{ staged_key }} as business_key, {{ staged_cursor }} as cursor_value
   from {{ staging_table }}
   where not is_deleted
-    and cast(created_at as date) = cast(:created_day as date)
+    and cast({{ created_at }} as date) = cast(:created_day as date)
 ),
 
 final as (
   select coalesce(s.business_key, w.business_key) as business_key
   from source_keys as s
   full outer join warehouse_keys as w on s.business_key = w.business_key
-  where s.business_key is null or w.business_key is null or s.updated_at <> w.updated_at
+  where s.business_key is null or w.business_key is null or s.cursor_value <> w.cursor_value
 )
 
 select business_key

@@ -1,6 +1,10 @@
 -- The source's figures come from the latest digest run; days from the
 -- digest's snapshot day on are left out (rows created that day were still
--- arriving). Rows flagged deleted are not in the source any more.
+-- arriving), and so are days before its first: an API's digests cover a
+-- lookback and hold a row for each of its days, empty ones too; a whole-table
+-- digest starts at its oldest row, and older staged rows gone from the source
+-- are the hard-delete reconciliation's. Rows flagged deleted are not in the
+-- source any more.
 with latest_digest as (
   select _run_id, _extracted_at
   from raw.orders_db__customers_digests
@@ -15,7 +19,7 @@ source_days as (
 ),
 
 warehouse_days as (
-  select cast(created_at as date) as created_day, count(*) as row_count, sum(cast(null as decimal(38, 2))) as amount_sum
+  select cast(created_at as date) as created_day, count(*) as row_count, cast(sum(cast(null as decimal(38, 2))) as decimal(38, 2)) as amount_sum
   from staging.stg_orders_db__customers
   where not is_deleted
   group by 1
@@ -31,6 +35,7 @@ final as (
   from source_days as s
   full outer join warehouse_days as w on s.created_day = w.created_day
   where coalesce(s.created_day, w.created_day) < (select cast(_extracted_at as date) from latest_digest)
+    and coalesce(s.created_day, w.created_day) >= (select min(created_day) from source_days)
     and (coalesce(s.row_count, 0) <> coalesce(w.row_count, 0) or coalesce(s.amount_sum, 0) <> coalesce(w.amount_sum, 0))
 )
 
@@ -39,7 +44,9 @@ from final
 order by created_day;
 
 -- A key in one and not the other, or with another cursor. A row changed
--- without an updated_at bump differs in the digest's amount but not here.
+-- without a cursor bump (an updated_at, or Stripe's created, which never
+-- moves) differs in the digest's amount but not here. The key set keeps the
+-- contract's names; staging may rename the key, cursor and creation time.
 with latest_key_set as (
   select _run_id
   from raw.orders_db__customers_keys
@@ -48,14 +55,14 @@ with latest_key_set as (
 ),
 
 source_keys as (
-  select k.customer_id as business_key, k.updated_at
+  select k.customer_id as business_key, k.updated_at as cursor_value
   from raw.orders_db__customers_keys as k
   inner join latest_key_set as l on k._run_id = l._run_id
   where k.created_day = cast(:1 as date)
 ),
 
 warehouse_keys as (
-  select customer_id as business_key, updated_at
+  select customer_id as business_key, updated_at as cursor_value
   from staging.stg_orders_db__customers
   where not is_deleted
     and cast(created_at as date) = cast(:1 as date)
@@ -65,7 +72,7 @@ final as (
   select coalesce(s.business_key, w.business_key) as business_key
   from source_keys as s
   full outer join warehouse_keys as w on s.business_key = w.business_key
-  where s.business_key is null or w.business_key is null or s.updated_at <> w.updated_at
+  where s.business_key is null or w.business_key is null or s.cursor_value <> w.cursor_value
 )
 
 select business_key
