@@ -11,6 +11,7 @@ import { zendeskStreams } from './streams';
 import { ZendeskClient } from './zendesk-client';
 import { configNeeds } from './config-needs';
 import { zendeskRowsPerPart } from './rows-per-part';
+import { ZENDESK_ALLOCATOR_FLUSH_THRESHOLD } from './parquet-memory';
 
 const APP = 'extract-zendesk';
 
@@ -31,7 +32,7 @@ void runMain(APP, async (setLogger, figures) => {
   await withSpoolDirectory(path.join(config.home, 'tmp'), logger, async (tempDir) => {
     const store = openObjectStore(config.rawUrl, { s3Endpoint: config.s3Endpoint, region: config.awsRegion });
     const warehouse = await openWarehouse(config.warehouse, logger, { readOnly: true });
-    const parquet = await ParquetWriter.open({ tempDir });
+    const parquet = await ParquetWriter.open({ tempDir, allocatorFlushThreshold: ZENDESK_ALLOCATOR_FLUSH_THRESHOLD });
     try {
       logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
       const deps = { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() };

@@ -200,6 +200,21 @@ describe('ParquetWriter.writeFromCsv: files', () => {
     await expect(writer.writeFromCsv({ csvPath, parquetPath: parquetPath(), columns: [col('email', t.string, true)] })).rejects.toThrow(/no mask key/);
   });
 
+  it('writes parts with the allocator flushing freed memory, and refuses a threshold DuckDB cannot parse', async () => {
+    const flushing = await ParquetWriter.open({ threads: 1, allocatorFlushThreshold: '1MB' });
+    try {
+      for (let part = 0; part < 2; part++) {
+        const out = parquetPath();
+        const written = await flushing.writeFromCsv({ csvPath: await csvFile(`${part},x\n${part + 1},y\n`), parquetPath: out, columns: [col('n', t.integer), col('s', t.string)] });
+        expect(written.rows).toBe(2);
+        expect((await readParquet(out)).rows.map((r) => `${String(r['n'])} ${String(r['s'])}`)).toEqual([`${part} x`, `${part + 1} y`]);
+      }
+    } finally {
+      await flushing.close();
+    }
+    await expect(ParquetWriter.open({ allocatorFlushThreshold: 'often' })).rejects.toBeInstanceOf(ConfigError);
+  });
+
   it('refuses a memory limit DuckDB cannot parse, and writes after close', async () => {
     await expect(ParquetWriter.open({ memoryLimit: 'plenty' })).rejects.toBeInstanceOf(ConfigError);
     const other = await ParquetWriter.open({ threads: 1 });

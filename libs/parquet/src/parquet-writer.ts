@@ -41,6 +41,14 @@ export interface ParquetWriterOptions {
   readonly memoryLimit?: string;
   /** Where DuckDB spills when a part outgrows memoryLimit; default <os tmp>/northstar-duckdb. */
   readonly tempDir?: string;
+  /**
+   * Freed memory DuckDB's allocator may keep for reuse before it hands it
+   * back to the system, e.g. '1MB' (both its per-task and its bulk-free
+   * threshold). By default it keeps up to 128-512 MB, which one writer
+   * serving many parts accumulates: a process that converts part after
+   * part grows by what the parts leave behind.
+   */
+  readonly allocatorFlushThreshold?: string;
 }
 
 /**
@@ -62,6 +70,10 @@ export class ParquetWriter {
       temp_directory: options.tempDir ?? path.join(tmpdir(), 'northstar-duckdb'),
     };
     if (options.threads !== undefined) config['threads'] = String(options.threads);
+    if (options.allocatorFlushThreshold !== undefined) {
+      config['allocator_flush_threshold'] = options.allocatorFlushThreshold;
+      config['allocator_bulk_deallocation_flush_threshold'] = options.allocatorFlushThreshold;
+    }
     try {
       return new ParquetWriter(await DuckDBInstance.create(':memory:', config));
     } catch (error) {
