@@ -70,6 +70,8 @@ describe('job definitions and apps', () => {
     expect(properties).toMatch(/executionRoleArn\s*=\s*aws_iam_role\.execution\[each\.value\.app\]\.arn/);
     expect(properties).toMatch(/type = "VCPU", value = tostring\(var\.jobs\[each\.value\.sizing\]\.vcpu\)/);
     expect(properties).toMatch(/type = "MEMORY", value = tostring\(var\.jobs\[each\.value\.sizing\]\.memory_mib\)/);
+    // V8's heap stated from the same memory figure, so a bench that passes it measures the job's heap.
+    expect(properties).toMatch(/NODE_OPTIONS = "--max-old-space-size=\$\{floor\(var\.jobs\[each\.value\.sizing\]\.memory_mib \/ 4\)\}"/);
     expect(block(definition, 'timeout')['attempt_duration_seconds']).toBe('${var.jobs[each.value.sizing].timeout_seconds}');
     const sizing = JSON.parse(readFileSync(path.join(terraformRoot, 'sizing.json'), 'utf8')) as { jobs: Record<string, { timeout_seconds: number }> };
     for (const [app, job] of Object.entries(sizing.jobs).filter(([name]) => name !== 'retention')) {
