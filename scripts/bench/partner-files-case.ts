@@ -11,13 +11,13 @@ import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { DuckDbWarehouse, ensureWarehouseSchemas } from '@northstar/warehouse';
 import { extractPartnerFiles } from '../../apps/extract-partner-files/src/extract-partner-files';
-import { inspectPartnerFile } from '../../apps/extract-partner-files/src/partner-file-reader';
+import { readPartnerFile } from '../../apps/extract-partner-files/src/partner-file-reader';
 
 /** `rawDir` holds the file at `key` (partners/<partner>/...). */
 async function measure(mode: string, rawDir: string, key: string, partner: string): Promise<{ rows: number; outcome: string }> {
   const store = new LocalObjectStore(rawDir);
   if (mode === 'read') {
-    const verdict = await inspectPartnerFile(() => store.openRead(key), key, partnerFormatNamed(partner), 'bench-key');
+    const verdict = await readPartnerFile(() => store.openRead(key), key, partnerFormatNamed(partner), 'bench-key');
     return { rows: verdict.rowsTaken + verdict.rowsRejected, outcome: verdict.outcome };
   }
   const tempDir = mkdtempSync(path.join(rawDir, '..', 'extract-'));

@@ -12,3 +12,4 @@ export * from './shard-flags';
 export * from './record-stream';
 export * from './extract-record-stream';
 export * from './spool-directory';
+export { csvRecordsText } from './record-csv-encoder';
