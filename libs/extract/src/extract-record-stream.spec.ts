@@ -11,7 +11,7 @@ import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractRecordStream, type RecordStreamDeps } from './extract-record-stream';
 import { loadCommittedRuns } from './raw-loader';
 import { csvRecordsText } from './record-csv-encoder';
-import type { EncodedRecordStream, RecordStream, SourceRecord } from './record-stream';
+import type { EncodedRecords, EncodedRecordStream, RecordStream, SourceRecord } from './record-stream';
 
 const events = defineContract({
   source: 'stripe',
@@ -194,7 +194,7 @@ describe('extractRecordStream', () => {
     const fields = (i: number) => [`ev_${i}`, new Date((1_793_000_000 + i) * 1000).toISOString(), String(i * 100), String(1000 + i), `c${i}@example.com`, i % 2 ? '' : null, null, '{"order_id":"x"}'];
     const stream: EncodedRecordStream = {
       contract: events,
-      async *readEncoded(position) {
+      async *readEncoded(position): AsyncGenerator<EncodedRecords> {
         yield { csv: Buffer.from(csvRecordsText([1, 2, 3].map(fields))), records: 3, unknownFields: { object: 3 } };
         yield { csv: Buffer.from(csvRecordsText([4, 5].map(fields))), records: 2, unknownFields: { object: 2, 'customer.id': 1 } };
         position.recordObject({ key: 'f.csv', etag: 'e1', sizeBytes: 10, partner: 'p', outcome: 'taken', rowsTaken: 5, rowsRejected: 0 });
