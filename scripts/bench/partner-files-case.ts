@@ -4,7 +4,7 @@
 // (bytes -> gunzip -> decode -> CSV records -> mapped and typed rows).
 // `extract`: the whole extractor over the raw zone holding that file (one
 // pass, spooled rows, parts, Parquet, manifest), as extract-partner-files
-// runs it. `duckdb-count` and `duckdb-parquet`: DuckDB's read_csv of the same
+// runs it (parts capped as its main caps them). `duckdb-count` and `duckdb-parquet`: DuckDB's read_csv of the same
 // file on one thread, counting its rows (the ceiling) or writing them to one
 // Parquet file with the project's Parquet settings (the same work's floor).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { ParquetWriter } from '@northstar/parquet';
 import { DuckDbWarehouse, ensureWarehouseSchemas } from '@northstar/warehouse';
 import { extractPartnerFiles } from '../../apps/extract-partner-files/src/extract-partner-files';
 import { readPartnerFile } from '../../apps/extract-partner-files/src/partner-file-reader';
+import { partnerFilesRowsPerPart } from '../../apps/extract-partner-files/src/rows-per-part';
 
 /** `rawDir` holds the file at `key` (partners/<partner>/...). */
 async function measure(mode: string, rawDir: string, key: string, partner: string): Promise<{ rows: number; outcome: string }> {
@@ -33,7 +34,7 @@ async function measure(mode: string, rawDir: string, key: string, partner: strin
     const clock = () => new Date('2026-11-02T12:00:00Z');
     const result = await extractPartnerFiles({ mode: 'hourly', scheduledAt: clock(), runId: 'bench' }, {
       store, warehouse, parquet, formats: partnerFormats, maskKey: 'bench-key', logger: silentLogger(), clock, tempDir,
-      rowsPerPart: 250_000, config: { initialStart: new Date('2026-11-01T00:00:00Z'), lookbackMs: 3_600_000, safetyLagMs: 300_000 },
+      rowsPerPart: partnerFilesRowsPerPart(250_000), config: { initialStart: new Date('2026-11-01T00:00:00Z'), lookbackMs: 3_600_000, safetyLagMs: 300_000 },
     });
     return { rows: result.manifest.rowCount, outcome: result.quarantined.length > 0 ? 'quarantined' : 'taken' };
   } finally {
