@@ -6,8 +6,9 @@
 // backfilled with an hourly run beside it (scripts/bench/backfill-bench.ts).
 // `npm run bench -- stripe [--objects 100000,1000000] [--rps 100]`: the Stripe
 // extractor against the sandbox API at a rate limit (scripts/bench/stripe-bench.ts).
-// `npm run bench -- partner-files [--mb 1024]`: the partner-file reader on a
-// generated CSV (UTF-8 and cp1252, plain and gzip) against DuckDB's read_csv.
+// `npm run bench -- partner-files [--mb 1024] [--repeat 3]`: the partner-file
+// reader and extractor on a generated CSV (UTF-8 and cp1252, plain and gzip)
+// against DuckDB's read_csv, on one CPU (scripts/bench/partner-files-bench.ts).
 // `npm run bench -- zendesk [--tickets 10000,100000] [--rpm 60]`: the Zendesk ticket
 // export at a request budget (scripts/bench/zendesk-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
@@ -171,12 +172,16 @@ async function loadSuite() {
 }
 
 async function partnerFilesSuite() {
-  const rows = await benchPartnerFiles(Number(opts.mb));
-  process.stdout.write(formatTextTable(rows.map((r) => ({
-    case: r.case, 'CSV MB': r.fileMb, 'gzip MB': r.gzipMb ?? '', rows: r.rows, 'read s': r.seconds, 'MB/s': r.mbPerSecond, 'rows/s': r.rowsPerSecond, 'peak RSS MB': r.peakRssMb,
-    'extract s': r.extractSeconds, 'extract rows/s': r.extractRowsPerSecond, 'extract RSS MB': r.extractPeakRssMb,
-    'duckdb s': r.duckdbSeconds, 'read of duckdb': r.shareOfDuckDb, 'extract of duckdb': r.extractShareOfDuckDb,
-  }))) + '\n');
+  const loads = [`CPUs: ${cpus.description}`, `start: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`];
+  const rows = await benchPartnerFiles(Number(opts.mb), Number(opts.repeat), cpus);
+  loads.push(`end: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  process.stdout.write(`${loads.join('\n')}\n${formatTextTable(rows.map((r) => ({
+    case: r.case, 'CSV MB': r.fileMb, 'gzip MB': r.gzipMb ?? '', rows: r.rows, runs: r.runs,
+    'read cpu s': r.readCpuSeconds, 'read MB/s': r.readMbPerSecond, 'read RSS MB': r.readPeakRssMb,
+    'extract s': r.extractSeconds, 'extract cpu s': r.extractCpuSeconds, 'extract MB/s': r.extractMbPerCpuSecond, 'extract rows/s': r.extractRowsPerCpuSecond, 'extract RSS MB': r.extractPeakRssMb,
+    'duckdb count cpu s': r.duckdbCountCpuSeconds, 'duckdb parquet cpu s': r.duckdbParquetCpuSeconds,
+    'extract of count': r.extractShareOfDuckDbCount, 'extract of count (wall)': r.extractWallShareOfDuckDbCount, 'extract of parquet': r.extractShareOfDuckDbParquet, 'read of count': r.readShareOfDuckDbCount,
+  })))}\n`);
   mkdirSync(path.join(root, 'tmp'), { recursive: true });
   writeFileSync(path.join(root, 'tmp', 'bench-partner-files.json'), JSON.stringify(rows, null, 2));
 }

@@ -1,8 +1,13 @@
-// `npm run bench -- partner-files [--mb 1024]`: on a generated CSV of about
-// that size (UTF-8 as northfreight sends it, cp1252 as parcelwave does; plain
-// and gzip), the reader's pass (MB/s, rows/s, peak RSS) and the whole
-// extractor's run (both passes, Parquet parts, manifest), against DuckDB's
-// read_csv of the same file on one thread as the ceiling.
+// `npm run bench -- partner-files [--mb 1024] [--repeat 3]`: on a generated CSV
+// of about that size (UTF-8 as northfreight sends it, cp1252 as parcelwave
+// does; plain and gzip), the reader's pass (MB/s, rows/s, peak RSS) and the
+// whole extractor's run (one pass, spooled rows, Parquet parts, manifest),
+// against DuckDB's read_csv of the same file on one thread: counting its
+// rows (the ceiling) and writing them to Parquet (the same work's floor).
+// Every case is its own process on one CPU (taskset, as the other suites
+// pin), repeated with the kinds interleaved, medians reported. The machine
+// is shared, so the shares are taken on CPU seconds (the process's, DuckDB's
+// threads included) as well as on wall seconds.
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,28 +17,41 @@ import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import { partnerFormatNamed } from '@northstar/contracts';
 import { partnerFileBytes, type PartnerShipmentEvent } from '@northstar/sandbox';
-import { DuckDbWarehouse } from '@northstar/warehouse';
+import { pinnedCommand, type CpuPlan } from './cpu-pinning';
 
 const root = path.resolve(__dirname, '../..');
 
+/** One case's medians; seconds are wall, cpuSeconds the process's CPU time. */
 export interface PartnerFilesBenchRow {
   readonly case: string;
   /** The CSV text's size; gzipMb the compressed object's. */
   readonly fileMb: number;
   readonly gzipMb: number | undefined;
   readonly rows: number;
-  /** The reader's first pass. */
-  readonly seconds: number;
-  readonly mbPerSecond: number;
-  readonly rowsPerSecond: number;
-  readonly peakRssMb: number;
-  /** The whole extractor: both passes, parts -> Parquet, manifest. */
+  readonly runs: number;
+  /** The reader's pass. */
+  readonly readSeconds: number;
+  readonly readCpuSeconds: number;
+  readonly readMbPerSecond: number;
+  readonly readRowsPerSecond: number;
+  readonly readPeakRssMb: number;
+  /** The whole extractor: one pass, spool, parts -> Parquet, manifest. MB/s and rows/s on its CPU seconds (one core's worth). */
   readonly extractSeconds: number;
-  readonly extractRowsPerSecond: number;
+  readonly extractCpuSeconds: number;
+  readonly extractMbPerCpuSecond: number;
+  readonly extractRowsPerCpuSecond: number;
   readonly extractPeakRssMb: number;
-  readonly duckdbSeconds: number;
-  readonly shareOfDuckDb: number;
-  readonly extractShareOfDuckDb: number;
+  readonly duckdbCountSeconds: number;
+  readonly duckdbCountCpuSeconds: number;
+  readonly duckdbParquetSeconds: number;
+  readonly duckdbParquetCpuSeconds: number;
+  /** DuckDB count CPU / extract CPU: the issue's "share of the ceiling". */
+  readonly extractShareOfDuckDbCount: number;
+  /** The same on wall seconds. */
+  readonly extractWallShareOfDuckDbCount: number;
+  /** DuckDB read_csv -> Parquet CPU / extract CPU. */
+  readonly extractShareOfDuckDbParquet: number;
+  readonly readShareOfDuckDbCount: number;
 }
 
 const BLOCK_EVENTS = 5_000;
@@ -65,51 +83,65 @@ async function writeCsv(file: string, partner: PartnerShipmentEvent['partner'], 
   return written;
 }
 
-async function duckDbSeconds(file: string, partner: string): Promise<number> {
-  const warehouse = await DuckDbWarehouse.open(':memory:');
-  try {
-    await warehouse.run({ sql: 'set threads = 1', binds: [] });
-    const options = partner === 'parcelwave' ? "delim = ';', skip = 1, encoding = 'latin-1', decimal_separator = ','" : "delim = ','";
-    const started = process.hrtime.bigint();
-    await warehouse.query({ sql: `select count(*) as n from read_csv('${file.replace(/'/g, "''")}', header = true, ${options})`, binds: [] });
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  } finally {
-    await warehouse.close();
-  }
-}
+interface CaseRun { rows: number; outcome: string; seconds: number; cpuSeconds: number; peakRssMb: number }
 
-function runCase(mode: 'read' | 'extract', rawDir: string, key: string, partner: string): { rows: number; outcome: string; seconds: number; peakRssMb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), mode, rawDir, key, partner], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
-  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { rows: number; outcome: string; seconds: number; peakRssMb: number };
+function runCase(plan: CpuPlan, mode: 'read' | 'extract' | 'duckdb-count' | 'duckdb-parquet', rawDir: string, key: string, partner: string): CaseRun {
+  const [command, args] = pinnedCommand(plan, process.execPath, ['--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), mode, rawDir, key, partner]);
+  const out = execFileSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CaseRun;
   if (result.outcome !== 'taken') throw new Error(`partner-files bench: ${mode} of ${key} was ${result.outcome}`);
+  // Each run as it ends, so a long bench shows where it is.
+  process.stderr.write(`${path.basename(rawDir)} ${mode}: ${JSON.stringify(result)}\n`);
   return result;
 }
 
-export async function benchPartnerFiles(mb: number): Promise<PartnerFilesBenchRow[]> {
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+const KINDS = [['utf-8', 'northfreight', false], ['utf-8 gzip', 'northfreight', true], ['cp1252', 'parcelwave', false], ['cp1252 gzip', 'parcelwave', true]] as const;
+const MODES = ['duckdb-count', 'duckdb-parquet', 'read', 'extract'] as const;
+
+/** Writes the four files, then runs every mode on every file `repeat` times, kinds and modes interleaved, so the machine's drift falls on all of them. */
+export async function benchPartnerFiles(mb: number, repeat: number, plan: CpuPlan, onRow: (row: PartnerFilesBenchRow) => void = () => undefined): Promise<PartnerFilesBenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'partner-bench-'));
-  const rows: PartnerFilesBenchRow[] = [];
   try {
-    for (const [name, partner, gzip] of [['utf-8', 'northfreight', false], ['utf-8 gzip', 'northfreight', true], ['cp1252', 'parcelwave', false], ['cp1252 gzip', 'parcelwave', true]] as const) {
-      const rawDir = path.join(dir, 'raw');
+    const files = [];
+    for (const [name, partner, gzip] of KINDS) {
+      const rawDir = path.join(dir, name.replace(/\W+/g, '-'));
       const key = `partners/${partner}/2026/11/02/drop.csv${gzip ? '.gz' : ''}`;
       const file = path.join(rawDir, key);
       mkdirSync(path.dirname(file), { recursive: true });
       const textBytes = await writeCsv(file, partner, mb, gzip);
-      const read = runCase('read', rawDir, key, partner);
-      const extract = runCase('extract', rawDir, key, partner);
-      const duckdb = await duckDbSeconds(file, partner);
-      // MB/s of CSV text, also for gzip objects.
-      const fileMb = textBytes / 1024 / 1024;
-      rows.push({
-        case: name, fileMb: Math.round(fileMb), gzipMb: gzip ? Math.round(statSync(file).size / 1024 / 1024) : undefined, rows: read.rows, seconds: Number(read.seconds.toFixed(1)),
-        mbPerSecond: Number((fileMb / read.seconds).toFixed(1)), rowsPerSecond: Math.round(read.rows / read.seconds), peakRssMb: read.peakRssMb,
-        extractSeconds: Number(extract.seconds.toFixed(1)), extractRowsPerSecond: Math.round(extract.rows / extract.seconds), extractPeakRssMb: extract.peakRssMb,
-        duckdbSeconds: Number(duckdb.toFixed(1)), shareOfDuckDb: Number((duckdb / read.seconds).toFixed(2)), extractShareOfDuckDb: Number((duckdb / extract.seconds).toFixed(2)),
-      });
-      rmSync(rawDir, { recursive: true, force: true });
+      files.push({ name, partner, gzip, rawDir, key, file, textBytes, runs: new Map<string, CaseRun[]>(MODES.map((m) => [m, []])) });
     }
+    for (let run = 0; run < repeat; run++) {
+      for (const f of files) for (const mode of MODES) f.runs.get(mode)?.push(runCase(plan, mode, f.rawDir, f.key, f.partner));
+    }
+    return files.map((f) => {
+      const fileMb = f.textBytes / 1024 / 1024;
+      const m = (mode: string, field: 'seconds' | 'cpuSeconds' | 'peakRssMb') => median((f.runs.get(mode) ?? []).map((r) => r[field]));
+      const rows = f.runs.get('extract')?.[0]?.rows ?? 0;
+      const row: PartnerFilesBenchRow = {
+        case: f.name, fileMb: Math.round(fileMb), gzipMb: f.gzip ? Math.round(statSync(f.file).size / 1024 / 1024) : undefined, rows, runs: repeat,
+        readSeconds: round(m('read', 'seconds')), readCpuSeconds: round(m('read', 'cpuSeconds')), readMbPerSecond: round(fileMb / m('read', 'cpuSeconds')),
+        readRowsPerSecond: Math.round(rows / m('read', 'cpuSeconds')), readPeakRssMb: m('read', 'peakRssMb'),
+        extractSeconds: round(m('extract', 'seconds')), extractCpuSeconds: round(m('extract', 'cpuSeconds')), extractMbPerCpuSecond: round(fileMb / m('extract', 'cpuSeconds')),
+        extractRowsPerCpuSecond: Math.round(rows / m('extract', 'cpuSeconds')), extractPeakRssMb: m('extract', 'peakRssMb'),
+        duckdbCountSeconds: round(m('duckdb-count', 'seconds')), duckdbCountCpuSeconds: round(m('duckdb-count', 'cpuSeconds')),
+        duckdbParquetSeconds: round(m('duckdb-parquet', 'seconds')), duckdbParquetCpuSeconds: round(m('duckdb-parquet', 'cpuSeconds')),
+        extractShareOfDuckDbCount: round(m('duckdb-count', 'cpuSeconds') / m('extract', 'cpuSeconds'), 3),
+        extractWallShareOfDuckDbCount: round(m('duckdb-count', 'seconds') / m('extract', 'seconds'), 3),
+        extractShareOfDuckDbParquet: round(m('duckdb-parquet', 'cpuSeconds') / m('extract', 'cpuSeconds'), 3),
+        readShareOfDuckDbCount: round(m('duckdb-count', 'cpuSeconds') / m('read', 'cpuSeconds'), 3),
+      };
+      onRow(row);
+      return row;
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
 }

@@ -8,6 +8,7 @@ import { openWarehouse } from '@northstar/warehouse';
 import { extractPartnerFiles } from './extract-partner-files';
 import { reportQuarantinedFiles } from './partner-quarantine-report';
 import { configNeeds } from './config-needs';
+import { partnerFilesRowsPerPart } from './rows-per-part';
 
 const APP = 'extract-partner-files';
 
@@ -40,7 +41,7 @@ void runMain(APP, async (setLogger, figures) => {
         config, warehouse, store, parquet, logger, tempDir, formats,
         maskKey: config.maskKey,
         ...(shard ? { shard } : {}),
-        rowsPerPart: config.rowsPerPart,
+        rowsPerPart: partnerFilesRowsPerPart(config.rowsPerPart),
         clock: () => new Date(),
       });
       countExtracted(figures, [result]);

@@ -5,13 +5,19 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 const TOKENS: Readonly<Record<string, string>> = { yyyy: '(\\d{4})', MM: '(\\d{1,2})', dd: '(\\d{1,2})', HH: '(\\d{1,2})', mm: '(\\d{2})', ss: '(\\d{2})', SSS: '(\\d{1,6})' };
 
-/** Reads a partner's date-time texts: ISO-8601 with an offset, or the partner's pattern in its UTC offset. */
-export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcOffset'>): (text: string) => Parsed<Date> {
+/**
+ * Reads a partner's date-time texts (ISO-8601 with an offset, or the
+ * partner's pattern in its UTC offset) as the instant's ISO-8601 UTC text
+ * with milliseconds, as Date.toISOString writes it: the text the Parquet
+ * writer reads, made without a Date per row (docs/performance.md D23).
+ */
+export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcOffset'>): (text: string) => Parsed<string> {
+  const iso = isoTextWriter();
   if (format.dateFormat === 'iso') {
-    const failed: Parsed<Date> = { ok: false, expected: 'an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)' };
+    const failed: Parsed<string> = { ok: false, expected: 'an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)' };
     return (text) => {
       const ms = ISO_WITH_OFFSET.test(text) ? isoMillis(text) : NaN;
-      return Number.isNaN(ms) ? failed : { ok: true, value: new Date(ms) };
+      return Number.isNaN(ms) ? failed : { ok: true, value: iso(ms) };
     };
   }
   const order: string[] = [];
@@ -26,7 +32,7 @@ export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcO
   const [y, mo, d, h, mi, se, ms] = ['yyyy', 'MM', 'dd', 'HH', 'mm', 'ss', 'SSS'].map(group);
   const [sign, hours, minutes] = [format.utcOffset[0] === '-' ? -1 : 1, Number(format.utcOffset.slice(1, 3)), Number(format.utcOffset.slice(4, 6))];
   const offsetMs = sign * (hours * 60 + minutes) * 60_000;
-  const failed: Parsed<Date> = { ok: false, expected: `a date-time as ${format.dateFormat} (UTC${format.utcOffset})` };
+  const failed: Parsed<string> = { ok: false, expected: `a date-time as ${format.dateFormat} (UTC${format.utcOffset})` };
   return (text) => {
     const match = pattern.exec(text);
     if (!match) return failed;
@@ -38,7 +44,39 @@ export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcO
     const second = se ? Number(match[se]) : 0;
     const milli = ms ? Number(match[ms].padEnd(3, '0').slice(0, 3)) : 0;
     if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return failed;
-    return { ok: true, value: new Date(Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMs) };
+    return { ok: true, value: iso(Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMs) };
+  };
+}
+
+const DAY_MS = 86_400_000;
+/** 0000-01-01 and 10000-01-01: within them toISOString writes a four-digit year. */
+const FIRST_MS = Date.parse('0000-01-01T00:00:00Z');
+const END_MS = Date.parse('+010000-01-01T00:00:00Z');
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/**
+ * Epoch milliseconds as Date.toISOString writes them. The day's
+ * `yyyy-MM-ddT` is made once per day and kept (a file's rows mostly share
+ * a few days); the time of day is arithmetic and table lookups.
+ */
+function isoTextWriter(): (ms: number) => string {
+  let day = NaN;
+  let dayText = '';
+  return (ms) => {
+    if (!(ms >= FIRST_MS && ms < END_MS)) return new Date(ms).toISOString();
+    const thisDay = Math.floor(ms / DAY_MS);
+    if (thisDay !== day) {
+      day = thisDay;
+      dayText = new Date(thisDay * DAY_MS).toISOString().slice(0, 11);
+    }
+    let rest = ms - thisDay * DAY_MS;
+    const hour = Math.floor(rest / 3_600_000);
+    rest -= hour * 3_600_000;
+    const minute = Math.floor(rest / 60_000);
+    rest -= minute * 60_000;
+    const second = Math.floor(rest / 1000);
+    return `${dayText}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[rest - second * 1000]}Z`;
   };
 }
 

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { partnerFormatNamed, type PartnerFormat } from '@northstar/contracts';
 import { partnerFileBytes, type PartnerFileVariant, type PartnerShipmentEvent } from '@northstar/sandbox';
-import { goodShipmentRecords, inspectPartnerFile } from './partner-file-reader';
+import { readPartnerFile } from './partner-file-reader';
 
 const event = (i: number, extra: Partial<PartnerShipmentEvent> = {}): PartnerShipmentEvent => ({
   partner: 'northfreight', shipment_id: `SHP-${i}`, order_id: 1000 + i, carrier: 'UPS', tracking_number: i % 2 ? `1Z${i}` : null,
@@ -9,31 +9,37 @@ const event = (i: number, extra: Partial<PartnerShipmentEvent> = {}): PartnerShi
 });
 const events = (n: number) => Array.from({ length: n }, (_, i) => event(i + 1));
 
+/** The good rows' CSV lines (contract column order: partner, shipment_id, order_id, carrier, tracking_number, status, status_at, ship_to_postcode, weight_kg, file_name, file_line, unmapped_columns). */
 async function read(format: PartnerFormat, bytes: Buffer, key = `partners/${format.name}/2026/11/02/drop.csv`, maskKey?: string) {
-  const open = async () => Readable.from([bytes]);
-  const verdict = await inspectPartnerFile(open, key, format, maskKey);
-  const records = [];
-  if (verdict.outcome === 'taken') for await (const r of goodShipmentRecords(open, key, format)) records.push(r);
-  return { verdict, records };
+  let csv = '';
+  let rows = 0;
+  const verdict = await readPartnerFile(async () => Readable.from([bytes]), key, format, maskKey, (text, n) => {
+    csv += text;
+    rows += n;
+  });
+  const lines = csv.split('\n').slice(0, -1);
+  expect(lines).toHaveLength(rows);
+  return { verdict, lines };
 }
 const drop = (name: string, list: PartnerShipmentEvent[], variant: PartnerFileVariant = {}) => {
   const format = partnerFormatNamed(name);
   return read(format, partnerFileBytes(format, list, variant), `partners/${name}/f.csv${variant.gzip ? '.gz' : ''}`);
 };
 
-describe('partner files: two passes, verdict then good records', () => {
+describe('partner files: one pass, good rows as CSV and a verdict at the end', () => {
   it('reads each partner format to the same typed records: cp1252, semicolons, a title row, day-first local times, decimal comma', async () => {
     const list = [event(1, { carrier: 'Zustellung Köln', weight_kg: '1234.5' }), event(2)];
     const north = await drop('northfreight', list);
     const parcel = await drop('parcelwave', list, { gzip: true });
-    expect(north.verdict).toMatchObject({ outcome: 'taken', rowsTaken: 2, rowsRejected: 0, unmapped: [] });
-    expect(north.records[0]).toEqual({
-      partner: 'northfreight', shipment_id: 'SHP-1', order_id: 1001, carrier: 'Zustellung Köln', tracking_number: '1Z1', status: 'in_transit',
-      status_at: new Date('2026-11-02T10:01:00Z'), ship_to_postcode: '12345', weight_kg: '1234.5', file_name: 'partners/northfreight/f.csv', file_line: 2,
-    });
-    expect(north.records[1]).toMatchObject({ tracking_number: null, file_line: 3 });
-    expect(parcel.records.map((r) => ({ ...r, partner: 'northfreight', file_name: 'x', file_line: 0 }))).toEqual(north.records.map((r) => ({ ...r, file_name: 'x', file_line: 0 })));
-    expect(parcel.records[0]).toMatchObject({ partner: 'parcelwave', file_line: 3 });
+    expect(north.verdict).toMatchObject({ outcome: 'taken', rowsTaken: 2, rowsRejected: 0, unmapped: [], unknownFields: [] });
+    expect(north.lines).toEqual([
+      'northfreight,SHP-1,1001,Zustellung Köln,1Z1,in_transit,2026-11-02T10:01:00.000Z,12345,1234.5,partners/northfreight/f.csv,2,',
+      'northfreight,SHP-2,1002,UPS,,in_transit,2026-11-02T10:02:00.000Z,12345,1234.5,partners/northfreight/f.csv,3,',
+    ]);
+    expect(parcel.lines).toEqual([
+      'parcelwave,SHP-1,1001,Zustellung Köln,1Z1,in_transit,2026-11-02T10:01:00.000Z,12345,1234.5,partners/parcelwave/f.csv.gz,3,',
+      'parcelwave,SHP-2,1002,UPS,,in_transit,2026-11-02T10:02:00.000Z,12345,1234.5,partners/parcelwave/f.csv.gz,4,',
+    ]);
   });
 
   it('sends bad rows to quarantine with line, column, raw value (PII masked) and expectation; good rows load', async () => {
@@ -46,9 +52,9 @@ describe('partner files: two passes, verdict then good records', () => {
       ],
     });
     const withPii = Buffer.concat([bytes, Buffer.from('SHP-9,1009,UPS,,in_transit,2026-11-02T10:00:00Z\n'), Buffer.from('SHP-10,x,UPS,,in_transit,2026-11-02T10:00:00Z,999 99,1\n')]);
-    const { verdict, records } = await read(format, withPii, 'partners/northfreight/f.csv', 'mask-key');
+    const { verdict, lines } = await read(format, withPii, 'partners/northfreight/f.csv', 'mask-key');
     expect(verdict).toMatchObject({ outcome: 'taken', rowsTaken: 2, rowsRejected: 5 });
-    expect(records.map((r) => r['shipment_id'])).toEqual(['SHP-4', 'SHP-5']);
+    expect(lines.map((l) => l.split(',')[1])).toEqual(['SHP-4', 'SHP-5']);
     expect(verdict.problems).toEqual([
       { line: 2, column: 'status_at', value: '2026-13-45T99:00:00Z', expected: 'an ISO-8601 date-time with an offset (2026-11-02T10:00:00Z)' },
       { line: 3, column: 'shipment_id', value: null, expected: 'a value (the business key)' },
@@ -71,11 +77,13 @@ describe('partner files: two passes, verdict then good records', () => {
     expect(many.verdict.problems).toHaveLength(11);
   });
 
-  it('keeps an unknown column in the record (unmapped_columns, and at the top level for drift) and reads literal nulls, thousands separators, CR line ends', async () => {
-    const { verdict, records } = await drop('northfreight', [event(1, { weight_kg: null, ship_to_postcode: null })], { extraColumn: { header: 'signed_by', value: 'J. Doe' }, lineEnd: '\r' });
-    expect(verdict).toMatchObject({ outcome: 'taken', unmapped: ['signed_by'] });
-    expect(records[0]).toMatchObject({ weight_kg: null, ship_to_postcode: null, signed_by: 'J. Doe', unmapped_columns: { signed_by: 'J. Doe' } });
+  it('keeps an unknown column (unmapped_columns as JSON, and named for drift) and reads literal nulls, thousands separators, CR line ends', async () => {
+    const { verdict, lines } = await drop('northfreight', [event(1, { weight_kg: null, ship_to_postcode: null })], { extraColumn: { header: 'signed_by', value: 'J. "Jo" Doe' }, lineEnd: '\r' });
+    expect(verdict).toMatchObject({ outcome: 'taken', unmapped: ['signed_by'], unknownFields: ['signed_by'] });
+    expect(lines).toEqual(['northfreight,SHP-1,1001,UPS,1Z1,in_transit,2026-11-02T10:01:00.000Z,,,partners/northfreight/f.csv,2,"{""signed_by"":""J. \\""Jo\\"" Doe""}"']);
+    const named = await drop('northfreight', [event(1)], { extraColumn: { header: 'status_at', value: 'x' } });
+    expect(named.verdict).toMatchObject({ unmapped: ['status_at'], unknownFields: ['header:status_at'] });
     const grouped = await drop('northfreight', [event(1, { weight_kg: '1,234,567.125' })]);
-    expect(grouped.records[0]['weight_kg']).toBe('1234567.125');
+    expect(grouped.lines[0].split(',')[8]).toBe('1234567.125');
   });
 });

@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
 import { DataContractError } from '@northstar/core';
 import { shipmentsContract, type PartnerFormat } from '@northstar/contracts';
+import { csvRecordsText } from '@northstar/extract';
 import { maskValue } from '@northstar/parquet';
 import { openCsvFile } from './partner-csv-rows';
-import { ShipmentRowMapper, type RowProblem } from './shipment-row-mapper';
+import { ShipmentRowMapper, type RowProblem, type ShipmentFields } from './shipment-row-mapper';
 
 /** Opens the object's bytes afresh (a GetObject per call). */
 export type OpenObject = () => Promise<Readable>;
 
-/** What the first pass over a file decided. */
+/** What the pass over a file decided. */
 export interface FileVerdict {
   readonly outcome: 'taken' | 'quarantined';
   /** Why a quarantined file was: the header, a key column empty throughout, a type that no longer parses, too many bad rows, unreadable bytes. */
@@ -19,35 +20,54 @@ export interface FileVerdict {
   readonly problems: readonly RowProblem[];
   /** Header columns the mapping does not take (additive drift). */
   readonly unmapped: readonly string[];
+  /** The fields each taken row holds that no contract column reads, named as the runtime counts them for drift. */
+  readonly unknownFields: readonly string[];
 }
 
 const typedColumns = ['order_id', 'status_at', 'weight_kg'] as const;
 const piiColumns = new Set(shipmentsContract.columns.filter((c) => c.pii).map((c) => c.name));
 
+/** Good rows per batch handed to the sink: about 0.5 MB of CSV text. */
+const BATCH_ROWS = 4096;
+
+/** Takes a file's good rows as they are read: CSV text in contract column order (csvRecordsText), `rows` records. */
+export type GoodRowSink = (csv: string, rows: number) => void;
+
 /**
- * The first of two passes over a partner file: every row is read and
- * checked, nothing is kept but counts and the first bad rows, so memory
- * stays flat. A file is quarantined whole when its header breaks the
- * mapping, its bytes or quoting cannot be read, its key column is empty in
- * every row, a typed column parses in no row (the partner changed a format),
- * or more rows are bad than the partner allows; otherwise its good rows load
- * and its bad rows go to ops.quarantine.
+ * One pass over a partner file: every row is read and checked, the good
+ * ones handed to `sink` as CSV text, nothing kept but counts and the first
+ * bad rows, so memory stays flat. The verdict comes at the end: a file is
+ * quarantined whole when its header breaks the mapping, its bytes or
+ * quoting cannot be read, its key column is empty in every row, a typed
+ * column parses in no row (the partner changed a format), or more rows are
+ * bad than the partner allows; otherwise its good rows load (the caller
+ * keeps what the sink took until then) and its bad rows go to
+ * ops.quarantine. Without a sink the rows are checked only.
  */
-export async function inspectPartnerFile(open: OpenObject, key: string, format: PartnerFormat, maskKey: string | undefined): Promise<FileVerdict> {
+export async function readPartnerFile(open: OpenObject, key: string, format: PartnerFormat, maskKey: string | undefined, sink?: GoodRowSink): Promise<FileVerdict> {
   const counts = { rows: 0, rejected: 0, keys: 0, failed: new Map<string, number>() };
   const problems: RowProblem[] = [];
   let unmapped: readonly string[] = [];
+  let unknownFields: readonly string[] = [];
   try {
     const file = await openCsvFile(await open(), key, format);
     const mapper = new ShipmentRowMapper(format, file.header, key);
     unmapped = mapper.unmappedColumns();
+    unknownFields = mapper.unknownFields();
+    let good: ShipmentFields[] = [];
     for await (const batch of file.batches) {
       for (const row of batch) {
         counts.rows++;
         const mapped = mapper.map(row);
-        const keyText = mapped.ok ? mapped.record['shipment_id'] : mapped.problems.some((p) => p.column === 'shipment_id') ? null : 'present';
+        const keyText = mapped.ok ? mapped.fields[1] : mapped.problems.some((p) => p.column === 'shipment_id') ? null : 'present';
         if (keyText !== null) counts.keys++;
-        if (mapped.ok) continue;
+        if (mapped.ok) {
+          if (sink && good.push(mapped.fields) === BATCH_ROWS) {
+            sink(csvRecordsText(good), good.length);
+            good = [];
+          }
+          continue;
+        }
         counts.rejected++;
         for (const problem of mapped.problems) {
           if (problem.value !== null) counts.failed.set(problem.column, (counts.failed.get(problem.column) ?? 0) + 1);
@@ -55,13 +75,14 @@ export async function inspectPartnerFile(open: OpenObject, key: string, format: 
         }
       }
     }
+    if (sink && good.length > 0) sink(csvRecordsText(good), good.length);
   } catch (error) {
     if (!(error instanceof DataContractError)) throw error;
-    return { outcome: 'quarantined', reason: error.message, rowsTaken: 0, rowsRejected: counts.rejected, problems, unmapped };
+    return { outcome: 'quarantined', reason: error.message, rowsTaken: 0, rowsRejected: counts.rejected, problems, unmapped, unknownFields };
   }
   const reason = breakingReason(counts, key, format);
-  if (reason) return { outcome: 'quarantined', reason, rowsTaken: 0, rowsRejected: counts.rejected, problems, unmapped };
-  return { outcome: 'taken', rowsTaken: counts.rows - counts.rejected, rowsRejected: counts.rejected, problems, unmapped };
+  if (reason) return { outcome: 'quarantined', reason, rowsTaken: 0, rowsRejected: counts.rejected, problems, unmapped, unknownFields };
+  return { outcome: 'taken', rowsTaken: counts.rows - counts.rejected, rowsRejected: counts.rejected, problems, unmapped, unknownFields };
 }
 
 function breakingReason(counts: { rows: number; rejected: number; keys: number; failed: Map<string, number> }, key: string, format: PartnerFormat): string | undefined {
@@ -77,16 +98,4 @@ function breakingReason(counts: { rows: number; rejected: number; keys: number; 
 function masked(problem: RowProblem, maskKey: string | undefined): RowProblem {
   if (problem.value === null || !piiColumns.has(problem.column)) return problem;
   return { ...problem, value: maskKey ? maskValue(maskKey, problem.value) : '(PII, not kept)' };
-}
-
-/** The second pass over a file the first pass took: its good rows as records, bad ones skipped (already counted). */
-export async function* goodShipmentRecords(open: OpenObject, key: string, format: PartnerFormat): AsyncGenerator<Readonly<Record<string, unknown>>> {
-  const file = await openCsvFile(await open(), key, format);
-  const mapper = new ShipmentRowMapper(format, file.header, key);
-  for await (const batch of file.batches) {
-    for (const row of batch) {
-      const mapped = mapper.map(row);
-      if (mapped.ok) yield mapped.record;
-    }
-  }
 }

@@ -11,8 +11,11 @@ export interface RowProblem {
   readonly expected: string;
 }
 
+/** A good row's fields in shipmentsContract's column order, as CSV field text for the Parquet writer (null: no value). */
+export type ShipmentFields = readonly (string | null)[];
+
 export type MappedRow =
-  | { readonly ok: true; readonly record: Readonly<Record<string, unknown>> }
+  | { readonly ok: true; readonly fields: ShipmentFields }
   | { readonly ok: false; readonly problems: readonly RowProblem[] };
 
 /** A header that breaks the partner's mapping: the file is quarantined, not half-loaded. */
@@ -21,9 +24,12 @@ export class BreakingHeaderError extends DataContractError {}
 const required: ReadonlySet<PartnerMappedColumn> = new Set(
   partnerMappedColumns.filter((name) => !shipmentsContract.columns.find((c) => c.name === name)?.nullable),
 );
-// map() writes the record literally in this order (values[0] is shipment_id, ...); a change to the list must change it too.
-const RECORD_ORDER = 'shipment_id,order_id,carrier,tracking_number,status,status_at,ship_to_postcode,weight_kg';
-if (partnerMappedColumns.join(',') !== RECORD_ORDER) throw new Error(`shipment-row-mapper: partnerMappedColumns changed (${partnerMappedColumns.join(',')}); update map()`);
+// map() writes the fields literally in these orders (values[0] is shipment_id, ...); a change to either list must change it too.
+const MAPPED_ORDER = 'shipment_id,order_id,carrier,tracking_number,status,status_at,ship_to_postcode,weight_kg';
+const CONTRACT_ORDER = 'partner,shipment_id,order_id,carrier,tracking_number,status,status_at,ship_to_postcode,weight_kg,file_name,file_line,unmapped_columns';
+if (partnerMappedColumns.join(',') !== MAPPED_ORDER) throw new Error(`shipment-row-mapper: partnerMappedColumns changed (${partnerMappedColumns.join(',')}); update map()`);
+const contractOrder = shipmentsContract.columns.map((c) => c.name).join(',');
+if (contractOrder !== CONTRACT_ORDER) throw new Error(`shipment-row-mapper: the shipments contract's columns changed (${contractOrder}); update map()`);
 const contractPaths = new Set(shipmentsContract.columns.map((c) => c.name));
 const weightScale = (() => {
   const type = shipmentsContract.columns.find((c) => c.name === 'weight_kg')?.type;
@@ -31,10 +37,12 @@ const weightScale = (() => {
 })();
 
 /**
- * Turns one partner file's rows into shipments records: the header is
- * matched to the partner's mapping (trimmed, case-insensitive), each field
- * read by its column's type in the partner's formats. Columns the mapping
- * does not take are kept (unmapped_columns) and surface as drift.
+ * Turns one partner file's rows into shipments rows: the header is matched
+ * to the partner's mapping (trimmed, case-insensitive), each field read by
+ * its column's type in the partner's formats and written as the text the
+ * record-stream runtime would write for it (integers, ISO-8601 UTC
+ * instants, plain decimals, JSON). Columns the mapping does not take are
+ * kept (unmapped_columns) and surface as drift (unknownFields).
  */
 export class ShipmentRowMapper {
   /** Per mapped column, in partnerMappedColumns' order: where it is in the row, how it is read, whether it may be empty. */
@@ -68,6 +76,11 @@ export class ShipmentRowMapper {
     return this.unmapped.map((u) => u.name);
   }
 
+  /** The fields no contract column reads in each good row, as the runtime names them for drift (header names; `header:<name>` for one a contract column is named). */
+  unknownFields(): readonly string[] {
+    return [...new Set(this.unmapped.map((u) => u.field))];
+  }
+
   map(row: CsvRow): MappedRow {
     const shape = this.shapeProblem(row);
     if (shape) return { ok: false, problems: [shape] };
@@ -91,12 +104,13 @@ export class ShipmentRowMapper {
       else (problems ??= []).push({ line: row.line, column: column.name, value: text, expected: parsed.expected });
     }
     if (problems) return { ok: false, problems };
-    const record: Record<string, unknown> = {
-      partner: this.format.name, file_name: this.fileKey, file_line: row.line,
-      shipment_id: values[0], order_id: values[1], carrier: values[2], tracking_number: values[3], status: values[4], status_at: values[5], ship_to_postcode: values[6], weight_kg: values[7],
-    } satisfies Record<PartnerMappedColumn | 'partner' | 'file_name' | 'file_line', unknown>;
-    if (this.unmapped.length > 0) this.keepUnmapped(row, record);
-    return { ok: true, record };
+    const orderId = values[1] as number | null;
+    const fields: (string | null)[] = [
+      this.format.name, values[0] as string, orderId === null ? null : String(orderId), values[2] as string | null, values[3] as string | null,
+      values[4] as string | null, values[5] as string | null, values[6] as string | null, values[7] as string | null, this.fileKey, String(row.line),
+      this.unmapped.length > 0 ? this.unmappedJson(row) : null,
+    ];
+    return { ok: true, fields };
   }
 
   /** Fewer fields than the header, or more that are not empty padding. */
@@ -107,16 +121,13 @@ export class ShipmentRowMapper {
     return { line: row.line, column: '(row)', value: null, expected: `${this.width} fields as in the header, found ${fields.length}` };
   }
 
-  private keepUnmapped(row: CsvRow, record: Record<string, unknown>): void {
+  private unmappedJson(row: CsvRow): string {
     const kept: Record<string, string | null> = {};
-    for (const { name, index, field } of this.unmapped) {
+    for (const { name, index } of this.unmapped) {
       const text = row.fields[index];
-      const value = this.nulls.has(text) ? null : text;
-      kept[name] = value;
-      // At the top level too, so the runtime counts it as a field no contract column reads (drift).
-      record[field] = value;
+      kept[name] = this.nulls.has(text) ? null : text;
     }
-    record['unmapped_columns'] = kept;
+    return JSON.stringify(kept);
   }
 }
 

@@ -10,7 +10,8 @@ import { ensureWarehouseSchemas, type WarehouseSession } from '@northstar/wareho
 import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import { extractRecordStream, type RecordStreamDeps } from './extract-record-stream';
 import { loadCommittedRuns } from './raw-loader';
-import type { RecordStream, SourceRecord } from './record-stream';
+import { csvRecordsText } from './record-csv-encoder';
+import type { EncodedRecords, EncodedRecordStream, RecordStream, SourceRecord } from './record-stream';
 
 const events = defineContract({
   source: 'stripe',
@@ -186,6 +187,30 @@ describe('extractRecordStream', () => {
     expect(seen.pulled).toBe(90);
     release();
     expect((await done).manifest.rowCount).toBe(500);
+  });
+
+  it('takes an encoded stream\'s CSV as it is: the same parts, rows, drift, progress and ledger as records', async () => {
+    const { logger, records: logged } = recordingLogger();
+    const fields = (i: number) => [`ev_${i}`, new Date((1_793_000_000 + i) * 1000).toISOString(), String(i * 100), String(1000 + i), `c${i}@example.com`, i % 2 ? '' : null, null, '{"order_id":"x"}'];
+    const stream: EncodedRecordStream = {
+      contract: events,
+      async *readEncoded(position): AsyncGenerator<EncodedRecords> {
+        yield { csv: Buffer.from(csvRecordsText([1, 2, 3].map(fields))), records: 3, unknownFields: { object: 3 } };
+        yield { csv: Buffer.from(csvRecordsText([4, 5].map(fields))), records: 2, unknownFields: { object: 2, 'customer.id': 1 } };
+        position.recordObject({ key: 'f.csv', etag: 'e1', sizeBytes: 10, partner: 'p', outcome: 'taken', rowsTaken: 5, rowsRejected: 0 });
+        position.advanceTo('listed');
+      },
+    };
+    const { manifest } = await extractRecordStream(stream, runAt(7), deps({ maskKey: 'k', logger }));
+    expect(manifest).toMatchObject({ rowCount: 5, proposedCheckpoint: 'listed', drift: { added: ['customer.id', 'object'], unknownFieldRecords: { 'customer.id': 1, object: 5 } } });
+    expect(manifest.files.map((f) => f.rows)).toEqual([1, 4]);
+    expect(manifest.sourceObjects).toEqual([{ key: 'f.csv', etag: 'e1', sizeBytes: 10, partner: 'p', outcome: 'taken', rowsTaken: 5, rowsRejected: 0 }]);
+    expect(logged.find((r) => r['msg'] === 'read complete; 2 source field(s) no contract column reads')).toMatchObject({ records: 5 });
+    await load();
+    expect(await query("select id, created, amount, order_id, email, note, paid from raw.stripe__test_events where id in ('ev_3', 'ev_4') order by id")).toEqual([
+      { id: 'ev_3', created: '2026-10-26T07:33:23Z', amount: 300, order_id: '1003', email: maskValue('k', 'c3@example.com'), note: '', paid: null },
+      { id: 'ev_4', created: '2026-10-26T07:33:24Z', amount: 400, order_id: '1004', email: maskValue('k', 'c4@example.com'), note: null, paid: null },
+    ]);
   });
 
   it('lands a few thousand records with nested paths, nulls and empty strings, masking PII outside prod', async () => {

@@ -5,7 +5,7 @@ import { ReadProgress } from './read-progress';
 import { RecordCsvEncoder } from './record-csv-encoder';
 import { RecordFlattener } from './record-flattener';
 import type { ShardSpec } from './raw-zone-layout';
-import type { RecordStream, StreamPosition } from './record-stream';
+import type { EncodedRecords, EncodedRecordStream, RecordStream, StreamPosition } from './record-stream';
 import type { RejectedRecordEntry, SourceObjectEntry } from './run-manifest';
 import { windowFor, type WindowDeps } from './window-for';
 
@@ -28,7 +28,7 @@ const MAX_BATCH_RECORDS = 500;
  * -> manifest path of the orders DB. The manifest carries the proposed
  * checkpoint and the unknown fields; the raw loader commits the checkpoint.
  */
-export async function extractRecordStream(stream: RecordStream, run: RunParameters, deps: RecordStreamDeps): Promise<ExtractionResult> {
+export async function extractRecordStream(stream: RecordStream | EncodedRecordStream, run: RunParameters, deps: RecordStreamDeps): Promise<ExtractionResult> {
   const contract = stream.contract;
   const logger = deps.logger.child({ source: contract.source, entity: contract.entity });
   const window = await windowFor(contract, run, deps);
@@ -66,11 +66,20 @@ export async function extractRecordStream(stream: RecordStream, run: RunParamete
       scheduledAt: run.scheduledAt,
       window,
       proposedWatermark: window.end,
-      openCsv: () => encoder.encode(stream.read(position)),
+      openCsv: () => ('readEncoded' in stream ? encodedCsv(stream.readEncoded(position), flattener, progress) : encoder.encode(stream.read(position))),
       readOutcome,
       ...(run.window ? { requestedWindow: run.window } : {}),
       ...(deps.shard ? { shard: deps.shard } : {}),
     },
     { ...deps, logger },
   );
+}
+
+/** An EncodedRecordStream's CSV as it comes, its records and unknown fields counted as the encoder counts a RecordStream's. */
+async function* encodedCsv(batches: AsyncIterable<EncodedRecords>, flattener: RecordFlattener, progress: ReadProgress): AsyncGenerator<Buffer> {
+  for await (const batch of batches) {
+    progress.count(batch.records);
+    if (batch.unknownFields) flattener.addUnknownFields(batch.unknownFields);
+    yield batch.csv;
+  }
 }

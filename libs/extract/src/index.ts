@@ -13,3 +13,4 @@ export * from './record-stream';
 export * from './extract-record-stream';
 export * from './spool-directory';
 export * from './nightly-key-sets';
+export { csvRecordsText } from './record-csv-encoder';

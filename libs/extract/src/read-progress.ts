@@ -19,9 +19,9 @@ export class ReadProgress {
     this.nextLogAt = this.started + everyMs;
   }
 
-  /** Called once per record read. */
-  count(): void {
-    this.records++;
+  /** Called once per record read, or once per batch with its size. */
+  count(records = 1): void {
+    this.records += records;
     const now = this.clock().getTime();
     if (now < this.nextLogAt) return;
     this.nextLogAt = now + this.everyMs;

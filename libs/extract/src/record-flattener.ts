@@ -59,10 +59,19 @@ export class RecordFlattener {
         this.noteUnknownFields(child, `${path}.`);
         continue;
       }
-      const count = this.unknown.get(path);
-      if (count !== undefined) this.unknown.set(path, count + 1);
-      else if (this.unknown.size < MAX_UNKNOWN_FIELDS) this.unknown.set(path, 1);
+      this.countUnknown(path, 1);
     }
+  }
+
+  /** Unknown fields a stream counted itself (EncodedRecords), under the same cap. */
+  addUnknownFields(counts: Readonly<Record<string, number>>): void {
+    for (const [path, records] of Object.entries(counts)) this.countUnknown(path, records);
+  }
+
+  private countUnknown(path: string, records: number): void {
+    const count = this.unknown.get(path);
+    if (count !== undefined) this.unknown.set(path, count + records);
+    else if (this.unknown.size < MAX_UNKNOWN_FIELDS) this.unknown.set(path, records);
   }
 
   private refusal(record: SourceRecord, recordNumber: number, column: Column, value: null | undefined): DataContractError {

@@ -34,3 +34,22 @@ export interface RecordStream {
   readonly contract: Contract;
   read(position: StreamPosition): AsyncIterable<SourceRecord>;
 }
+
+/** Whole records as CSV text in contract column order, written by csvRecordsText (what RecordCsvEncoder would write for them). */
+export interface EncodedRecords {
+  readonly csv: Buffer;
+  readonly records: number;
+  /** Fields no contract column reads, with how many of these records held each (the counts RecordFlattener keeps for drift). */
+  readonly unknownFields?: Readonly<Record<string, number>>;
+}
+
+/**
+ * A stream that encodes its own records (a file source whose rows are
+ * already typed text): the runtime takes its CSV as it is, skipping the
+ * record objects, flattening and per-record encoding a RecordStream costs
+ * (docs/performance.md, decision D23). Everything else is the same.
+ */
+export interface EncodedRecordStream {
+  readonly contract: Contract;
+  readEncoded(position: StreamPosition): AsyncIterable<EncodedRecords>;
+}

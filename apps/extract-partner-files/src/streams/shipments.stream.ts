@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from '@northstar/core';
 import { shipmentsContract, type PartnerFormat } from '@northstar/contracts';
-import type { RecordStream, ShardSpec, SourceRecord, StreamPosition } from '@northstar/extract';
+import type { EncodedRecords, EncodedRecordStream, ShardSpec, StreamPosition } from '@northstar/extract';
 import type { ObjectStore } from '@northstar/object-store';
 import type { Warehouse } from '@northstar/warehouse';
 import { untakenPartnerObjects, type PartnerObject } from '../partner-file-discovery';
 import { quarantinePartnerFile } from '../partner-file-quarantine';
-import { goodShipmentRecords, inspectPartnerFile, type FileVerdict } from '../partner-file-reader';
+import { GoodRowSpool } from '../good-row-spool';
+import { readPartnerFile, type FileVerdict } from '../partner-file-reader';
 import type { QuarantineNotice } from '../partner-quarantine-report';
 
 export interface ShipmentsStreamDeps {
@@ -23,32 +24,40 @@ export interface ShipmentsStreamDeps {
 }
 
 /**
- * Shipments from every partner file not taken before: each file is checked
- * whole (first pass), then its good rows are yielded (second pass) and the
- * file is recorded in the run's ledger; a broken file is copied to
- * quarantine and recorded as such, and the other files go on.
+ * Shipments from every partner file not taken before, each file read once:
+ * its good rows spool to local disk as CSV while the pass decides its
+ * verdict, then go to the runtime as they are (or are dropped with the
+ * file) and the file is recorded in the run's ledger; a broken file is
+ * copied to quarantine and recorded as such, and the other files go on.
  */
-export function shipmentsStream(deps: ShipmentsStreamDeps): RecordStream & { readonly quarantined: readonly QuarantineNotice[] } {
+export function shipmentsStream(deps: ShipmentsStreamDeps): EncodedRecordStream & { readonly quarantined: readonly QuarantineNotice[] } {
   const quarantined: QuarantineNotice[] = [];
   return {
     contract: shipmentsContract,
     quarantined,
-    async *read(position: StreamPosition): AsyncGenerator<SourceRecord> {
+    async *readEncoded(position: StreamPosition): AsyncGenerator<EncodedRecords> {
       const objects = (await untakenPartnerObjects(shipmentsContract, deps.formats, deps)).filter((o) => inShard(o.key, deps.shard));
       deps.logger.info({ files: objects.length, partners: [...new Set(objects.map((o) => o.partner))] }, 'partner files to take');
-      for (const object of objects) {
+      // Shards of an array job may share the spool directory.
+      const spoolId = randomBytes(4).toString('hex');
+      for (const [index, object] of objects.entries()) {
         const format = deps.formats.find((f) => f.name === object.partner);
         if (!format) continue;
-        const open = () => deps.store.openRead(object.key);
-        const verdict = await inspectPartnerFile(open, object.key, format, deps.maskKey);
-        if (verdict.outcome === 'quarantined') {
-          quarantined.push(await quarantine(object, verdict, position, deps));
-          continue;
+        const spool = GoodRowSpool.in(deps.tempDir, `partner-file-${spoolId}-${index}.csv`);
+        try {
+          const verdict = await readPartnerFile(() => deps.store.openRead(object.key), object.key, format, deps.maskKey, spool.add);
+          if (verdict.outcome === 'quarantined') {
+            spool.remove();
+            quarantined.push(await quarantine(object, verdict, position, deps));
+            continue;
+          }
+          for (const problem of verdict.problems) position.reject({ sourceFile: object.key, ...problem });
+          yield* spool.read(verdict.unknownFields);
+          position.recordObject(ledgerEntry(object, verdict));
+          deps.logger.info({ partner: object.partner, file: object.key, rows: verdict.rowsTaken, rejected: verdict.rowsRejected, unmapped: verdict.unmapped }, 'partner file taken');
+        } finally {
+          spool.remove();
         }
-        for (const problem of verdict.problems) position.reject({ sourceFile: object.key, ...problem });
-        yield* goodShipmentRecords(open, object.key, format);
-        position.recordObject(ledgerEntry(object, verdict));
-        deps.logger.info({ partner: object.partner, file: object.key, rows: verdict.rowsTaken, rejected: verdict.rowsRejected, unmapped: verdict.unmapped }, 'partner file taken');
       }
       // The ledger decides what is new (late files land under old folders); the checkpoint records when the listing was taken.
       // A shard proposes none: shards' checkpoints cannot be merged, and the ledger does not need one.
