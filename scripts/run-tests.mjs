@@ -14,7 +14,7 @@ rmSync(report, { force: true });
 
 // Jest's default (cores - 1) is one worker on a 2-core machine, and the e2e
 // suites spend most of their time waiting on the processes they start: two
-// workers there halve the wall time (docs/performance.md, test suite).
+// workers there halve the wall time (docs/performance.md, "Test suite").
 const args = process.argv.slice(2);
 const workers = args.some((a) => a.startsWith('--maxWorkers') || a === '-w' || a === '--runInBand' || a === '-i') ? [] : [`--maxWorkers=${Math.max(2, availableParallelism() - 1)}`];
 const jest = require.resolve('jest/bin/jest');
