@@ -9,7 +9,7 @@ const TOKENS: Readonly<Record<string, string>> = { yyyy: '(\\d{4})', MM: '(\\d{1
  * Reads a partner's date-time texts (ISO-8601 with an offset, or the
  * partner's pattern in its UTC offset) as the instant's ISO-8601 UTC text
  * with milliseconds, as Date.toISOString writes it: the text the Parquet
- * writer reads, made without a Date per row (docs/performance.md D23).
+ * writer reads, made without a Date per row (docs/performance.md D24).
  */
 export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcOffset'>): (text: string) => Parsed<string> {
   const iso = isoTextWriter();

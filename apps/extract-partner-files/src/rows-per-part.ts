@@ -3,7 +3,7 @@
  * Parquet file, and a partner-file run is as large as the files it takes (a
  * 1 GB drop is 12.6M rows): at the shared default part size (250k rows) the
  * extractor's peak RSS was 459-477 MB on a 1 GB file, and grew with it; with
- * 50k-row parts 358-372 MB at the same CPU time (docs/performance.md D24).
+ * 50k-row parts 358-372 MB at the same CPU time (docs/performance.md D25).
  */
 export const PARTNER_FILES_MAX_ROWS_PER_PART = 50_000;
 

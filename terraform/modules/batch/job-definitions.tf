@@ -67,7 +67,7 @@ resource "aws_batch_job_definition" "app" {
       for name, value in merge(
         # V8's old generation at a quarter of the task's memory, as Node sizes it
         # from the container's limit, stated so the benches reproduce it
-        # (docs/performance.md, Zendesk memory).
+        # (docs/performance-sources.md, Zendesk).
         { NODE_OPTIONS = "--max-old-space-size=${floor(var.jobs[each.value.sizing].memory_mib / 4)}" },
         var.environment_variables,
         { for name in local.apps[each.value.app].settings : name => local.settings[name] },
