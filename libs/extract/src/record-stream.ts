@@ -47,7 +47,7 @@ export interface EncodedRecords {
  * A stream that encodes its own records (a file source whose rows are
  * already typed text): the runtime takes its CSV as it is, skipping the
  * record objects, flattening and per-record encoding a RecordStream costs
- * (docs/performance.md, decision D23). Everything else is the same.
+ * (docs/performance.md, decision D24). Everything else is the same.
  */
 export interface EncodedRecordStream {
   readonly contract: Contract;
