@@ -29,11 +29,13 @@ describe('partner field parsers', () => {
     expect([read('29.02.2026 12:30:15'), read('02.11.2026 24:00:00'), read('2026-11-02T10:00:00Z')]).toEqual(Array(3).fill('a date-time as dd.MM.yyyy HH:mm:ss (UTC+01:00)'));
     const withMillis = timestampParser({ dateFormat: 'yyyy/MM/dd HH:mm:ss.SSS', utcOffset: '-05:00' });
     expect(withMillis('2026/11/02 10:00:00.5')).toEqual({ ok: true, value: '2026-11-02T15:00:00.500Z' });
+    // Date.UTC would read year 50 as 1950.
+    expect(withMillis('0050/03/01 00:00:00.000')).toEqual({ ok: true, value: '0050-03-01T05:00:00.000Z' });
   });
 
   it('writes every instant as Date.toISOString does, across days, years and the ends of the four-digit years', () => {
     const iso = timestampParser({ dateFormat: 'iso', utcOffset: '+00:00' });
-    const texts = ['0100-01-01T00:00:00Z', '0100-01-01T00:30:00+01:00', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:59.999+00:00', '2026-11-02T10:00:00.5-05:00', '9999-12-31T23:59:59.999Z', '9999-12-31T23:00:00-02:00'];
+    const texts = ['0000-02-29T12:00:00Z', '0050-03-01T00:00:00Z', '0099-12-31T23:30:00-01:00', '0100-01-01T00:00:00Z', '0100-01-01T00:30:00+01:00', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00Z', '2024-02-29T23:59:59.999+00:00', '2026-11-02T10:00:00.5-05:00', '9999-12-31T23:59:59.999Z', '9999-12-31T23:00:00-02:00'];
     for (let i = 0; i < 2000; i++) texts.push(new Date(Date.UTC(2026, 0, 1) + i * 7_919_993_117).toISOString());
     for (const text of texts) {
       const parsed = iso(text);

@@ -44,7 +44,7 @@ export function timestampParser(format: Pick<PartnerFormat, 'dateFormat' | 'utcO
     const second = se ? Number(match[se]) : 0;
     const milli = ms ? Number(match[ms].padEnd(3, '0').slice(0, 3)) : 0;
     if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return failed;
-    return { ok: true, value: iso(Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMs) };
+    return { ok: true, value: iso(utcMillis(year, month, day, hour, minute, second, milli) - offsetMs) };
   };
 }
 
@@ -78,6 +78,16 @@ function isoTextWriter(): (ms: number) => string {
     const second = Math.floor(rest / 1000);
     return `${dayText}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[rest - second * 1000]}Z`;
   };
+}
+
+/**
+ * Date.UTC for a checked date, years 0-99 included: Date.UTC reads those as
+ * 1900-1999, so a partner's 0050-03-01 would land in 1950.
+ */
+function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number, milli: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, milli));
+  return date.setUTCFullYear(year, month - 1, day);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -129,7 +139,7 @@ function isoMillis(text: string): number {
     offsetMinutes = (text.charCodeAt(at) === 45 /* - */ ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59) return NaN;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - offsetMinutes * 60_000;
+  return utcMillis(year, month, day, hour, minute, second, milli) - offsetMinutes * 60_000;
 }
 
 /**
