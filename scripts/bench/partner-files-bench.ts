@@ -18,6 +18,7 @@ import { createGzip } from 'node:zlib';
 import { partnerFormatNamed } from '@northstar/contracts';
 import { partnerFileBytes, type PartnerShipmentEvent } from '@northstar/sandbox';
 import { pinnedCommand, type CpuPlan } from './cpu-pinning';
+import { jobProcess } from './job-process';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -86,8 +87,10 @@ async function writeCsv(file: string, partner: PartnerShipmentEvent['partner'], 
 interface CaseRun { rows: number; outcome: string; seconds: number; cpuSeconds: number; peakRssMb: number }
 
 function runCase(plan: CpuPlan, mode: 'read' | 'extract' | 'duckdb-count' | 'duckdb-parquet', rawDir: string, key: string, partner: string): CaseRun {
-  const [command, args] = pinnedCommand(plan, process.execPath, ['--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), mode, rawDir, key, partner]);
-  const out = execFileSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+  // DuckDB's own cases run as the extractor's job would too, so neither side has more memory to work with.
+  const job = jobProcess('extract-partner-files');
+  const [command, args] = pinnedCommand(plan, process.execPath, [...job.nodeFlags, '--import', 'tsx', path.join(__dirname, 'partner-files-case.ts'), mode, rawDir, key, partner]);
+  const out = execFileSync(command, args, { cwd: root, env: { ...process.env, ...job.env }, encoding: 'utf8', maxBuffer: 1 << 20 });
   const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as CaseRun;
   if (result.outcome !== 'taken') throw new Error(`partner-files bench: ${mode} of ${key} was ${result.outcome}`);
   // Each run as it ends, so a long bench shows where it is.

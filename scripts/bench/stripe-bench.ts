@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { loadConfig, silentLogger } from '@northstar/core';
 import { StripeAccount, StripeApiServer, type StripeObject } from '@northstar/sandbox';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
+import { jobProcess } from './job-process';
 
 const root = path.resolve(__dirname, '../..');
 const PAGE_SIZE = 100;
@@ -57,7 +58,7 @@ export async function benchStripe(objects: number, requestsPerSecond: number, ro
   try {
     const env = {
       ...process.env, NORTHSTAR_ENV: 'local', NORTHSTAR_HOME: home, NORTHSTAR_LOG_FORMAT: 'json', NORTHSTAR_LOG_LEVEL: 'info',
-      STRIPE_API_BASE: `http://127.0.0.1:${server.port}`, STRIPE_MAX_RPS: String(requestsPerSecond), NORTHSTAR_ROWS_PER_PART: String(rowsPerPart),
+      STRIPE_API_BASE: `http://127.0.0.1:${server.port}`, STRIPE_MAX_RPS: String(requestsPerSecond), NORTHSTAR_ROWS_PER_PART: String(rowsPerPart), ...jobProcess('extract-stripe').env,
     };
     // The extractor opens the warehouse read-only for its checkpoint: it must exist.
     const warehouse = await openWarehouse(loadConfig(env).warehouse, silentLogger());
@@ -65,7 +66,7 @@ export async function benchStripe(objects: number, requestsPerSecond: number, ro
     await warehouse.close();
     const rssFile = path.join(home, 'rss');
     const end = new Date((FROM + objects + 1) * 1000).toISOString();
-    const args = ['-f', '%M', '-o', rssFile, process.execPath, '--import', 'tsx', path.join(root, 'apps/extract-stripe/src/main.ts'),
+    const args = ['-f', '%M', '-o', rssFile, process.execPath, ...jobProcess('extract-stripe').nodeFlags, '--import', 'tsx', path.join(root, 'apps/extract-stripe/src/main.ts'),
       '--mode', 'backfill', '--start', new Date(FROM * 1000).toISOString(), '--end', end, '--entities', 'charges', '--run-id', 'bench'];
     const started = Date.now();
     const child = spawn('/usr/bin/time', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -4,7 +4,7 @@
 // request i + budget: 100% spends every request the budget allows), 429s, and
 // peak RSS at each ticket count. The sandbox runs in this process; the
 // extractor in its own, under GNU time, so its RSS is its own, with the V8
-// heap its Batch job gets (jobHeapFlag).
+// heap and malloc setting its Batch job gets (job-process.ts).
 // --rows-per-part above 10,000 is capped there (apps/extract-zendesk/src/rows-per-part.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { loadConfig, silentLogger } from '@northstar/core';
 import { ZendeskApiServer, type ZendeskTicket } from '@northstar/sandbox';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
+import { jobProcess } from './job-process';
 
 const root = path.resolve(__dirname, '../..');
 const FROM = Date.parse('2026-01-01T00:00:00Z') / 1000;
@@ -28,19 +29,6 @@ export interface ZendeskBenchFigures {
   readonly requests: number;
   readonly rateLimited: number;
   readonly peakRssMb: number;
-}
-
-/**
- * Node sizes V8's old generation from the memory it may use, a cgroup's
- * limit when it runs in one: a quarter of it, so 256 MB in the job's
- * 1 GiB (terraform/sizing.json). On an unconstrained bench host it would
- * size it from the host's RAM (4 GB here), and V8 then lets the heap grow
- * up to 4x between collections where the job's grows ~1.3x: the bench
- * would measure a heap the job never has. The flag gives the job's.
- */
-function jobHeapFlag(): string {
-  const sizing = JSON.parse(readFileSync(path.join(root, 'terraform/sizing.json'), 'utf8')) as { jobs: Record<string, { memory_mib: number }> };
-  return `--max-old-space-size=${Math.floor(sizing.jobs['extract-zendesk'].memory_mib / 4)}`;
 }
 
 /** `count` tickets changed one a second from 2026-01-01, with custom fields and tags as real ones carry. */
@@ -64,7 +52,7 @@ export async function benchZendesk(tickets: number, requestsPerMinute: number, r
     const env = {
       ...process.env, NORTHSTAR_ENV: 'local', NORTHSTAR_HOME: home, NORTHSTAR_LOG_FORMAT: 'json', NORTHSTAR_LOG_LEVEL: 'info',
       NORTHSTAR_INITIAL_START: new Date(FROM * 1000).toISOString(), ZENDESK_URL: server.url, ZENDESK_EMAIL: login.email, ZENDESK_API_TOKEN: login.token,
-      ZENDESK_REQUESTS_PER_MINUTE: String(requestsPerMinute), NORTHSTAR_ROWS_PER_PART: String(rowsPerPart),
+      ZENDESK_REQUESTS_PER_MINUTE: String(requestsPerMinute), NORTHSTAR_ROWS_PER_PART: String(rowsPerPart), ...jobProcess('extract-zendesk').env,
     };
     // The extractor opens the warehouse read-only for its checkpoint: it must exist.
     const warehouse = await openWarehouse(loadConfig(env).warehouse, silentLogger());
@@ -72,7 +60,8 @@ export async function benchZendesk(tickets: number, requestsPerMinute: number, r
     await warehouse.close();
     const rssFile = path.join(home, 'rss');
     const at = new Date((FROM + tickets + 3600) * 1000).toISOString();
-    const args = ['-f', '%M', '-o', rssFile, process.execPath, jobHeapFlag(), '--import', 'tsx', path.join(root, 'apps/extract-zendesk/src/main.ts'),
+    const job = jobProcess('extract-zendesk');
+    const args = ['-f', '%M', '-o', rssFile, process.execPath, ...job.nodeFlags, '--import', 'tsx', path.join(root, 'apps/extract-zendesk/src/main.ts'),
       '--mode', 'hourly', '--at', at, '--entities', 'tickets', '--run-id', 'bench'];
     const started = Date.now();
     const child = spawn('/usr/bin/time', args, { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
