@@ -1,9 +1,9 @@
 import { ConfigError, createLogger, deriveRunId, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
-import { curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
+import { allContracts, curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
 import { releaseQuarantine } from '@northstar/extract';
-import { loadModelCatalog } from '@northstar/models';
+import { loadModelCatalog, piiColumnTargets, type Model } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
-import { openWarehouse } from '@northstar/warehouse';
+import { openWarehouse, type Warehouse } from '@northstar/warehouse';
 import { loadDomain } from './load-domain';
 import { loadSource } from './load-source';
 import { runRetention, type RetentionRun } from './retention/retention-job';
@@ -49,7 +49,7 @@ void runMain(APP, async (setLogger, figures) => {
   if (options.domain) {
     const domain = registeredDomain(options.domain);
     const warehouse = await openWarehouse(config.warehouse, logger);
-    const { rowsOut } = await loadDomain(domain, models, { ...deps, warehouse }).finally(() => warehouse.close());
+    const { rowsOut } = await loadDomain(domain, models, { ...deps, warehouse, piiColumns: piiColumnsOf(warehouse, models) }).finally(() => warehouse.close());
     figures.rowsOut = rowsOut;
     return;
   }
@@ -63,7 +63,8 @@ void runMain(APP, async (setLogger, figures) => {
     const fullRefresh = options.fullRefresh?.split(',').map((m) => m.trim()).filter(Boolean);
     const rawStage = config.warehouse.kind === 'snowflake' ? config.warehouse.rawStage : undefined;
     figures.source = source.name;
-    const { raw, rowsOut } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage }, { fullRefresh, publishHeld: options.publishHeld === true });
+    const piiColumns = piiColumnsOf(warehouse, models);
+    const { raw, rowsOut } = await loadSource(contracts, models, { ...deps, warehouse, store, rawStage, piiColumns }, { fullRefresh, publishHeld: options.publishHeld === true });
     figures.rowsIn = raw.reduce((sum, r) => sum + r.rowsLoaded, 0);
     figures.rowsOut = rowsOut;
   } finally {
@@ -96,6 +97,11 @@ async function retentionJob(retention: RetentionRun, runId: string, setLogger: (
   } finally {
     await warehouse.close();
   }
+}
+
+/** As the quality job masks a failing check's sample keys, so does the publish gate refusing a batch. */
+function piiColumnsOf(warehouse: Warehouse, models: readonly Model[]): ReadonlySet<string> {
+  return new Set(piiColumnTargets(allContracts, models, warehouse.dialect).map((t) => `${t.table}.${t.column}`));
 }
 
 function registeredDomain(name: string): CuratedDomain {

@@ -31,9 +31,25 @@ describe('failing declared checks at publish', () => {
     const failure = await publish('h2').then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(PublishRefusedError);
     expect(exitCodeFor(failure)).toBe(ExitCode.dataViolation);
+    expect((failure as Error).message).toContain('fct_orders_not_null_currency_code_in_batch failed with 1 rows in curated.fct_orders (sample failing keys: 11)');
     expect(await results('h2')).toEqual(expect.arrayContaining([{ check_name: 'fct_orders_not_null_currency_code_in_batch', severity: 'error', status: 'fail', failing_rows: 1 }]));
     // Neither the faulty order nor the good update beside it: the batch is one unit.
     expect(await analyticsOrders()).toEqual([{ order_id: 10, order_status: 'paid' }]);
+  });
+
+  it('the refused check\'s row in ops.dq_results names the failing order beside why nothing was published, as any failing check\'s does', async () => {
+    const [refused] = await sandbox.query<{ details: string }>("select details from ops.dq_results where run_id = 'h2' and check_name = 'fct_orders_not_null_currency_code_in_batch'");
+    expect(refused.details).toBe('publish refused: the load rolled back its models, nothing of this batch reached curated; sample failing keys: 11');
+  });
+
+  it('a refused check over a PII key records its sample masked', async () => {
+    const failure = await publishModels(sandbox.models, {
+      warehouse: sandbox.warehouse, logger: silentLogger(), clock: sandbox.clock, runId: 'h2-pii', mode: 'hourly', checks: loadQualityChecks(), piiColumns: new Set(['curated.fct_orders.order_id']),
+    }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(PublishRefusedError);
+    const [refused] = await sandbox.query<{ details: string }>("select details from ops.dq_results where run_id = 'h2-pii' and check_name = 'fct_orders_not_null_currency_code_in_batch'");
+    expect(refused.details).toMatch(/; sample failing keys: masked:[0-9a-f]{12}$/);
+    expect((failure as Error).message).toMatch(/in curated\.fct_orders \(sample failing keys: masked:[0-9a-f]{12}\)/);
   });
 
   it('a later run that does not re-read the refused order still checks it: its batch holds every row it stages, not only those it extracted', async () => {

@@ -1,14 +1,10 @@
-import * as path from 'node:path';
 import { DataContractError, type RunMode } from '@northstar/core';
-import { loadSqlTemplate, renderSql } from '@northstar/sql';
 import { tableExists, type WarehouseSession } from '@northstar/warehouse';
 import { checkScopesFor } from './check-scope';
-import { modelsSqlDir, type Model } from './model-catalog';
+import type { Model } from './model-catalog';
 import { applyModel, prepareModel, type ModelRunDeps, type ModelRunResult } from './model-runner';
 import { tagNewPiiColumns } from './pii-column-targets';
-import { renderQualityCheck, type QualityCheck, type QualityResult } from './quality-checks';
-
-const recordResultSql = loadSqlTemplate(path.join(modelsSqlDir, 'quality/record_dq_result.sql'));
+import { qualityResultOf, recordQualityResult, renderQualityCheck, type QualityCheck, type QualityCheckRow, type QualityResult } from './quality-checks';
 
 export interface PublishDeps extends ModelRunDeps {
   /** The run's mode: which check scopes gate the publish (checkScopesFor). */
@@ -17,6 +13,8 @@ export interface PublishDeps extends ModelRunDeps {
   readonly checks: readonly QualityCheck[];
   /** DML in the same transaction, before the models: a backfill's publish moves its held raw rows to raw here, so a refused publish keeps them held. */
   readonly beforeModels?: (session: WarehouseSession) => Promise<void>;
+  /** PII columns as schema.table.column (piiColumnTargets): a refused check's sample of such keys is recorded masked, as the quality job's. */
+  readonly piiColumns?: ReadonlySet<string>;
 }
 
 /** An error check failed on the models' new state: nothing of it was committed. */
@@ -24,7 +22,7 @@ export class PublishRefusedError extends DataContractError {
   constructor(readonly failed: readonly QualityResult[]) {
     super(
       `publish refused, nothing committed (BI keeps the last good state; the next run retries the same batch): ` +
-        failed.map((r) => `${r.check} failed with ${r.failingRows} rows in ${r.table}`).join('; '),
+        failed.map((r) => `${r.check} failed with ${r.failingRows} rows in ${r.table}${r.details ? ` (${r.details})` : ''}`).join('; '),
     );
   }
 }
@@ -76,19 +74,14 @@ async function evaluate(checks: readonly QualityCheck[], session: WarehouseSessi
   const results: QualityResult[] = [];
   for (const check of checks) {
     if (!(await tableExists(session, check.table))) continue;
-    const rows = await session.query<{ failing_rows: number | bigint | string }>(renderQualityCheck(check, session.dialect, { runId: deps.runId, asOf: deps.clock() }));
-    const failingRows = Number(rows[0]?.failing_rows ?? 0);
-    results.push({ check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows });
+    const rows = await session.query<QualityCheckRow>(renderQualityCheck(check, session.dialect, { runId: deps.runId, asOf: deps.clock() }));
+    results.push(qualityResultOf(check, rows, deps.piiColumns));
   }
   return results;
 }
 
+/** The refusal first (it is why BI did not move), then the failing keys, so the row reads like the quality job's. */
 async function recordRefusal(failed: readonly QualityResult[], deps: PublishDeps): Promise<void> {
-  for (const r of failed) {
-    const details = 'publish refused: the load rolled back its models, nothing of this batch reached curated';
-    await deps.warehouse.run(renderSql(recordResultSql, deps.warehouse.dialect, {
-      params: { run_id: deps.runId, check_name: r.check, table_name: r.table, severity: r.severity, status: r.status, failing_rows: r.failingRows, details, now: deps.clock() },
-    }));
-    deps.logger.error({ ...r, details }, 'quality check');
-  }
+  const refused = 'publish refused: the load rolled back its models, nothing of this batch reached curated';
+  for (const r of failed) await recordQualityResult({ ...r, details: r.details ? `${refused}; ${r.details}` : refused }, deps);
 }

@@ -109,12 +109,22 @@ export function renderQualityCheck(check: QualityCheck, dialect: Dialect, run: {
   return renderSql(check.template, dialect, { params, idents: check.idents, fragments: check.fragments?.(dialect) });
 }
 
+/** What a check's query returns: the count on every row, and a failing key per row for the checks that sample. */
+export type QualityCheckRow = {
+  readonly failing_rows: number | bigint | string;
+  readonly failing_key?: string | null;
+};
+
 async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<QualityResult> {
   const statement = renderQualityCheck(check, deps.warehouse.dialect, { runId: deps.runId, asOf: deps.asOf ?? deps.clock() });
-  const rows = await deps.warehouse.query<{ failing_rows: number | bigint | string; failing_key?: string | null }>(statement);
+  return qualityResultOf(check, await deps.warehouse.query<QualityCheckRow>(statement), deps.piiColumns);
+}
+
+/** A check's outcome from its query's rows, wherever it ran (here, the load's publish gate): the sample of keys masked when the key column is PII. */
+export function qualityResultOf(check: QualityCheck, rows: readonly QualityCheckRow[], piiColumns?: ReadonlySet<string>): QualityResult {
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
   const keys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
-  const sampleKeys = deps.piiColumns?.has(`${check.table}.${check.idents?.['key']}`) ? keys.map(maskedKey) : keys;
+  const sampleKeys = piiColumns?.has(`${check.table}.${check.idents?.['key']}`) ? keys.map(maskedKey) : keys;
   const sample = sampleKeys.length > 0 ? { sampleKeys, details: `sample failing keys: ${sampleKeys.join(', ')}` } : {};
   return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows, ...sample };
 }
