@@ -139,7 +139,8 @@ describe('every check kind, failed by a source fault and passed without one, thr
         ['extract-partner-files', 'succeeded'], ['load-partner-files', 'succeeded'], ['report-partner-files', 'succeeded'], ['quality', 'skipped'],
       ]);
       const results = await dqResults(env.harness, run.runId);
-      expect(results.get(checks.notNull)).toMatchObject({ severity: 'error', status: 'fail', failing_rows: 1 });
+      // The refusal names the row that caused it (the load app hands the gate the PII columns; order ids are not PII).
+      expect(results.get(checks.notNull)).toMatchObject({ severity: 'error', status: 'fail', failing_rows: 1, details: expect.stringMatching(new RegExp(`sample failing keys: ${fault.orderIds[0]}$`)) });
     });
 
     it('analytics keeps serving the previous state: neither the faulty order nor the hour\'s good ones', async () => {
