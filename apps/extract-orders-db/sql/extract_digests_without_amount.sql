@@ -8,7 +8,8 @@ copy (
     ({{ created_at }} at time zone 'UTC')::date as created_day,
     count(*) as row_count,
     null::numeric as amount_sum,
-    md5(string_agg(coalesce({{ key }}::text, '') || ':' || {{ cursor }}::text, ',' order by {{ key }}, {{ cursor }})) as key_hash
+    md5(string_agg(coalesce({{ key }}::text, '') || ':' || {{ cursor }}::text, ',' order by {{ key }}, {{ cursor }})) as key_hash,
+    {{ state_sum }} as state_sum
   from {{ table }}
   group by 1
   order by 1

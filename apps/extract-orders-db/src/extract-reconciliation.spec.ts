@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { RunParameters } from '@northstar/core';
-import { digestContract, keySetContract, ordersDbContracts } from '@northstar/contracts';
+import { digestContract, digestStateTerm, keySetContract, ordersDbContracts } from '@northstar/contracts';
+import { postgresDialect } from '@northstar/sql';
 import { extractReconciliation } from './extract-reconciliation';
 import { ordersDbStreams } from './streams';
 import { OrdersDbFixture } from './testing';
@@ -90,9 +91,23 @@ describe('extractReconciliation on PostgreSQL (nightly mode)', () => {
     }
   });
 
-  it('leaves amount_sum null for entities without an amount column', async () => {
-    const [row] = await fixture.query<{ days: number; with_amount: number }>('select count(*)::integer as days, count(amount_sum)::integer as with_amount from raw.orders_db__customers_digests');
+  it('leaves amount_sum null for entities without an amount column, and state_sum for those declaring no state', async () => {
+    const [row] = await fixture.query<{ days: number; with_amount: number; with_state: number }>(
+      'select count(*)::integer as days, count(amount_sum)::integer as with_amount, count(state_sum)::integer as with_state from raw.orders_db__customers_digests',
+    );
+    expect(row).toEqual({ days: row.days, with_amount: 0, with_state: 0 });
     expect(row.days).toBeGreaterThan(0);
-    expect(row.with_amount).toBe(0);
   });
+
+  it.each([['orders', 'order_id', 'status'], ['products', 'product_id', 'is_active']])(
+    "sums PostgreSQL's hash_key_int over %s as digestStateTerm does, so a declared state would match the API extractors' and the warehouse's",
+    async (table, key, state) => {
+      const term = postgresDialect.macros['hash_key_int'](key, state);
+      const summed = await pg.query<{ state_sum: string }>(`select sum(${term})::text as state_sum from ${table}`);
+      const rows = await pg.query<Record<string, unknown>>(`select ${key}, ${state} from ${table}`);
+      expect(rows.rows.length).toBeGreaterThan(0);
+      const expected = rows.rows.reduce((sum, r) => sum + BigInt(digestStateTerm([r[key], r[state]])), 0n);
+      expect(summed.rows[0].state_sum).toBe(String(expected));
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { TimeWindow } from '@northstar/core';
-import { CREATED_AT_COLUMN, digestAmountColumn, type Contract } from '@northstar/contracts';
+import { CREATED_AT_COLUMN, digestAmountColumn, digestStateColumns, type Contract } from '@northstar/contracts';
 import type { ShardSpec } from '@northstar/extract';
-import { columnList, postgresDialect, renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
+import { columnList, fragment, postgresDialect, renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
 
 const sql = sqlTemplatesIn(path.join(__dirname, '../sql'));
 const extractWindowSql = sql('extract_window');
@@ -59,13 +59,19 @@ export const extractStatements = {
       idents: { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN },
     });
   },
-  /** CSV of one digest row per UTC creation day: count, amount sum, key hash. */
-  digestsCopy(table: string, contract: Contract): RenderedSql {
+  /**
+   * CSV of one digest row per UTC creation day: count, amount sum, key hash,
+   * state sum. `states` defaults to the entity's declared digest states.
+   */
+  digestsCopy(table: string, contract: Contract, states: readonly string[] = digestStateColumns(contract)): RenderedSql {
     const amount = digestAmountColumn(contract);
-    const idents = { table, key: singleKey(contract), cursor: contract.cursor, created_at: CREATED_AT_COLUMN };
+    const key = singleKey(contract);
+    const idents = { table, key, cursor: contract.cursor, created_at: CREATED_AT_COLUMN };
+    const q = (name: string) => postgresDialect.quoteIdent(name);
+    const fragments = { state_sum: fragment(states.length ? `sum(${postgresDialect.macros['hash_key_int'](q(key), ...states.map(q))})` : 'null::bigint') };
     return amount
-      ? renderSql(extractDigestsSql, postgresDialect, { idents: { ...idents, amount } })
-      : renderSql(extractDigestsWithoutAmountSql, postgresDialect, { idents });
+      ? renderSql(extractDigestsSql, postgresDialect, { idents: { ...idents, amount }, fragments })
+      : renderSql(extractDigestsWithoutAmountSql, postgresDialect, { idents, fragments });
   },
 };
 

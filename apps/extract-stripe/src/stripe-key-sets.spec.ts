@@ -112,6 +112,30 @@ describe('the Stripe nightly key sets and the repair of a day changed without an
     expect(await query("select amount_refunded_minor from staging.stg_stripe__charges where charge_id = 'ch_2'")).toEqual([{ amount_refunded_minor: 400 }]);
   });
 
+  it('repairs a day whose charge was disputed with no event, though its count and refunded amount stayed the same', async () => {
+    await extractStripe(backfill('2026-11-01T00:00:00Z', now, 'history-1'), [chargesEntity], deps());
+    await load([chargesContract]);
+    server.account.change('charges', 'ch_2', (c) => ({ ...c, disputed: true }), 'charge.dispute.created', at('2026-11-02T23:30:00Z'), false);
+
+    now = new Date('2026-11-03T02:05:00Z');
+    await extractStripeKeySets(NIGHTLY, [chargesEntity], deps());
+    await load([keySetContract(chargesContract), digestContract(chargesContract)]);
+    const reRead: string[] = [];
+    const outcome = await repairDifferingDays([chargesContract], {
+      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => now,
+      repairDay: async (contract, day) => {
+        reRead.push(`${contract.entity} ${day}`);
+        await extractStripe(backfill(`${day}T00:00:00Z`, NIGHTLY.scheduledAt, `repair-${day}`), [chargesEntity], deps());
+        await load([chargesContract]);
+      },
+    });
+    // The 2nd, unchanged, matches: the extractor's state sum and DuckDB's over staging agree.
+    expect(reRead).toEqual(['charges 2026-11-01']);
+    expect(outcome.map((r) => [r.created_day, r.source_rows, r.warehouse_rows, r.source_amount, r.warehouse_amount, r.result])).toEqual([['2026-11-01', 2, 2, '0.00', '0.00', 'repaired']]);
+    expect(outcome[0].source_state_sum).not.toBe(outcome[0].warehouse_state_sum);
+    expect(await query("select is_disputed from staging.stg_stripe__charges where charge_id = 'ch_2'")).toEqual([{ is_disputed: true }]);
+  });
+
   it('names the missing charge in a failed error check when the re-read cannot bring it back', async () => {
     await extractStripe(backfill('2026-11-01T00:00:00Z', now, 'history-1'), [chargesEntity], deps());
     await load([chargesContract]);

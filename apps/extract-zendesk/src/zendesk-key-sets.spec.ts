@@ -101,4 +101,33 @@ describe('the Zendesk nightly key sets and the repair of a day the cursor missed
     expect(recorded['rows_after']).toBe(recorded['source_rows']);
     expect(await query('select ticket_id from staging.stg_zendesk__tickets where ticket_id = 2900000777')).toEqual([{ ticket_id: 2_900_000_777 }]);
   });
+
+  it('re-reads a day whose ticket changed status with no export after it, though its count stayed the same', async () => {
+    await extractZendesk(backfill(new Date(sandboxStart.getTime() - 40 * DAY), sandboxStart, 'history-1'), tickets(true), deps());
+    await load([ticketsContract]);
+    // A ticket of the last five days solved a second after its last update, a change that reached Zendesk after the hourly cursor had passed it.
+    const since = sandboxStart.getTime() - 5 * DAY;
+    const later = (iso: string) => new Date(Date.parse(iso) + 1000);
+    const moved = objects.tickets.find((t) =>
+      Date.parse(t.created_at) >= since && later(t.updated_at) < sandboxStart && t.status !== 'deleted' && t.status !== 'solved');
+    if (!moved) throw new Error('the generated history has no open ticket in the last five days');
+    const solved = { ...moved, status: 'solved' as const, updated_at: later(moved.updated_at).toISOString().replace(/\.\d{3}Z$/, 'Z'), generated_timestamp: Math.floor(later(moved.updated_at).getTime() / 1000) };
+    server.setObjects({ ...objects, tickets: objects.tickets.map((t) => (t.id === moved.id ? solved : t)) });
+
+    await extractZendeskKeySets(NIGHTLY, tickets(true), deps());
+    await load([keySetContract(ticketsContract), digestContract(ticketsContract)]);
+    const day = new Date(moved.created_at).toISOString().slice(0, 10);
+    const reRead: string[] = [];
+    const outcome = await repairDifferingDays([ticketsContract], {
+      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => new Date(),
+      repairDay: async (contract, differing) => {
+        reRead.push(`${contract.entity} ${differing}`);
+        await extractZendesk(backfill(new Date(`${differing}T00:00:00Z`), NIGHTLY.scheduledAt, `repair-${differing}`), tickets(true), deps());
+        await load([ticketsContract]);
+      },
+    });
+    expect(reRead).toEqual([`tickets ${day}`]);
+    expect(outcome.map((r) => [r.created_day, r.source_rows === r.warehouse_rows, r.result])).toEqual([[day, true, 'repaired']]);
+    expect(await query(`select status from staging.stg_zendesk__tickets where ticket_id = ${moved.id}`)).toEqual([{ status: 'solved' }]);
+  });
 });

@@ -18,6 +18,7 @@ export * from './contract-evolution';
 export * from './pii-columns';
 export * from './source-value';
 export * from './reconciliation-contracts';
+export * from './digest-state-term';
 export * from './analytics-contracts';
 export * from './source-declaration';
 export * from './orders-db-source';

@@ -1,7 +1,8 @@
 import { validateContract } from './contract-validation';
 import { customersContract, orderItemsContract, ordersContract, ordersDbContracts } from './orders-db-contracts';
-import { digestAmountColumn, digestContract, hasNightlyKeySet, keySetContract, keySetLookbackDays, reconciliationContracts } from './reconciliation-contracts';
-import { chargesContract, stripeContracts } from './stripe-contracts';
+import { digestAmountColumn, digestContract, digestStateColumns, hasNightlyKeySet, keySetContract, keySetLookbackDays, reconciliationContracts } from './reconciliation-contracts';
+import { chargesContract, disputesContract, stripeContracts } from './stripe-contracts';
+import { defineSource } from './source-declaration';
 import { ticketsContract, zendeskContracts } from './zendesk-contracts';
 
 describe('reconciliation contracts', () => {
@@ -26,6 +27,7 @@ describe('reconciliation contracts', () => {
       ['row_count', { kind: 'integer' }, false],
       ['amount_sum', { kind: 'decimal', precision: 38, scale: 2 }, true],
       ['key_hash', { kind: 'string' }, false],
+      ['state_sum', { kind: 'integer' }, true],
     ]);
     expect(digestAmountColumn(ordersContract)).toBe('total');
     expect(digestAmountColumn(orderItemsContract)).toBe('line_total');
@@ -54,6 +56,24 @@ describe('reconciliation contracts', () => {
     expect(keySetContract(ticketsContract).columns.map((c) => c.name)).toEqual(['id', 'updated_at', 'created_day']);
     expect([keySetLookbackDays(chargesContract), keySetLookbackDays(ticketsContract), keySetLookbackDays(ordersContract)]).toEqual([35, 35, undefined]);
     expect(hasNightlyKeySet(ordersContract)).toBe(true);
+  });
+
+  it("hashes the state columns the source declares into the digest's state_sum, and gives none without them", () => {
+    expect(digestStateColumns(chargesContract)).toEqual(['status', 'captured', 'refunded', 'disputed']);
+    expect(digestStateColumns(disputesContract)).toEqual(['status']);
+    expect(digestStateColumns(ticketsContract)).toEqual(['status']);
+    expect(digestStateColumns(ordersContract)).toEqual([]);
+    expect(digestContract(disputesContract).columns.find((c) => c.name === 'state_sum')?.description).toMatch(/md5\(hash_key\(id, status\)\)/);
+    expect(digestContract(ordersContract).columns.find((c) => c.name === 'state_sum')?.description).toMatch(/no state columns/);
+  });
+
+  it('refuses digest states it cannot hash alike in every engine: unknown entities or columns, timestamps, decimals', () => {
+    const declare = (digestStates: Record<string, readonly string[]>) => () =>
+      defineSource({ name: 'orders_db', app: 'extract-orders-db', contracts: ordersDbContracts, modes: ['hourly'], cursorKind: 'timestamp-window', feeds: {}, digestStates });
+    expect(declare({ orders: ['status'] })).not.toThrow();
+    expect(declare({ refunds: ['status'] })).toThrow(/refunds: no contract/);
+    expect(declare({ orders: ['state'] })).toThrow(/orders\.state: no such column/);
+    expect(declare({ orders: ['updated_at', 'total'] })).toThrow(/orders\.updated_at: a timestamp, not a string, integer or boolean; orders\.total: a decimal/);
   });
 
   it('refuses an entity without a created_at to derive the day from', () => {

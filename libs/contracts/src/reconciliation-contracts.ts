@@ -12,6 +12,11 @@ export function digestAmountColumn(contract: Pick<Contract, 'source' | 'entity'>
   return declarationOf(contract)?.digestAmounts?.[contract.entity];
 }
 
+/** The state columns the digest hashes with the key per row and sums per day, as its source declares (`digestStates`); none: no state_sum. */
+export function digestStateColumns(contract: Pick<Contract, 'source' | 'entity'>): readonly string[] {
+  return declarationOf(contract)?.digestStates?.[contract.entity] ?? [];
+}
+
 /** The column a key set and digest derive `created_day` from, unless the source's keySets name another. */
 export const CREATED_AT_COLUMN = 'created_at';
 
@@ -63,11 +68,12 @@ export function digestContract(contract: Contract): Contract {
   const createdColumn = createdColumnOf(contract);
   const created = columnOf(contract, createdColumn);
   const amount = digestAmountColumn(contract);
+  const states = digestStateColumns(contract);
   return defineContract({
     source: contract.source,
     entity: `${contract.entity}_digests`,
     version: contract.version,
-    description: `Nightly per-day digest of ${contract.source}.${contract.entity}: row count, amount sum and a hash of the keys with their cursors, per UTC creation day.`,
+    description: `Nightly per-day digest of ${contract.source}.${contract.entity}: row count, amount sum, a hash of the keys with their cursors and a sum of per-row state hashes, per UTC creation day.`,
     businessKey: ['created_day'],
     cursor: 'created_day',
     biFacing: false,
@@ -76,6 +82,12 @@ export function digestContract(contract: Contract): Contract {
       col.integer('row_count', { description: 'Source rows created that day.' }),
       col.decimal('amount_sum', 38, 2, { nullable: true, description: amount ? `Sum of ${amount} over the day's rows.` : 'Null: the entity has no amount column.' }),
       col.string('key_hash', { description: `md5 of the day's "key:${contract.cursor}" pairs in key order, comma-separated; a changed hash means rows changed, appeared or vanished.` }),
+      col.integer('state_sum', {
+        nullable: true,
+        description: states.length
+          ? `Sum over the day's rows of the first 32 bits of md5(hash_key(${[contract.businessKey[0], ...states].join(', ')})): moves when a row's state does.`
+          : 'Null: the entity declares no state columns.',
+      }),
     ],
   });
 }

@@ -38,6 +38,14 @@ export interface SourceDeclaration {
   readonly feeds: Readonly<Record<string, readonly string[]>>;
   /** Entity -> the money column its nightly digest sums per day, for entities that have one. */
   readonly digestAmounts?: Readonly<Record<string, string>>;
+  /**
+   * Entity -> the columns holding its state (a status, a flag) that its
+   * nightly digest hashes per day with the key, so a change that moves no
+   * count or amount still makes the day differ. String, integer or boolean
+   * columns only, staged as themselves or renamed: their text is then the
+   * same in the source, DuckDB and Snowflake.
+   */
+  readonly digestStates?: Readonly<Record<string, readonly string[]>>;
   /** What the nightly key sets cover; absent: every entity, by created_at, over the whole history. */
   readonly keySets?: NightlyKeySets;
   /**
@@ -56,6 +64,8 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
   if (source.modes.length === 0) throw new Error(`source ${source.name} runs in no mode`);
   const unknownKeySets = (source.keySets?.entities ?? []).filter((e) => !source.contracts.some((c) => c.entity === e));
   if (unknownKeySets.length) throw new Error(`source ${source.name} declares key sets of entities it has no contract for: ${unknownKeySets.join(', ')}`);
+  const badStates = Object.entries(source.digestStates ?? {}).flatMap(([entity, columns]) => digestStateProblems(source, entity, columns));
+  if (badStates.length) throw new Error(`source ${source.name} declares digest states it cannot hash: ${badStates.join('; ')}`);
   const feeds = Object.entries(source.feeds).map(([domain, models]) => [domain, Object.freeze([...models])] as const);
   return Object.freeze({
     ...source,
@@ -63,7 +73,22 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
     modes: Object.freeze([...source.modes]),
     feeds: Object.freeze(Object.fromEntries(feeds)),
     ...(source.digestAmounts ? { digestAmounts: Object.freeze({ ...source.digestAmounts }) } : {}),
+    ...(source.digestStates ? { digestStates: Object.freeze(Object.fromEntries(Object.entries(source.digestStates).map(([e, cols]) => [e, Object.freeze([...cols])]))) } : {}),
     ...(source.keySets ? { keySets: Object.freeze({ ...source.keySets, ...(source.keySets.entities ? { entities: Object.freeze([...source.keySets.entities]) } : {}) }) } : {}),
     ...(source.afterLoadReport ? { afterLoadReport: Object.freeze([...source.afterLoadReport]) } : {}),
+  });
+}
+
+/** Timestamps, decimals and JSON print differently per engine, so a hash of their text would differ where the values do not. */
+const hashableStateKinds: ReadonlySet<string> = new Set(['string', 'integer', 'boolean']);
+
+function digestStateProblems(source: SourceDeclaration, entity: string, columns: readonly string[]): string[] {
+  const contract = source.contracts.find((c) => c.entity === entity);
+  if (!contract) return [`${entity}: no contract`];
+  if (columns.length === 0) return [`${entity}: no columns`];
+  return columns.flatMap((name) => {
+    const column = contract.columns.find((c) => c.name === name);
+    if (!column) return [`${entity}.${name}: no such column`];
+    return hashableStateKinds.has(column.type.kind) ? [] : [`${entity}.${name}: a ${column.type.kind}, not a string, integer or boolean`];
   });
 }

@@ -11,7 +11,9 @@ export const paymentsModels: readonly string[] = ['fct_payments', 'fct_daily_rec
  * moves for weeks; Stripe keeps events 30 days) gives key sets and per-day
  * digests, so a change no event carried is found and the day re-listed.
  * Amounts summed: the ones that move after creation (a charge's refunded
- * amount, an intent's received amount), or the object's own amount.
+ * amount, an intent's received amount), or the object's own amount; the
+ * state hashed with each key is what moves without them (a dispute won, a
+ * charge disputed, an intent canceled).
  */
 export const stripeSource: SourceDeclaration = defineSource({
   name: 'stripe',
@@ -21,5 +23,12 @@ export const stripeSource: SourceDeclaration = defineSource({
   cursorKind: 'api-cursor',
   feeds: { payments: paymentsModels },
   digestAmounts: { charges: 'amount_refunded', refunds: 'amount', disputes: 'amount', payment_intents: 'amount_received', balance_transactions: 'net' },
+  digestStates: {
+    charges: ['status', 'captured', 'refunded', 'disputed'],
+    refunds: ['status'],
+    disputes: ['status'],
+    payment_intents: ['status'],
+    balance_transactions: ['status'],
+  },
   keySets: { createdColumn: 'created', lookbackDays: 35 },
 });

@@ -11,7 +11,8 @@ export const supportModels: readonly string[] = ['fct_support_tickets', 'fct_sup
  * load. The support models also read dim_customer, so they run in a
  * `support` domain job after both loads; the orders models never wait for
  * Zendesk. Nightly, the tickets export from 35 days back gives the tickets
- * created since, as key sets and per-day digests (counts) for the repair.
+ * created since, as key sets and per-day digests (counts, and a hash of
+ * each ticket's status) for the repair.
  */
 export const zendeskSource: SourceDeclaration = defineSource({
   name: 'zendesk',
@@ -20,5 +21,6 @@ export const zendeskSource: SourceDeclaration = defineSource({
   modes: ['hourly', 'nightly-key-sets'],
   cursorKind: 'api-cursor',
   feeds: { support: supportModels },
+  digestStates: { tickets: ['status'] },
   keySets: { entities: ['tickets'], lookbackDays: 35 },
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { floorToDay, type RunParameters, type TimeWindow } from '@northstar/core';
-import { createdColumnOf, digestAmountColumn, digestContract, keySetContract, keySetLookbackDays, type Column, type Contract } from '@northstar/contracts';
+import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, digestStateTerm, keySetContract, keySetLookbackDays, type Column, type Contract } from '@northstar/contracts';
 import { extractToRawZone, type ExtractionDeps, type ExtractionResult } from './extract-to-raw-zone';
 import { ReadProgress } from './read-progress';
 import { RecordCsvEncoder } from './record-csv-encoder';
@@ -19,6 +19,8 @@ interface KeyEntry {
   readonly cursor: unknown;
   readonly day: string;
   readonly amount: number;
+  /** digestStateTerm of the key and the state columns; 0 when the entity declares none. */
+  readonly state: number;
 }
 
 /**
@@ -76,6 +78,7 @@ async function collectKeys(stream: RecordStream, window: TimeWindow, options: Ke
   const [key, cursor, created] = [at(contract.businessKey[0]), at(contract.cursor), at(createdColumnOf(contract))];
   const amountName = digestAmountColumn(contract);
   const amount = amountName === undefined ? -1 : at(amountName);
+  const states = digestStateColumns(contract).map(at);
   const noop = () => undefined;
   const position: StreamPosition = { window, checkpoint: undefined, advanceTo: noop, recordObject: noop, reject: noop };
   const keys = new Map<string, KeyEntry>();
@@ -91,7 +94,12 @@ async function collectKeys(stream: RecordStream, window: TimeWindow, options: Ke
       keys.delete(id);
       continue;
     }
-    keys.set(id, { cursor: values[cursor], day: createdAt.toISOString().slice(0, 10), amount: amount < 0 ? 0 : Number(values[amount] ?? 0) });
+    keys.set(id, {
+      cursor: values[cursor],
+      day: createdAt.toISOString().slice(0, 10),
+      amount: amount < 0 ? 0 : Number(values[amount] ?? 0),
+      state: states.length ? digestStateTerm([values[key], ...states.map((s) => values[s])]) : 0,
+    });
   }
   progress.finish({});
   return keys;
@@ -102,23 +110,27 @@ function keySetRecords(contract: Contract, keyContract: Contract, keys: Readonly
   return [...keys].map(([id, entry]) => atPaths([[keyColumn, id], [cursorColumn, entry.cursor], [columnNamed(keyContract, 'created_day'), entry.day]]));
 }
 
-/** One row per day of the window: rows, amount sum and md5 of the day's "key:cursor" pairs in key order, as the orders DB's digests. */
+/** One row per day of the window: rows, amount sum, md5 of the day's "key:cursor" pairs in key order and state sum, as the orders DB's digests. */
 function digestRecords(contract: Contract, window: TimeWindow, keys: ReadonlyMap<string, KeyEntry>): SourceRecord[] {
-  const days = new Map<string, { ids: string[]; amount: number }>();
+  const days = new Map<string, { ids: string[]; amount: number; state: bigint }>();
   const first = window.start.getTime() === 0 ? Math.min(...[...keys.values()].map((k) => Date.parse(k.day))) : window.start.getTime();
-  for (let t = first; Number.isFinite(t) && t < window.end.getTime(); t += DAY_MS) days.set(new Date(t).toISOString().slice(0, 10), { ids: [], amount: 0 });
+  for (let t = first; Number.isFinite(t) && t < window.end.getTime(); t += DAY_MS) days.set(new Date(t).toISOString().slice(0, 10), { ids: [], amount: 0, state: 0n });
   for (const [id, entry] of keys) {
-    const day = days.get(entry.day) ?? { ids: [], amount: 0 };
+    const day = days.get(entry.day) ?? { ids: [], amount: 0, state: 0n };
     day.ids.push(`${id}:${cursorText(entry.cursor)}`);
     day.amount += entry.amount;
+    // A bigint: 2^21 terms of up to 2^32 would pass Number's exact range.
+    day.state += BigInt(entry.state);
     days.set(entry.day, day);
   }
   const hasAmount = digestAmountColumn(contract) !== undefined;
+  const hasState = digestStateColumns(contract).length > 0;
   return [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, figures]) => ({
     created_day: day,
     row_count: figures.ids.length,
     amount_sum: hasAmount ? String(figures.amount) : null,
     key_hash: createHash('md5').update(figures.ids.sort().join(',')).digest('hex'),
+    state_sum: hasState ? String(figures.state) : null,
   }));
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import { contractFor, digestContract, type Contract } from '@northstar/contracts';
+import { contractFor, digestContract, digestStateTerm, type Contract } from '@northstar/contracts';
 import { duckdbDialect, snowflakeDialect } from '@northstar/sql';
+import type { BindValue } from '@northstar/warehouse';
 import { expectGolden, formatGoldenStatements } from '@northstar/warehouse/testing';
 import { dayRepairStatements, repairDifferingDays } from './day-digest-repair';
 import { OrdersModelSandbox } from './orders-model-sandbox';
@@ -65,6 +66,58 @@ describe('the nightly repair of days whose digests differ', () => {
 
   it('leaves an entity without a digest yet alone', async () => {
     expect(await repairDifferingDays([contractFor('orders_db', 'customers')], deps(async () => { throw new Error('not called'); }))).toEqual([]);
+  });
+});
+
+describe('the nightly repair of a Stripe day whose state moved but not its count or amount', () => {
+  const disputes = contractFor('stripe', 'disputes');
+  const dispute = (status: string): Record<string, BindValue> => ({
+    id: 'dp_1', charge_id: 'ch_1', amount: 1300, currency: 'usd', currency_exponent: 2, status, reason: 'fraudulent', is_charge_refundable: false,
+    created: '2026-10-20 10:05:00+00', observed_at: '2026-10-20 10:05:00+00', livemode: true,
+  });
+  // What the nightly listing lands for 2026-10-20: one dispute of 1300, now in the given status, its state term as the extractor computes it
+  // (a bigint: DuckDB binds a JS number above 2^31 as a wrapped INTEGER).
+  const landDigest = (status: string, runId: string, extractedAt: string) =>
+    sandbox.landRows(digestContract(disputes), [{ created_day: '2026-10-20', row_count: 1, amount_sum: '1300.00', key_hash: 'h', state_sum: BigInt(digestStateTerm(['dp_1', status])) }], extractedAt, runId);
+  let sandbox: OrdersModelSandbox;
+  beforeEach(async () => {
+    sandbox = await OrdersModelSandbox.open();
+    // The hourly runs saw the dispute open; the event that it was won never came.
+    await sandbox.landRows(disputes, [dispute('needs_response')], '2026-10-20 11:00:00+00');
+    await sandbox.run();
+  });
+  afterEach(() => sandbox.dispose());
+
+  const deps = (repairDay: (contract: Contract, day: string) => Promise<void>) => ({ withWarehouse: <T>(fn: (w: typeof sandbox.warehouse) => Promise<T>) => fn(sandbox.warehouse), runId: 'nightly-20261102', clock: sandbox.clock, repairDay });
+
+  it('finds the day, re-extracts it and records it repaired', async () => {
+    await landDigest('won', 'nightly-1', '2026-11-02 01:00:00+00');
+    const repaired: string[] = [];
+    const outcome = await repairDifferingDays([disputes], deps(async (contract, day) => {
+      repaired.push(`${contract.entity} ${day}`);
+      await sandbox.landRows(disputes, [dispute('won')], '2026-11-02 02:00:00+00');
+      await sandbox.run();
+    }));
+    expect(repaired).toEqual(['disputes 2026-10-20']);
+    expect(outcome.map((r) => [r.created_day, r.source_rows, r.warehouse_rows, r.source_state_sum, r.warehouse_state_sum, r.result])).toEqual([
+      ['2026-10-20', 1, 1, String(digestStateTerm(['dp_1', 'won'])), String(digestStateTerm(['dp_1', 'needs_response'])), 'repaired'],
+    ]);
+    expect(await sandbox.query("select dispute_status from staging.stg_stripe__disputes where dispute_id = 'dp_1'")).toEqual([{ dispute_status: 'won' }]);
+  });
+
+  it('names the state columns in the failed check when only the states still differ', async () => {
+    await landDigest('won', 'nightly-1', '2026-11-02 01:00:00+00');
+    await repairDifferingDays([disputes], deps(async () => undefined));
+    const [check] = await sandbox.query("select status, details from ops.dq_results where check_name = 'nightly_repair_stripe__disputes'");
+    expect(check).toEqual({
+      status: 'fail',
+      details: 'stripe.disputes 2026-10-20: source 1 rows / 1300.00, warehouse 1 / 1300.00 after repair; same rows and amount, but row states differ (status); keys differing: none by key and created (a change without a created bump)',
+    });
+  });
+
+  it("finds nothing when the warehouse holds the state the source lists: DuckDB's hash_key_int sums as digestStateTerm", async () => {
+    await landDigest('needs_response', 'nightly-1', '2026-11-02 01:00:00+00');
+    expect(await repairDifferingDays([disputes], deps(async () => { throw new Error('not called'); }))).toEqual([]);
   });
 });
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { createdColumnOf, digestAmountColumn, digestContract, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
+import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
 import { fragment, loadSqlTemplate, renderSql, sqlTemplatesIn, type Dialect, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir } from './model-catalog';
-import { stagedColumnNamed } from './staging-model';
+import { stagedColumnNamed, stagedStateColumnNamed } from './staging-model';
 
 const sql = sqlTemplatesIn(path.join(modelsSqlDir, 'repair'));
 const differingDaysSql = sql('differing_days');
@@ -18,6 +18,9 @@ export interface DayFigures {
   readonly source_amount: string | null;
   readonly warehouse_rows: number;
   readonly warehouse_amount: string | null;
+  /** Sums of per-row state hashes; null where the digest carries none. */
+  readonly source_state_sum: string | null;
+  readonly warehouse_state_sum: string | null;
 }
 
 export interface DayRepair extends DayFigures {
@@ -46,8 +49,8 @@ export interface DayRepairDeps {
 
 /**
  * The nightly repair: per entity and creation day, the source's digest
- * (rows, amount) against the same figures over staging; a differing day is
- * re-extracted and compared again. Each differing day lands in
+ * (rows, amount, state hash sum) against the same figures over staging; a
+ * differing day is re-extracted and compared again. Each differing day lands in
  * ops.reconciliation_results; a day still differing fails the `error` check
  * nightly_repair_<source>__<entity>, naming the day and the keys that differ.
  */
@@ -76,10 +79,23 @@ export async function repairDifferingDays(contracts: readonly Contract[], deps: 
   return repairs;
 }
 
+function stagingFileOf(contract: Contract) {
+  return loadSqlTemplate(path.join(modelsSqlDir, 'staging', contract.source, `${stagingModelName(contract)}.sql`));
+}
+
 /** The entity's staging file: the names it gives the key, cursor, creation time and amount (total -> total_amount, created -> created_at). */
 function stagedNames(contract: Contract): (contractColumn: string) => string {
-  const file = loadSqlTemplate(path.join(modelsSqlDir, 'staging', contract.source, `${stagingModelName(contract)}.sql`));
+  const file = stagingFileOf(contract);
   return (column) => stagedColumnNamed(file, contract, column);
+}
+
+/** The staging side of the digest's state_sum: the same per-row term as the source's, summed; null without state columns. */
+function stateSumOverStaging(contract: Contract, dialect: Dialect): string {
+  const states = digestStateColumns(contract);
+  if (!states.length) return 'cast(null as bigint)';
+  const file = stagingFileOf(contract);
+  const parts = [stagedColumnNamed(file, contract, contract.businessKey[0]), ...states.map((c) => stagedStateColumnNamed(file, contract, c))];
+  return `sum(${dialect.macros['hash_key_int'](...parts.map((p) => dialect.quoteIdent(p)))})`;
 }
 
 function idents(contract: Contract) {
@@ -102,7 +118,10 @@ export function dayRepairStatements(contract: Contract, dialect: Dialect, day = 
   return {
     differingDays: renderSql(differingDaysSql, dialect, {
       idents: idents(contract),
-      fragments: { amount: fragment(amount ? dialect.quoteIdent(stagedNames(contract)(amount)) : 'cast(null as decimal(38, 2))') },
+      fragments: {
+        amount: fragment(amount ? dialect.quoteIdent(stagedNames(contract)(amount)) : 'cast(null as decimal(38, 2))'),
+        state_sum: fragment(stateSumOverStaging(contract, dialect)),
+      },
     }),
     differingKeys: renderSql(differingKeysSql, dialect, { idents: idents(contract), params: { created_day: day } }),
   };
@@ -116,6 +135,8 @@ async function differingDays(warehouse: Warehouse, contract: Contract): Promise<
     source_amount: r['source_amount'] == null ? null : String(r['source_amount']),
     warehouse_rows: Number(r['warehouse_rows']),
     warehouse_amount: r['warehouse_amount'] == null ? null : String(r['warehouse_amount']),
+    source_state_sum: r['source_state_sum'] == null ? null : String(r['source_state_sum']),
+    warehouse_state_sum: r['warehouse_state_sum'] == null ? null : String(r['warehouse_state_sum']),
   }));
 }
 
@@ -137,9 +158,15 @@ async function record(warehouse: Warehouse, deps: DayRepairDeps, contract: Contr
   }));
 }
 
+/** A missing row moves every figure; the states are worth naming only when they alone differ. */
+function onlyStatesDiffer(day: DayFigures): boolean {
+  return day.source_rows === day.warehouse_rows && day.source_amount === day.warehouse_amount && day.source_state_sum !== null && day.source_state_sum !== day.warehouse_state_sum;
+}
+
 async function recordCheck(warehouse: Warehouse, deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
   const details = failed.map((r) =>
     `${contract.source}.${contract.entity} ${r.created_day}: source ${r.source_rows} rows / ${r.source_amount ?? '-'}, warehouse ${r.warehouse_rows} / ${r.warehouse_amount ?? '-'} after repair; ` +
+      (onlyStatesDiffer(r) ? `same rows and amount, but row states differ (${digestStateColumns(contract).join(', ')}); ` : '') +
       `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : `none by key and ${contract.cursor} (a change without a ${contract.cursor} bump)`}`,
   );
   await warehouse.run(renderSql(recordDqSql, warehouse.dialect, {

@@ -6,7 +6,7 @@ import { openTempDuckDb, type TempDuckDb } from '@northstar/warehouse/testing';
 import type { Model } from './model-catalog';
 import { runModels } from './model-runner';
 import { renderModel } from './render-model';
-import { stagingModel } from './staging-model';
+import { stagedStateColumnNamed, stagingModel } from './staging-model';
 import { landRawRows } from './testing';
 
 // A composite business key, a renamed key part, a cursor under another name and a cast.
@@ -132,5 +132,14 @@ describe('stagingModel: a staging file\'s select on the staging template', () =>
         { partner_code: 'zed', line_number: 1, line_state: 'NEW', amount: '0.05' },
       ]);
     });
+  });
+});
+
+describe('stagedStateColumnNamed: the staged name of a digest state column', () => {
+  const file = parseSqlTemplate(header('partner_code, line_number') + select, 'stg_partner_files__spec_lines.sql');
+
+  it('takes a column staged as itself or renamed, and refuses a transformed one, which would hash unlike the source', () => {
+    expect(stagedStateColumnNamed(file, lines, 'line_no')).toBe('line_number');
+    expect(() => stagedStateColumnNamed(file, lines, 'state')).toThrow(/digest state column state is staged as upper\(state\)/);
   });
 });

@@ -64,6 +64,20 @@ export function stagedColumnNamed(file: SqlTemplate, contract: Contract, contrac
   return stagedFrom(columns, contractColumn, 'column', file.file).name;
 }
 
+/**
+ * As stagedColumnNamed, for a digest state column: it must be staged as
+ * itself or renamed, since a transformed value (lower(status)) would hash
+ * unlike the source's and make every day differ.
+ */
+export function stagedStateColumnNamed(file: SqlTemplate, contract: Contract, contractColumn: string): string {
+  const columns = stagedColumns(parseSelect(splitStatements(file.body)[0]).items, contract, file.file);
+  const staged = stagedFrom(columns, contractColumn, 'digest state column', file.file);
+  if (staged.expression.trim().toLowerCase() !== contractColumn) {
+    throw new Error(`${file.file}: the digest state column ${contractColumn} is staged as ${staged.expression}; the state hash needs it as itself or renamed`);
+  }
+  return staged.name;
+}
+
 function contractRead(file: Model, contracts: readonly Contract[]): Contract {
   const where = file.template.file;
   const [raw, ...more] = file.dependsOn;

@@ -1,4 +1,5 @@
 import { dialectFor, duckdbDialect, needsQuotes, snowflakeDialect } from './dialect';
+import { postgresDialect } from './postgres-dialect';
 
 describe('dialects', () => {
   it.each([
@@ -61,6 +62,13 @@ describe('dialects', () => {
         "coalesce(cast(length(cast(b as varchar)) as varchar) || ':' || cast(b as varchar), '~'))",
     );
     expect(snowflakeDialect.macros['hash_key']('a', 'b')).toBe(sql);
+  });
+
+  it("reads hash_key's first 8 hex digits as an unsigned integer, each engine its own way", () => {
+    const hex = `substr(${duckdbDialect.macros['hash_key']('k', 's')}, 1, 8)`;
+    expect(duckdbDialect.macros['hash_key_int']('k', 's')).toBe(`cast('0x' || ${hex} as bigint)`);
+    expect(snowflakeDialect.macros['hash_key_int']('k', 's')).toBe(`to_number(${hex}, 'XXXXXXXX')`);
+    expect(postgresDialect.macros['hash_key_int']('k', 's')).toBe(`('x' || ${hex})::bit(32)::bigint`);
   });
 
   it('differs in the current time and JSON text macros', () => {

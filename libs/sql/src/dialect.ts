@@ -60,6 +60,15 @@ function hashKey(...parts: string[]): string {
   return `md5(${texts.join(` || `)})`;
 }
 
+/**
+ * hash_key's md5, its first 32 bits as a non-negative integer: a per-row term
+ * that sums to the same per-day figure in every engine (the digests' state_sum,
+ * digestStateTerm in @northstar/contracts). `hexToInt` reads 8 hex digits.
+ */
+export function hashKeyInt(hexToInt: (hex: string) => string): (...parts: string[]) => string {
+  return (...parts) => hexToInt(`substr(${hashKey(...parts)}, 1, 8)`);
+}
+
 /** A date literal argument ('YYYY-MM-DD') as its bare text; macros that build constants accept nothing else. */
 function isoDateArg(arg: string, macro: string): string {
   const match = /^'(\d{4}-\d{2}-\d{2})'$/.exec(arg.trim());
@@ -95,6 +104,7 @@ export const duckdbDialect: Dialect = {
   literal: literalWith((s) => s),
   macros: {
     hash_key: hashKey,
+    hash_key_int: hashKeyInt((hex) => `cast('0x' || ${hex} as bigint)`),
     current_ts: () => 'current_timestamp',
     ts_type: () => 'timestamptz',
     json_text: (expr) => `cast(${expr} as varchar)`,
@@ -133,6 +143,7 @@ export const snowflakeDialect: Dialect = {
   literal: literalWith((s) => s.replace(/\\/g, '\\\\')),
   macros: {
     hash_key: hashKey,
+    hash_key_int: hashKeyInt((hex) => `to_number(${hex}, 'XXXXXXXX')`),
     current_ts: () => 'current_timestamp()',
     ts_type: () => 'timestamp_tz',
     json_text: (expr) => `to_json(${expr})`,

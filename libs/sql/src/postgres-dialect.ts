@@ -1,9 +1,10 @@
 import type { Dialect } from './dialect';
-import { duckdbDialect } from './dialect';
+import { duckdbDialect, hashKeyInt } from './dialect';
 
 /**
  * PostgreSQL, for the statements extractors send to the orders DB. Its
- * quoting and placeholders match DuckDB's; only the type names differ.
+ * quoting and placeholders match DuckDB's; only the type names differ, and
+ * its one macro: the per-row term of the nightly digests' state_sum.
  */
 export const postgresDialect: Dialect = {
   ...duckdbDialect,
@@ -20,5 +21,8 @@ export const postgresDialect: Dialect = {
       case 'json': return 'jsonb';
     }
   },
-  macros: {},
+  macros: {
+    // bit(32) -> bigint keeps the bits unsigned: 'ffffffff' reads 4294967295.
+    hash_key_int: hashKeyInt((hex) => `('x' || ${hex})::bit(32)::bigint`),
+  },
 };
