@@ -1,5 +1,6 @@
 import {
   BIGINT,
+  DOUBLE,
   DuckDBDateValue,
   DuckDBDecimalValue,
   DuckDBTimestampMillisecondsValue,
@@ -14,6 +15,8 @@ import {
 } from '@duckdb/node-api';
 import { decimalText, integerValue, isoDateFromDays, isoInstantFromMicros, microsFromDate } from './value-normalisation';
 
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -23,7 +26,7 @@ export interface DuckDbBinds {
   readonly types: (DuckDBType | undefined)[];
 }
 
-/** Bind values for DuckDB: Dates become TIMESTAMPTZ, bigints BIGINT when they fit (DuckDB would say HUGEINT). */
+/** Bind values for DuckDB: Dates become TIMESTAMPTZ, bigints and whole numbers beyond 32 bits BIGINT when they fit (DuckDB would say HUGEINT, or wrap them into INTEGER). */
 export function duckDbBinds(binds: readonly unknown[]): DuckDbBinds {
   const values: DuckDBValue[] = [];
   const types: (DuckDBType | undefined)[] = [];
@@ -34,6 +37,10 @@ export function duckDbBinds(binds: readonly unknown[]): DuckDbBinds {
     } else if (typeof value === 'bigint') {
       values.push(value);
       types.push(value >= INT64_MIN && value <= INT64_MAX ? BIGINT : undefined);
+    } else if (typeof value === 'number' && Number.isInteger(value) && (value < INT32_MIN || value > INT32_MAX)) {
+      // DuckDB's node binding binds every whole number as INTEGER and wraps what does not fit (4237829029 -> -57138267).
+      values.push(Number.isSafeInteger(value) ? BigInt(value) : value);
+      types.push(Number.isSafeInteger(value) ? BIGINT : DOUBLE);
     } else if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) {
       values.push((value ?? null) as DuckDBValue);
       types.push(undefined);

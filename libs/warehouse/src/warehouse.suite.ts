@@ -99,6 +99,14 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
       expect(await query('select count(*) as n from staging.suite_values')).toEqual([{ n: 4 }]);
     });
 
+    it('binds whole numbers beyond 32 bits and fractions exactly', async () => {
+      const values = { epoch_ms: 1_764_000_000_123, negative: -4_237_829_029, max_safe: Number.MAX_SAFE_INTEGER, ratio: 0.125, small: 7 };
+      await run('create or replace table staging.suite_numbers (epoch_ms bigint, negative bigint, max_safe bigint, ratio double, small integer)');
+      await run('insert into staging.suite_numbers select :epoch_ms, :negative, :max_safe, :ratio, :small', values);
+      expect(await query('select * from staging.suite_numbers')).toEqual([values]);
+      expect(await query('select count(*) as n from staging.suite_numbers where epoch_ms = :epoch_ms and negative = :negative', values)).toEqual([{ n: 1 }]);
+    });
+
     it('commits a transaction and returns its result', async () => {
       await run('create or replace table staging.suite_tx (id integer)');
       const result = await w.transaction(async (s) => {
