@@ -58,6 +58,23 @@ describe('the nightly repair of days whose digests differ', () => {
     expect(String(failed['details'])).toMatch(/^orders_db\.orders 2026-03-01: source 2 rows \/ 33\.00, warehouse 2 \/ 26\.00 after repair; keys differing: 2, 3$/);
   });
 
+  it("states the day's figures as the repair left them, not as it found them", async () => {
+    // A later digest counts a third order of 20.00 that the warehouse never got; the re-extract fixes order 2 only.
+    await landRawRows(sandbox.warehouse, digestContract(orders), [{ created_day: '2026-03-01', row_count: 3, amount_sum: '53.00', key_hash: 'h' }], { runId: 'nightly-2', extractedAt: '2026-03-03 01:00:00+00', loadedAt: sandbox.clock() });
+    await sandbox.landKeys('orders', [
+      { order_id: 1, updated_at: '2026-03-01 10:00:00+00', created_day: '2026-03-01' },
+      { order_id: 2, updated_at: '2026-03-01 11:00:00+00', created_day: '2026-03-01' },
+      { order_id: 3, updated_at: '2026-03-01 12:00:00+00', created_day: '2026-03-01' },
+    ], '2026-03-03 01:00:00+00');
+    const outcome = await repairDifferingDays([orders], deps(async () => {
+      await sandbox.land('orders', [row.order(2, 7, '2026-03-01 11:00:00+00', { total: '20.00' })], '2026-11-03 00:00:00+00');
+      await sandbox.run();
+    }));
+    expect(outcome.map((r) => [r.result, r.warehouse_amount, r.after?.warehouse_amount])).toEqual([['still_differs', '26.00', '33.00']]);
+    const [failed] = await check();
+    expect(String(failed['details'])).toMatch(/^orders_db\.orders 2026-03-01: source 3 rows \/ 53\.00, warehouse 2 \/ 33\.00 after repair; keys differing: 3$/);
+  });
+
   it('re-extracts at most maxDaysRepaired days a night, recording the rest as found', async () => {
     const outcome = await repairDifferingDays([orders], { ...deps(async () => { throw new Error('not called'); }), maxDaysRepaired: 0 });
     expect(outcome.map((r) => r.result)).toEqual(['still_differs']);

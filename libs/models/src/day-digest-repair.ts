@@ -23,8 +23,10 @@ export interface DayFigures {
   readonly warehouse_state_sum: string | null;
 }
 
+/** A differing day as the night found it, and (`after`) as its repair left it when it still differs. */
 export interface DayRepair extends DayFigures {
   readonly entity: string;
+  readonly after?: DayFigures;
   readonly result: 'repaired' | 'still_differs';
   readonly differingKeys: readonly string[];
 }
@@ -67,7 +69,7 @@ export async function repairDifferingDays(contracts: readonly Contract[], deps: 
       const repair = await deps.withWarehouse(async (w) => {
         const after = (await differingDays(w, contract)).find((d) => d.created_day === day.created_day);
         const keys = after ? await differingKeys(w, contract, day.created_day) : [];
-        const outcome: DayRepair = { ...day, entity: contract.entity, result: after ? 'still_differs' : 'repaired', differingKeys: keys };
+        const outcome: DayRepair = { ...day, entity: contract.entity, result: after ? 'still_differs' : 'repaired', differingKeys: keys, ...(after ? { after } : {}) };
         await record(w, deps, contract, outcome, after, act ? 'reextracted' : 'none');
         return outcome;
       });
@@ -164,11 +166,12 @@ function onlyStatesDiffer(day: DayFigures): boolean {
 }
 
 async function recordCheck(warehouse: Warehouse, deps: DayRepairDeps, contract: Contract, failed: readonly DayRepair[]): Promise<void> {
-  const details = failed.map((r) =>
-    `${contract.source}.${contract.entity} ${r.created_day}: source ${r.source_rows} rows / ${r.source_amount ?? '-'}, warehouse ${r.warehouse_rows} / ${r.warehouse_amount ?? '-'} after repair; ` +
-      (onlyStatesDiffer(r) ? `same rows and amount, but row states differ (${digestStateColumns(contract).join(', ')}); ` : '') +
-      `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : `none by key and ${contract.cursor} (a change without a ${contract.cursor} bump)`}`,
-  );
+  const details = failed.map((r) => {
+    const now = r.after ?? r;
+    return `${contract.source}.${contract.entity} ${r.created_day}: source ${now.source_rows} rows / ${now.source_amount ?? '-'}, warehouse ${now.warehouse_rows} / ${now.warehouse_amount ?? '-'} after repair; ` +
+      (onlyStatesDiffer(now) ? `same rows and amount, but row states differ (${digestStateColumns(contract).join(', ')}); ` : '') +
+      `keys differing: ${r.differingKeys.length ? r.differingKeys.join(', ') : `none by key and ${contract.cursor} (a change without a ${contract.cursor} bump)`}`;
+  });
   await warehouse.run(renderSql(recordDqSql, warehouse.dialect, {
     params: {
       run_id: deps.runId, check_name: `nightly_repair_${contract.source}__${contract.entity}`, table_name: `staging.${stagingModelName(contract)}`,
