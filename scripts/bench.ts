@@ -9,6 +9,8 @@
 // `npm run bench -- partner-files [--mb 1024] [--repeat 3]`: the partner-file
 // reader and extractor on a generated CSV (UTF-8 and cp1252, plain and gzip)
 // against DuckDB's read_csv, on one CPU (scripts/bench/partner-files-bench.ts).
+// `npm run bench -- partner-files-chain [--mb 1024]`: the partner-files chain
+// (extract, load, models, checks) over one such file (scripts/bench/partner-files-chain.ts).
 // `npm run bench -- zendesk [--tickets 10000,100000] [--rpm 60]`: the Zendesk ticket
 // export at a request budget (scripts/bench/zendesk-bench.ts).
 // Figures, not assertions: these machines are shared, so nothing here fails a build.
@@ -25,12 +27,13 @@ import { benchLoadAtScale } from './bench/load-bench';
 import { benchStripe } from './bench/stripe-bench';
 import { benchZendesk } from './bench/zendesk-bench';
 import { benchPartnerFiles } from './bench/partner-files-bench';
+import { benchPartnerFilesChain } from './bench/partner-files-chain';
 import { loadBenchReport } from './bench/load-bench-report';
 
 const root = path.resolve(__dirname, '..');
 
 const opts = new Command('bench')
-  .argument('[suite]', 'orders-db | load | stripe | zendesk | backfill | partner-files', 'orders-db')
+  .argument('[suite]', 'orders-db | load | stripe | zendesk | backfill | partner-files | partner-files-chain', 'orders-db')
   .option('--scale <n>', 'backfill: the sandbox scale', '0.1')
   .option('--scales <list>', 'load: sandbox scales, smallest first (ratios are against it)', '1,10')
   .option('--rows <list>', 'table sizes', '1000000,5000000')
@@ -186,6 +189,16 @@ async function partnerFilesSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-partner-files.json'), JSON.stringify(rows, null, 2));
 }
 
+async function partnerFilesChainSuite() {
+  const before = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const f = await benchPartnerFilesChain(Number(opts.mb));
+  const row = { 'CSV MB': f.fileMb, 'chain s': Math.round(f.seconds), ...Object.fromEntries(Object.entries(f.jobs).map(([job, s]) => [`${job} s`, s])), 'peak RSS MB': f.peakRssMb };
+  const models = Object.entries(f.models).filter(([, s]) => s >= 0.1).map(([model, s]) => ({ model, seconds: s }));
+  process.stdout.write(`start: ${before}\nend: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}\n${formatTextTable([row])}\n${formatTextTable(models)}\n`);
+  mkdirSync(path.join(root, 'tmp'), { recursive: true });
+  writeFileSync(path.join(root, 'tmp', 'bench-partner-files-chain.json'), JSON.stringify(f, null, 2));
+}
+
 async function backfillSuite() {
   const before = execFileSync('uptime', { encoding: 'utf8' }).trim();
   const f = await benchBackfill(opts.url, Number(opts.scale));
@@ -198,7 +211,7 @@ async function backfillSuite() {
   writeFileSync(path.join(root, 'tmp', 'bench-backfill.json'), JSON.stringify(f, null, 2));
 }
 
-(suite === 'zendesk' ? zendeskSuite() : suite === 'partner-files' ? partnerFilesSuite() : suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
+(suite === 'zendesk' ? zendeskSuite() : suite === 'partner-files' ? partnerFilesSuite() : suite === 'partner-files-chain' ? partnerFilesChainSuite() : suite === 'stripe' ? stripeSuite() : suite === 'load' ? loadSuite() : suite === 'backfill' ? backfillSuite() : main()).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
   process.exit(1);
 });

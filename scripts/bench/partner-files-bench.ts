@@ -66,7 +66,7 @@ function event(i: number, partner: PartnerShipmentEvent['partner']): PartnerShip
 }
 
 /** Header once, then blocks of rows in the partner's format until the file reaches `mb`. */
-async function writeCsv(file: string, partner: PartnerShipmentEvent['partner'], mb: number, gzip: boolean): Promise<number> {
+export async function writeCsv(file: string, partner: PartnerShipmentEvent['partner'], mb: number, gzip: boolean): Promise<number> {
   const format = partnerFormatNamed(partner);
   const target = mb * 1024 * 1024;
   let written = 0;

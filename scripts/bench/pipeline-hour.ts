@@ -22,10 +22,10 @@ export interface PipelineHourFigures {
 /** The sources with no API sandbox to serve: the bench measures the orders and partner-files chains. */
 const BENCH_SOURCES = 'orders_db,partner_files';
 
-export function runPipelineHour(env: NodeJS.ProcessEnv, at: Date): PipelineHourFigures {
+export function runPipelineHour(env: NodeJS.ProcessEnv, at: Date, sources = BENCH_SOURCES): PipelineHourFigures {
   const rssFile = path.join(mkdtempSync(path.join(tmpdir(), 'northstar-bench-rss-')), 'rss');
   const started = Date.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, '--import', 'tsx', path.join(root, 'apps/orchestrator/src/main.ts'), 'hourly', '--at', at.toISOString(), '--sources', BENCH_SOURCES], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, '--import', 'tsx', path.join(root, 'apps/orchestrator/src/main.ts'), 'hourly', '--at', at.toISOString(), '--sources', sources], {
     cwd: root, env, encoding: 'utf8',
   });
   const seconds = (Date.now() - started) / 1000;
