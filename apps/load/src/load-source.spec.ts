@@ -48,7 +48,7 @@ describe('loadSource on Snowflake (a recording connection)', () => {
     );
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
 
-    await loadSource([products], [], { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly', rawStage: 'ops.northstar_raw', loadLockTtlMs: 3_600_000 });
+    await loadSource([products], [], { warehouse, store, logger: silentLogger(), piiColumns: new Set<string>(), clock, runId: 'load-1', mode: 'hourly', rawStage: 'ops.northstar_raw', loadLockTtlMs: 3_600_000 });
 
     const copies = connection.statements.filter((s) => s.sql.includes('copy into raw.orders_db__products'));
     expect(copies.map((s) => /from @(\S+)/.exec(s.sql)?.[1])).toEqual(['ops.northstar_raw']);
@@ -73,7 +73,7 @@ describe('loadSource --full-refresh on DuckDB', () => {
         { store, parquet, maskKey: undefined, rowsPerPart: 1000, tempDir: dir, logger: silentLogger(), clock },
       );
       const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
-      const deps = { warehouse: db.warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000 };
+      const deps = { warehouse: db.warehouse, store, logger: silentLogger(), piiColumns: new Set<string>(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000 };
       await land('hourly-7', 7, [1, 2]);
       await loadSource([products], models, deps);
       const staged = () => db.warehouse.query<{ n: number }>({ sql: 'select count(*) as n from staging.stg_orders_db__products', binds: [] });
@@ -118,7 +118,7 @@ describe('loadSource: the run record\'s rows out and retries', () => {
         transaction: { value: <T>(fn: (session: WarehouseSession) => Promise<T>) => (locked-- > 0 ? Promise.reject(new TransientError('DuckDB file is locked by another process')) : db.warehouse.transaction(fn)) },
       }) as Warehouse;
       const retries: number[] = [];
-      const deps = { warehouse, store, logger: silentLogger(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000, retry: { sleep: async () => undefined, onRetry: (_: unknown, attempt: number) => void retries.push(attempt) } };
+      const deps = { warehouse, store, logger: silentLogger(), piiColumns: new Set<string>(), clock, runId: 'load-1', mode: 'hourly' as const, loadLockTtlMs: 3_600_000, retry: { sleep: async () => undefined, onRetry: (_: unknown, attempt: number) => void retries.push(attempt) } };
 
       await land('hourly-7', 7, [1, 2, 3]);
       const first = await loadSource([products], models, deps);

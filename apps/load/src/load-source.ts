@@ -25,8 +25,8 @@ export interface LoadSourceDeps {
   readonly hold?: boolean;
   /** How a transient failure of one raw load or of the publish is retried in place (default loadRetry); onRetry counts the run record's retries. */
   readonly retry?: Partial<RetryOptions>;
-  /** PII columns as schema.table.column (piiColumnTargets): a check refusing the publish records its sample of such keys masked. */
-  readonly piiColumns?: ReadonlySet<string>;
+  /** PII columns as schema.table.column (piiColumnTargets): a check refusing the publish records its sample of such keys masked. Required, as publishModels'. */
+  readonly piiColumns: ReadonlySet<string>;
 }
 
 /**

@@ -20,7 +20,7 @@ describe("a backfill's publish of its held rows", () => {
     const connection = new RecordingSnowflakeConnection(() => undefined);
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
     await loadSource([orders], [], {
-      warehouse, store: new LocalObjectStore('/nonexistent'), logger: silentLogger(), clock: () => publishedAt, runId: 'backfill-20261101T00-20261102T00-publish', mode: 'backfill', loadLockTtlMs: 3_600_000,
+      warehouse, store: new LocalObjectStore('/nonexistent'), logger: silentLogger(), piiColumns: new Set<string>(), clock: () => publishedAt, runId: 'backfill-20261101T00-20261102T00-publish', mode: 'backfill', loadLockTtlMs: 3_600_000,
     }, { publishHeld: true });
     const sent = connection.statements.map((s) => s.sql);
     const begin = sent.indexOf('begin transaction');

@@ -24,7 +24,7 @@ describe('checks declared beside the models (<model>.checks.json)', () => {
     let runId: string;
     const byName = new Map(loadQualityChecks().map((c) => [c.name, c]));
     const check = async (name: string, asOf = new Date('2026-03-02T10:00:00Z')): Promise<QualityResult> => {
-      const [result] = await runQualityChecks([byName.get(name)!], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), models: sandbox.models, asOf });
+      const [result] = await runQualityChecks([byName.get(name)!], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models: sandbox.models, asOf });
       return result;
     };
     // asOf: an hour after the history's last order update, within freshness's 120 minutes.

@@ -29,7 +29,7 @@ describe('a batch check reads the keys its run merged, a table check every key',
   let sandbox: OrdersModelSandbox;
   const byName = new Map(loadQualityChecks().map((c) => [c.name, c]));
   const failing = async (check: QualityCheck, runId: string) =>
-    (await runQualityChecks([check], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), models: sandbox.models }))[0].failingRows;
+    (await runQualityChecks([check], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models: sandbox.models }))[0].failingRows;
 
   beforeAll(async () => {
     sandbox = await OrdersModelSandbox.open();

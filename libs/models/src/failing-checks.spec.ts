@@ -22,7 +22,7 @@ describe('failing declared checks at publish', () => {
   afterAll(() => sandbox.dispose());
 
   const publish = (runId: string) =>
-    publishModels(sandbox.models, { warehouse: sandbox.warehouse, logger: silentLogger(), clock: sandbox.clock, runId, mode: 'hourly', checks: loadQualityChecks() });
+    publishModels(sandbox.models, { warehouse: sandbox.warehouse, logger: silentLogger(), piiColumns: new Set<string>(), clock: sandbox.clock, runId, mode: 'hourly', checks: loadQualityChecks() });
   const analyticsOrders = () => sandbox.query('select order_id, order_status from analytics.orders order by order_id');
   const results = (runId: string) => sandbox.query('select check_name, severity, status, failing_rows from ops.dq_results where run_id = :run_id and status = \'fail\' order by check_name', { run_id: runId });
 
@@ -67,7 +67,7 @@ describe('failing declared checks at publish', () => {
     // The refused batch went through with the fixed order 11, beside the new one: warnings do not hold data back.
     expect(await analyticsOrders()).toEqual([{ order_id: 10, order_status: 'shipped' }, { order_id: 11, order_status: 'shipped' }, { order_id: 12, order_status: 'teleported' }]);
     const checks = loadQualityChecks().filter((c) => c.scope === 'batch' && c.table === 'curated.fct_orders');
-    const quality = await runQualityChecks(checks, { warehouse: sandbox.warehouse, runId: 'h3', clock: sandbox.clock, asOf: new Date('2026-03-01T13:00:00Z'), logger: silentLogger(), models: sandbox.models });
+    const quality = await runQualityChecks(checks, { warehouse: sandbox.warehouse, runId: 'h3', clock: sandbox.clock, asOf: new Date('2026-03-01T13:00:00Z'), logger: silentLogger(), piiColumns: new Set<string>(), models: sandbox.models });
     expect(quality.filter((r) => r.status === 'fail').map((r) => [r.check, r.severity, r.failingRows])).toEqual([['fct_orders_accepted_values_order_status_in_batch', 'warn', 1]]);
     expect(await results('h3')).toEqual([{ check_name: 'fct_orders_accepted_values_order_status_in_batch', severity: 'warn', status: 'fail', failing_rows: 1 }]);
   });

@@ -44,7 +44,7 @@ describe('key checks generated from the models\' keys: headers', () => {
     let sandbox: OrdersModelSandbox;
     const byName = new Map(loadQualityChecks().map((c) => [c.name, c]));
     const failing = async (name: string, runId: string) =>
-      (await runQualityChecks([byName.get(name)!], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), models: sandbox.models }))[0].failingRows;
+      (await runQualityChecks([byName.get(name)!], { warehouse: sandbox.warehouse, runId, clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models: sandbox.models }))[0].failingRows;
 
     beforeAll(async () => {
       sandbox = await OrdersModelSandbox.open();

@@ -40,7 +40,7 @@ describe('analytics.orders: shipped and delivered times from the partners where 
   afterEach(() => sandbox.dispose());
 
   const publish = (models: readonly Model[], runId: string) =>
-    publishModels(models, { warehouse: sandbox.warehouse, logger: silentLogger(), clock: sandbox.clock, runId, mode: 'hourly', checks: loadQualityChecks() });
+    publishModels(models, { warehouse: sandbox.warehouse, logger: silentLogger(), piiColumns: new Set<string>(), clock: sandbox.clock, runId, mode: 'hourly', checks: loadQualityChecks() });
   const landOrders = (orders: Record<string, BindValue>[]) => sandbox.land('orders', orders);
 
   it('builds analytics.orders in the orders chain alone: no partner model runs there, no domain job waits for both', () => {

@@ -63,7 +63,7 @@ describe('payments models: fct_payments and fct_daily_reconciliation', () => {
     reconciliation_status as status, _merged_at from curated.fct_daily_reconciliation order by order_date, currency_code`);
   const checks = async () => {
     const names = ['fct_payments_unresolved_order', 'fct_daily_reconciliation_mismatch', 'fct_daily_reconciliation_mismatch_in_batch'];
-    const results = await runQualityChecks(loadQualityChecks().filter((c) => names.includes(c.name)), { warehouse: sandbox.warehouse, runId: `q${++runs}`, clock: sandbox.clock, logger: silentLogger(), models });
+    const results = await runQualityChecks(loadQualityChecks().filter((c) => names.includes(c.name)), { warehouse: sandbox.warehouse, runId: `q${++runs}`, clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models });
     return Object.fromEntries(results.map((r) => [r.check, { status: r.status, failingRows: r.failingRows, keys: r.sampleKeys ?? [] }]));
   };
 

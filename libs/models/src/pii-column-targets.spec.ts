@@ -1,11 +1,12 @@
-import { allContracts, customersContract, type Contract } from '@northstar/contracts';
+import { allContracts, curatedDomains, customersContract, type Contract } from '@northstar/contracts';
 import { DataContractError, silentLogger } from '@northstar/core';
 import { duckdbDialect, snowflakeDialect } from '@northstar/sql';
 import { SnowflakeWarehouse } from '@northstar/warehouse';
 import { fakeSnowflakeColumn, RecordingSnowflakeConnection, type RecordedStatement } from '@northstar/warehouse/testing';
-import { loadModelCatalog } from './model-catalog';
+import { loadModelCatalog, type Model } from './model-catalog';
 import { runModels } from './model-runner';
-import { assertPiiColumnsTagged, piiColumnsRenamedInStaging, piiColumnTargets } from './pii-column-targets';
+import { assertPiiColumnsTagged, piiColumnsRenamedInStaging, piiColumnTargets, tagNewPiiColumns } from './pii-column-targets';
+import { modelsOfDomain } from './source-models';
 
 const names = (contracts: readonly Contract[]) => piiColumnTargets(contracts, loadModelCatalog(), snowflakeDialect).map((t) => `${t.table}.${t.column}:${t.pii}`);
 
@@ -76,6 +77,45 @@ describe('PII tags in the load and quality jobs (Snowflake)', () => {
     const connection = new RecordingSnowflakeConnection(customersTable(() => ['email', 'first_name', 'last_name']));
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
     await expect(assertPiiColumnsTagged(warehouse, [])).rejects.toThrow('raw.orders_db__customers.phone (phone)');
+    await warehouse.close();
+  });
+});
+
+/** fct_support_tickets (the support domain's job) as if it kept the requester's email, which it reads from stg_zendesk__users (the zendesk job's). */
+function ticketsKeepingEmail(model: Model): Model {
+  const line = '  requester_id bigint,\n';
+  if (!model.template.body.includes(line)) throw new Error(`${model.name} has no line ${line}`);
+  return { ...model, template: { ...model.template, body: model.template.body.replace(line, `${line}  email varchar,\n`) } };
+}
+
+describe('a PII column a domain job\'s model takes from another job\'s staging model', () => {
+  const catalog = loadModelCatalog().map((m) => (m.name === 'fct_support_tickets' ? ticketsKeepingEmail(m) : m));
+  const support = modelsOfDomain(catalog, curatedDomains().find((d) => d.name === 'support')!);
+  const ticketColumns = (lineage: readonly Model[]) =>
+    piiColumnTargets(allContracts, support, snowflakeDialect, lineage).filter((t) => t.table === 'curated.fct_support_tickets').map((t) => `${t.column}:${t.pii}`);
+
+  it('is traced to its contract through the catalog, though the job runs only its own models', () => {
+    expect(support.map((m) => m.name)).not.toContain('stg_zendesk__users');
+    expect(ticketColumns(catalog)).toEqual(['email:email']);
+    // The job's models alone end at stg_zendesk__users, a table no contract describes: the column would go untagged.
+    expect(ticketColumns(support)).toEqual([]);
+  });
+
+  it('is tagged after the domain job\'s models ran', async () => {
+    const declared = ['ticket_sk', 'ticket_id', 'requester_id', 'email', 'customer_id'];
+    const connection = new RecordingSnowflakeConnection((s) => {
+      if (s.sql.includes('information_schema.columns')) {
+        const names = s.binds[1] === 'fct_support_tickets' ? declared : [];
+        return { columns: ['column_name', 'data_type', 'numeric_precision', 'numeric_scale'].map((n) => fakeSnowflakeColumn(n, 'text')), rows: names.map((n) => [n, 'TEXT', null, null]) };
+      }
+      if (s.sql.includes('tag_references_all_columns')) return { columns: [fakeSnowflakeColumn('column_name', 'text'), fakeSnowflakeColumn('tag_value', 'text')], rows: [] };
+      return undefined;
+    });
+    const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
+    await tagNewPiiColumns(warehouse, support, silentLogger());
+    expect(connection.statements.filter((s) => s.sql.startsWith('alter table')).map((s) => s.sql)).toEqual([
+      "alter table curated.fct_support_tickets modify column email set tag ops.pii = 'email'",
+    ]);
     await warehouse.close();
   });
 });

@@ -2,7 +2,7 @@ import { DataContractError, type Logger } from '@northstar/core';
 import { allContracts, piiColumns, type Contract, type PiiColumn } from '@northstar/contracts';
 import { declaresColumns, parseCreateTable, rawTableRef, type Dialect } from '@northstar/sql';
 import { tagPiiColumns, untaggedPiiColumns, type PiiColumnTarget, type Warehouse } from '@northstar/warehouse';
-import type { Model } from './model-catalog';
+import { loadModelCatalog, type Model } from './model-catalog';
 import { rawTablesUpstream } from './raw-tables-upstream';
 import { renderModel } from './render-model';
 
@@ -15,11 +15,14 @@ const anyBatch = { processed_through: new Date(0), batch_end: new Date(0), now: 
  * under the name of a PII column of a contract upstream of it (a model that
  * renames a PII column must keep a name a contract tags, or add it to its
  * contract). Analytics views read these tables, so their masking applies there.
+ * `lineage` holds the models upstream of `models` that are not among them:
+ * a model of a domain's job reads staging models of other jobs, and without
+ * them its PII columns would trace back to no contract.
  */
-export function piiColumnTargets(contracts: readonly Contract[], models: readonly Model[], dialect: Dialect): PiiColumnTarget[] {
+export function piiColumnTargets(contracts: readonly Contract[], models: readonly Model[], dialect: Dialect, lineage: readonly Model[] = models): PiiColumnTarget[] {
   const raw = contracts.flatMap((contract) => piiColumns(contract).map((c) => target(rawTableRef(contract), c.name, c)));
   const byRawTable = new Map(contracts.map((c) => [rawTableRef(c), piiColumns(c)]));
-  const upstream = rawTablesUpstream(models);
+  const upstream = rawTablesUpstream([...new Map([...lineage, ...models].map((m) => [m.name, m])).values()]);
   const modelled = models.filter((m) => m.layer !== 'analytics').flatMap((model) => {
     const ddl = renderModel(model, dialect, anyBatch)[0];
     if (!ddl || !declaresColumns(ddl.sql)) return [];
@@ -54,10 +57,12 @@ export function piiColumnsRenamedInStaging(contracts: readonly Contract[], model
  * After a load's models ran: tags every contract PII column of raw tables and
  * of these models' tables that exists untagged, so a column the loader or a
  * model just created is masked from its first run on (Snowflake only).
+ * Lineage is the whole catalog: a load runs one source's or domain's models,
+ * whose PII may come from another's staging models.
  */
 export async function tagNewPiiColumns(warehouse: Warehouse, models: readonly Model[], logger: Logger): Promise<void> {
   if (warehouse.dialect.name !== 'snowflake') return;
-  const tagged = await tagPiiColumns(warehouse, piiColumnTargets(allContracts, models, warehouse.dialect));
+  const tagged = await tagPiiColumns(warehouse, piiColumnTargets(allContracts, models, warehouse.dialect, loadModelCatalog()));
   if (tagged.length > 0) logger.info({ columns: tagged.map((t) => `${t.table}.${t.column}`) }, 'tagged PII columns for masking');
 }
 

@@ -29,7 +29,7 @@ describe('publishModels', () => {
 
   // Rows carry the run id of the run that extracted them; a run's load checks the rows of its own run id.
   const publish = (runId: string, checks: readonly QualityCheck[] = [noLargeOrders]) =>
-    publishModels(sandbox.models, { warehouse: sandbox.warehouse, logger: silentLogger(), clock: sandbox.clock, runId, mode: 'hourly', checks });
+    publishModels(sandbox.models, { warehouse: sandbox.warehouse, logger: silentLogger(), piiColumns: new Set<string>(), clock: sandbox.clock, runId, mode: 'hourly', checks });
   const landOrder = async (runId: string, id: number, total: string) => {
     await sandbox.land('customers', [row.customer(1, '2026-02-01 00:00:00+00')], undefined, runId);
     await sandbox.land('orders', [row.order(id, 1, '2026-03-01 10:00:00+00', { total })], undefined, runId);
@@ -94,7 +94,7 @@ describe('publishModels on Snowflake (recording connection)', () => {
     });
     const warehouse = await SnowflakeWarehouse.fromConnection(connection, silentLogger());
     const models = loadModelCatalog().filter((m) => m.name === 'stg_orders_db__products');
-    const failure = await publishModels(models, { warehouse, logger: silentLogger(), clock: () => new Date('2026-11-02T09:00:00Z'), runId: 'hourly-20261102T09', mode: 'hourly', checks: loadQualityChecks() })
+    const failure = await publishModels(models, { warehouse, logger: silentLogger(), piiColumns: new Set<string>(), clock: () => new Date('2026-11-02T09:00:00Z'), runId: 'hourly-20261102T09', mode: 'hourly', checks: loadQualityChecks() })
       .then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(PublishRefusedError);
     const kinds = connection.statements.map((s) => (s.sql.includes('ops.dq_results') ? 'record' : /^\s*(create|begin|merge|rollback|commit)\b/i.exec(s.sql)?.[1].toLowerCase() ?? (s.sql.includes('failing_rows') ? 'check' : 'other')));

@@ -13,8 +13,8 @@ export interface PublishDeps extends ModelRunDeps {
   readonly checks: readonly QualityCheck[];
   /** DML in the same transaction, before the models: a backfill's publish moves its held raw rows to raw here, so a refused publish keeps them held. */
   readonly beforeModels?: (session: WarehouseSession) => Promise<void>;
-  /** PII columns as schema.table.column (piiColumnTargets): a refused check's sample of such keys is recorded masked, as the quality job's. */
-  readonly piiColumns?: ReadonlySet<string>;
+  /** PII columns as schema.table.column (piiColumnTargets): a refused check's sample of such keys is recorded masked, as the quality job's. Required, as there. */
+  readonly piiColumns: ReadonlySet<string>;
 }
 
 /** An error check failed on the models' new state: nothing of it was committed. */

@@ -12,7 +12,7 @@ describe('runQualityChecks: a checked table that does not exist', () => {
   });
   afterEach(() => sandbox.dispose());
 
-  const check = () => runQualityChecks(loadQualityChecks(), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), models: sandbox.models });
+  const check = () => runQualityChecks(loadQualityChecks(), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models: sandbox.models });
 
   it('is skipped while nothing it is built from has landed', async () => {
     const results = await check();

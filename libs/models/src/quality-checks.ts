@@ -73,8 +73,8 @@ export interface QualityDeps {
   readonly models?: readonly Model[];
   /** The run's scheduled time, which freshness is judged at (default: the clock). */
   readonly asOf?: Date;
-  /** PII columns as schema.table.column (piiColumnTargets): a sample of such keys is recorded masked. */
-  readonly piiColumns?: ReadonlySet<string>;
+  /** PII columns as schema.table.column (piiColumnTargets): a sample of such keys is recorded masked. Required, so no caller records them in clear by forgetting it. */
+  readonly piiColumns: ReadonlySet<string>;
 }
 
 /**
@@ -121,10 +121,10 @@ async function countFailures(check: QualityCheck, deps: QualityDeps): Promise<Qu
 }
 
 /** A check's outcome from its query's rows, wherever it ran (here, the load's publish gate): the sample of keys masked when the key column is PII. */
-export function qualityResultOf(check: QualityCheck, rows: readonly QualityCheckRow[], piiColumns?: ReadonlySet<string>): QualityResult {
+export function qualityResultOf(check: QualityCheck, rows: readonly QualityCheckRow[], piiColumns: ReadonlySet<string>): QualityResult {
   const failingRows = Number(rows[0]?.failing_rows ?? 0);
   const keys = rows.flatMap((r) => (r.failing_key === undefined || r.failing_key === null ? [] : [String(r.failing_key)]));
-  const sampleKeys = piiColumns?.has(`${check.table}.${check.idents?.['key']}`) ? keys.map(maskedKey) : keys;
+  const sampleKeys = piiColumns.has(`${check.table}.${check.idents?.['key']}`) ? keys.map(maskedKey) : keys;
   const sample = sampleKeys.length > 0 ? { sampleKeys, details: `sample failing keys: ${sampleKeys.join(', ')}` } : {};
   return { check: check.name, table: check.table, severity: check.severity, status: failingRows === 0 ? 'pass' : 'fail', failingRows, ...sample };
 }

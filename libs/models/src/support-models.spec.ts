@@ -103,7 +103,7 @@ describe('support models: staging, fct_support_tickets and fct_support_interacti
       { ticket_id: 3, customer_id: 2, customer_sk: expect.any(String), customer_match: 'email', order_id: null, has_order: false, satisfaction_score: null, first_reply_business_minutes: null, full_resolution_calendar_minutes: null },
       { ticket_id: 4, customer_id: null, customer_sk: null, customer_match: null, order_id: null, has_order: false, satisfaction_score: null, first_reply_business_minutes: null, full_resolution_calendar_minutes: null },
     ]);
-    const [check] = await runQualityChecks(loadQualityChecks().filter((c) => c.name === 'fct_support_tickets_unmatched_requester'), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), models });
+    const [check] = await runQualityChecks(loadQualityChecks().filter((c) => c.name === 'fct_support_tickets_unmatched_requester'), { warehouse: sandbox.warehouse, runId: 'q', clock: sandbox.clock, logger: silentLogger(), piiColumns: new Set<string>(), models });
     expect(check).toMatchObject({ severity: 'warn', status: 'fail', failingRows: 1 });
 
     const before = await query('select ticket_id, _merged_at from curated.fct_support_tickets order by ticket_id');
