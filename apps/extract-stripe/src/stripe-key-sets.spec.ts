@@ -72,6 +72,20 @@ describe('the Stripe nightly key sets and the repair of a day changed without an
   const query = (sql: string) => db.warehouse.query<Record<string, unknown>>({ sql, binds: [] });
   const backfill = (start: string, end: Date, runId: string): RunParameters => ({ mode: 'backfill', scheduledAt: new Date(start), window: { start: new Date(start), end }, runId });
 
+  /** The nightly repair of charges, re-reading each differing day through the extractor and the load; the days it re-read. */
+  const repairCharges = async () => {
+    const reRead: string[] = [];
+    const outcome = await repairDifferingDays([chargesContract], {
+      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => now,
+      repairDay: async (contract, day) => {
+        reRead.push(`${contract.entity} ${day}`);
+        await extractStripe(backfill(`${day}T00:00:00Z`, NIGHTLY.scheduledAt, `repair-${day}`), [chargesEntity], deps());
+        await load([chargesContract]);
+      },
+    });
+    return { reRead, outcome };
+  };
+
   it('lands a key set and a digest per day of the lookback, and a digest that differs from staging is repaired by re-listing the day', async () => {
     await extractStripe(backfill('2026-11-01T00:00:00Z', now, 'history-1'), [chargesEntity], deps());
     await load([chargesContract]);
@@ -93,15 +107,7 @@ describe('the Stripe nightly key sets and the repair of a day changed without an
       { day: '2026-11-02', row_count: 1, amount_sum: '0.00' },
     ]);
 
-    const reRead: string[] = [];
-    const outcome = await repairDifferingDays([chargesContract], {
-      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => now,
-      repairDay: async (contract, day) => {
-        reRead.push(`${contract.entity} ${day}`);
-        await extractStripe(backfill(`${day}T00:00:00Z`, NIGHTLY.scheduledAt, `repair-${day}`), [chargesEntity], deps());
-        await load([chargesContract]);
-      },
-    });
+    const { reRead, outcome } = await repairCharges();
     expect(reRead).toEqual(['charges 2026-11-01']);
     expect(outcome.map((r) => [r.created_day, r.result])).toEqual([['2026-11-01', 'repaired']]);
     expect(await query('select source, entity, cast(created_day as varchar) as day, source_rows, source_amount, warehouse_rows, warehouse_amount, action, result, amount_after from ops.reconciliation_results')).toEqual([{
@@ -120,15 +126,7 @@ describe('the Stripe nightly key sets and the repair of a day changed without an
     now = new Date('2026-11-03T02:05:00Z');
     await extractStripeKeySets(NIGHTLY, [chargesEntity], deps());
     await load([keySetContract(chargesContract), digestContract(chargesContract)]);
-    const reRead: string[] = [];
-    const outcome = await repairDifferingDays([chargesContract], {
-      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => now,
-      repairDay: async (contract, day) => {
-        reRead.push(`${contract.entity} ${day}`);
-        await extractStripe(backfill(`${day}T00:00:00Z`, NIGHTLY.scheduledAt, `repair-${day}`), [chargesEntity], deps());
-        await load([chargesContract]);
-      },
-    });
+    const { reRead, outcome } = await repairCharges();
     // The 2nd, unchanged, matches: the extractor's state sum and DuckDB's over staging agree.
     expect(reRead).toEqual(['charges 2026-11-01']);
     expect(outcome.map((r) => [r.created_day, r.source_rows, r.warehouse_rows, r.source_amount, r.warehouse_amount, r.result])).toEqual([['2026-11-01', 2, 2, '0.00', '0.00', 'repaired']]);

@@ -66,6 +66,20 @@ describe('the Zendesk nightly key sets and the repair of a day the cursor missed
   const query = (sql: string) => db.warehouse.query<Record<string, unknown>>({ sql, binds: [] });
   const backfill = (start: Date, end: Date, runId: string): RunParameters => ({ mode: 'backfill', scheduledAt: start, window: { start, end }, runId });
 
+  /** The nightly repair of tickets, re-reading each differing day through the extractor and the load; the days it re-read. */
+  const repairTickets = async () => {
+    const reRead: string[] = [];
+    const outcome = await repairDifferingDays([ticketsContract], {
+      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => new Date(),
+      repairDay: async (contract, differing) => {
+        reRead.push(`${contract.entity} ${differing}`);
+        await extractZendesk(backfill(new Date(`${differing}T00:00:00Z`), NIGHTLY.scheduledAt, `repair-${differing}`), tickets(true), deps());
+        await load([ticketsContract]);
+      },
+    });
+    return { reRead, outcome };
+  };
+
   it('counts the tickets created per day of the lookback as staging does, and re-reads a day whose count differs', async () => {
     await extractZendesk(backfill(new Date(sandboxStart.getTime() - 40 * DAY), sandboxStart, 'history-1'), tickets(true), deps());
     await load([ticketsContract]);
@@ -83,15 +97,7 @@ describe('the Zendesk nightly key sets and the repair of a day the cursor missed
     expect(days).toBeGreaterThan(5);
 
     const day = createdAt.slice(0, 10);
-    const reRead: string[] = [];
-    const outcome = await repairDifferingDays([ticketsContract], {
-      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => new Date(),
-      repairDay: async (contract, differing) => {
-        reRead.push(`${contract.entity} ${differing}`);
-        await extractZendesk(backfill(new Date(`${differing}T00:00:00Z`), NIGHTLY.scheduledAt, `repair-${differing}`), tickets(true), deps());
-        await load([ticketsContract]);
-      },
-    });
+    const { reRead, outcome } = await repairTickets();
     // Every other day of the lookback agrees: the set counts what staging holds, deleted tickets left out by both.
     expect(reRead).toEqual([`tickets ${day}`]);
     expect(outcome.map((r) => [r.created_day, r.result])).toEqual([[day, 'repaired']]);
@@ -117,15 +123,7 @@ describe('the Zendesk nightly key sets and the repair of a day the cursor missed
     await extractZendeskKeySets(NIGHTLY, tickets(true), deps());
     await load([keySetContract(ticketsContract), digestContract(ticketsContract)]);
     const day = new Date(moved.created_at).toISOString().slice(0, 10);
-    const reRead: string[] = [];
-    const outcome = await repairDifferingDays([ticketsContract], {
-      withWarehouse: (fn) => fn(db.warehouse), runId: NIGHTLY.runId, clock: () => new Date(),
-      repairDay: async (contract, differing) => {
-        reRead.push(`${contract.entity} ${differing}`);
-        await extractZendesk(backfill(new Date(`${differing}T00:00:00Z`), NIGHTLY.scheduledAt, `repair-${differing}`), tickets(true), deps());
-        await load([ticketsContract]);
-      },
-    });
+    const { reRead, outcome } = await repairTickets();
     expect(reRead).toEqual([`tickets ${day}`]);
     expect(outcome.map((r) => [r.created_day, r.source_rows === r.warehouse_rows, r.result])).toEqual([[day, true, 'repaired']]);
     expect(await query(`select status from staging.stg_zendesk__tickets where ticket_id = ${moved.id}`)).toEqual([{ status: 'solved' }]);
