@@ -1,10 +1,10 @@
 import { ConfigError, createLogger, deriveRunId, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
-import { allContracts, curatedDomains, reconciliationContracts, sourceRegistry, type CuratedDomain, type SourceDeclaration } from '@northstar/contracts';
+import { allContracts, domainJobs, reconciliationContracts, sourceRegistry, type SourceDeclaration } from '@northstar/contracts';
 import { releaseQuarantine } from '@northstar/extract';
 import { loadModelCatalog, piiColumnTargets, type Model } from '@northstar/models';
 import { openObjectStore } from '@northstar/object-store';
 import { openWarehouse, type Warehouse } from '@northstar/warehouse';
-import { loadDomain } from './load-domain';
+import { domainJobNamed, loadDomain } from './load-domain';
 import { loadSource } from './load-source';
 import { runRetention, type RetentionRun } from './retention/retention-job';
 import { configNeeds } from './config-needs';
@@ -19,7 +19,7 @@ void runMain(APP, async (setLogger, figures) => {
   const { run, options } = parseRunArgs<LoadOptions>(APP, process.argv.slice(2), process.env, new Date(), (command) =>
     command
       .option('--source <source>', `load its raw tables, then the models reading it alone: one of ${sourceRegistry.map((s) => s.name).join(', ')}`, process.env['NORTHSTAR_SOURCE'])
-      .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${curatedDomains().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
+      .option('--domain <domain>', `instead of --source, run the models of a domain that read several sources: one of ${domainJobs().map((d) => d.name).join(', ')}`, process.env['NORTHSTAR_DOMAIN'])
       .option('--entities <list>', 'comma-separated entities (default: all of the source)', process.env['NORTHSTAR_ENTITIES'])
       .option('--full-refresh <models>', 'comma-separated models to rebuild from raw, with every model downstream of them', process.env['NORTHSTAR_FULL_REFRESH'])
       .option('--hold', "a backfill chunk's load: its own run's files into raw_backfill, held from the models until the backfill's --publish-held")
@@ -47,7 +47,7 @@ void runMain(APP, async (setLogger, figures) => {
   const retry = { onRetry: () => void figures.retries++ };
   const deps = { logger, clock: () => new Date(), runId: run.runId, mode: run.mode, loadLockTtlMs: config.loadLockTtlMs, hold: options.hold === true, retry };
   if (options.domain) {
-    const domain = registeredDomain(options.domain);
+    const domain = domainJobNamed(options.domain);
     const warehouse = await openWarehouse(config.warehouse, logger);
     const { rowsOut } = await loadDomain(domain, models, { ...deps, warehouse, piiColumns: piiColumnsOf(warehouse, models) }).finally(() => warehouse.close());
     figures.rowsOut = rowsOut;
@@ -102,12 +102,6 @@ async function retentionJob(retention: RetentionRun, runId: string, setLogger: (
 /** As the quality job masks a failing check's sample keys, so does the publish gate refusing a batch. */
 function piiColumnsOf(warehouse: Warehouse, models: readonly Model[]): ReadonlySet<string> {
   return new Set(piiColumnTargets(allContracts, models, warehouse.dialect).map((t) => `${t.table}.${t.column}`));
-}
-
-function registeredDomain(name: string): CuratedDomain {
-  const domain = curatedDomains().find((d) => d.name === name);
-  if (!domain) throw new ConfigError(`--domain: expected one of ${curatedDomains().map((d) => d.name).join(', ')}, got "${name}"`);
-  return domain;
 }
 
 function registeredSource(name: string): SourceDeclaration {

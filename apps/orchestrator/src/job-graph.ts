@@ -1,5 +1,5 @@
 import { topologicalOrder as orderTopologically, type RunMode } from '@northstar/core';
-import { curatedDomains, sourceRegistry, sourcesIn, type SourceDeclaration } from '@northstar/contracts';
+import { domainJobs, sourceRegistry, sourcesIn, type SourceDeclaration } from '@northstar/contracts';
 
 /** The orchestrator runs as a job of a graph only on Batch, as the nightly's repair step (batch-nightly-repair.ts). */
 export type AppName = 'extract-orders-db' | 'extract-stripe' | 'extract-zendesk' | 'extract-partner-files' | 'load' | 'quality' | 'orchestrator';
@@ -50,9 +50,8 @@ export function buildGraph(params: GraphParameters, registry: readonly SourceDec
     // A leaf: its exit 3 marks the source's chain without holding back quality or the good data.
     ...(source.afterLoadReport ? [{ id: `report-${kebab(source.name)}`, app: extractorApp(source), args: [...shared, ...source.afterLoadReport], dependsOn: [`load-${kebab(source.name)}`] }] : []),
   ]);
-  const domainNodes = curatedDomains(registry)
+  const domainNodes = domainJobs(registry)
     .map((domain) => ({ domain, loads: domain.sources.flatMap((s) => loadOf.get(s) ?? []) }))
-    .filter(({ domain }) => domain.sources.length > 1) // a domain read by one source runs in that source's load
     .filter(({ loads }) => loads.length > 0)
     .map(({ domain, loads }): JobNode => ({ id: `models-${kebab(domain.name)}`, app: 'load', args: [...shared, '--domain', domain.name], dependsOn: loads }));
   const nodes = [...sourceNodes, ...domainNodes];

@@ -41,6 +41,11 @@ export function curatedDomains(registry: readonly SourceDeclaration[] = sourceRe
   return [...domains].map(([name, d]) => ({ name, models: [...d.models].sort(), sources: d.sources }));
 }
 
+/** The domains with a `load --domain` job: those fed by several sources. A domain fed by one runs in that source's load. */
+export function domainJobs(registry: readonly SourceDeclaration[] = sourceRegistry): CuratedDomain[] {
+  return curatedDomains(registry).filter((d) => d.sources.length > 1);
+}
+
 /** Refuses a registry with a source twice, or a curated model claimed by two domains. */
 export function checkedRegistry(registry: readonly SourceDeclaration[]): readonly SourceDeclaration[] {
   const names = registry.map((s) => s.name);

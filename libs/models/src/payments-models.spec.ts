@@ -1,5 +1,5 @@
 import { silentLogger } from '@northstar/core';
-import { contractFor, paymentsModels, rawTableName, stripeSource } from '@northstar/contracts';
+import { contractFor, curatedDomains, paymentsModels, rawTableName, sourceRegistry, stripeSource } from '@northstar/contracts';
 import type { BindValue, Row } from '@northstar/warehouse';
 import { loadModelCatalog } from './model-catalog';
 import { OrdersModelSandbox } from './orders-model-sandbox';
@@ -33,7 +33,7 @@ describe('payments models and the jobs that run them', () => {
     expect(names(modelsOfSource(catalog, stripeSource, stripeRaw)).filter((n) => read.get(n)!.size > 0)).toEqual([
       'stg_stripe__charges', 'stg_stripe__refunds', 'stg_stripe__disputes', 'stg_stripe__payment_intents', 'stg_stripe__balance_transactions',
     ].sort((a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));
-    expect(names(modelsOfDomain(catalog, { name: 'payments', models: paymentsModels }))).toEqual(['fct_payments', 'fct_daily_reconciliation', 'daily_reconciliation', 'payments'].sort(
+    expect(names(modelsOfDomain(catalog, { name: 'payments', models: paymentsModels }, curatedDomains(sourceRegistry)))).toEqual(['fct_payments', 'fct_daily_reconciliation', 'daily_reconciliation', 'payments'].sort(
       (a, b) => names(catalog).indexOf(a) - names(catalog).indexOf(b)));
   });
 });

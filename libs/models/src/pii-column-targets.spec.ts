@@ -90,7 +90,7 @@ function ticketsKeepingEmail(model: Model): Model {
 
 describe('a PII column a domain job\'s model takes from another job\'s staging model', () => {
   const catalog = loadModelCatalog().map((m) => (m.name === 'fct_support_tickets' ? ticketsKeepingEmail(m) : m));
-  const support = modelsOfDomain(catalog, curatedDomains().find((d) => d.name === 'support')!);
+  const support = modelsOfDomain(catalog, curatedDomains().find((d) => d.name === 'support')!, curatedDomains());
   const ticketColumns = (lineage: readonly Model[]) =>
     piiColumnTargets(allContracts, support, snowflakeDialect, lineage).filter((t) => t.table === 'curated.fct_support_tickets').map((t) => `${t.column}:${t.pii}`);
 

@@ -13,7 +13,11 @@ const models = orderByDependencies([
   model('fct_orders', ['stg_orders', 'dim_date']),
   model('fct_payments', ['stg_charges', 'fct_orders']),
   model('payments_view', ['fct_payments']),
+  model('stg_tickets', ['raw.zendesk__tickets']),
+  model('fct_tickets', ['stg_tickets', 'fct_orders']),
+  model('tickets_with_payments', ['fct_tickets', 'fct_payments']),
 ]);
+const domains = [{ name: 'orders', models: ['fct_orders'] }, { name: 'payments', models: ['fct_payments'] }, { name: 'support', models: ['fct_tickets', 'tickets_with_payments'] }];
 const names = (list: readonly Model[]) => list.map((m) => m.name);
 
 describe('models by the sources they read', () => {
@@ -30,8 +34,19 @@ describe('models by the sources they read', () => {
   });
 
   it('a domain job runs its models reading several sources, and what is downstream of them', () => {
-    expect(names(modelsOfDomain(models, { name: 'payments', models: ['fct_payments'] }))).toEqual(['fct_payments', 'payments_view']);
-    expect(() => modelsOfDomain(models, { name: 'payments', models: ['fct_payment'] })).toThrow('domain payments: no model named fct_payment');
+    expect(names(modelsOfDomain(models, domains[1], domains))).toEqual(['fct_payments', 'payments_view']);
+    expect(() => modelsOfDomain(models, { name: 'payments', models: ['fct_payment'] }, domains)).toThrow('domain payments: no model named fct_payment');
+  });
+
+  it('a domain job stops at the models another domain claims: they run in their own job, under its lock', () => {
+    // fct_orders reads one source, and the payments and support models read it: the orders domain runs none of them.
+    expect(names(modelsOfDomain(models, domains[0], domains))).toEqual([]);
+    expect(names(modelsOfDomain(models, domains[2], domains))).toEqual(['fct_tickets', 'tickets_with_payments']);
+    const registered = curatedDomains(sourceRegistry);
+    const catalog = loadModelCatalog();
+    const claimed = registered.flatMap((d) => modelsOfDomain(catalog, d, registered).map((m) => m.name));
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(new Set(claimed).size).toBe(claimed.length);
   });
 
   it("every registered domain's models exist and read only the sources feeding the domain", () => {

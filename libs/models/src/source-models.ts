@@ -28,10 +28,17 @@ export function modelsOfSource(models: readonly Model[], source: { readonly name
   return downstreamOf(models, roots).filter((m) => [...(read.get(m.name) ?? [])].every((s) => s === source.name));
 }
 
-/** What `load --domain D` runs: the domain's models that read several sources, and what is downstream of them. */
-export function modelsOfDomain(models: readonly Model[], domain: Pick<CuratedDomain, 'name' | 'models'>): Model[] {
+/**
+ * What `load --domain D` runs: the domain's models that read several
+ * sources, and what is downstream of them, stopping at a model another
+ * domain claims: that one runs in its own domain's job, under its lock.
+ */
+export function modelsOfDomain(models: readonly Model[], domain: Pick<CuratedDomain, 'name' | 'models'>, domains: readonly Pick<CuratedDomain, 'name' | 'models'>[]): Model[] {
   const unknown = domain.models.filter((name) => !models.some((m) => m.name === name));
   if (unknown.length) throw new Error(`domain ${domain.name}: no model named ${unknown.join(', ')}`);
+  const claimedElsewhere = new Set(domains.filter((d) => d.name !== domain.name).flatMap((d) => d.models));
+  const owned = new Set(domain.models);
+  for (const model of models) if (!claimedElsewhere.has(model.name) && model.dependsOn.some((d) => owned.has(d))) owned.add(model.name);
   const read = sourcesRead(models);
-  return downstreamOf(models, domain.models).filter((m) => (read.get(m.name)?.size ?? 0) > 1);
+  return downstreamOf(models, domain.models).filter((m) => owned.has(m.name) && (read.get(m.name)?.size ?? 0) > 1);
 }
