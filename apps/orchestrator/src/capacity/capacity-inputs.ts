@@ -113,7 +113,7 @@ export const baseInputs: CapacityInputs = {
     orders_db: { rowsPerDay: ordersDbRowsPerDay, readsPerChange: 2, rowsPerSecond: 815_073, rateLimited: false, parquetBytesPerRow: 14.56, peakRssMb: 285, designShare: 0.45, viaNat: false },
     stripe: { rowsPerDay: newOrdersPerDay * 1.055, readsPerChange: 2, rowsPerSecond: 1_000, rateLimited: true, parquetBytesPerRow: 200, peakRssMb: 300, designShare: 0.1, viaNat: true },
     zendesk: { rowsPerDay: newOrdersPerDay * 0.03 * 10, readsPerChange: 1, rowsPerSecond: 166, rateLimited: true, parquetBytesPerRow: 400, peakRssMb: 300, designShare: 0.15, viaNat: true },
-    partner_files: { rowsPerDay: newOrdersPerDay * 3, readsPerChange: 1, rowsPerSecond: 40_500, rateLimited: false, parquetBytesPerRow: 40, peakRssMb: 472, designShare: 0.3, viaNat: false },
+    partner_files: { rowsPerDay: newOrdersPerDay * 3, readsPerChange: 1, rowsPerSecond: 143_501, rateLimited: false, parquetBytesPerRow: 40, peakRssMb: 287, designShare: 0.3, viaNat: false },
   },
   designRawGbPerDay: 400,
   peakHourFactor: 3,
