@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { loadSqlTemplate } from '@northstar/sql';
+import { createsView, duckdbDialect, loadSqlTemplate, snowflakeDialect } from '@northstar/sql';
+import { renderModel } from './render-model';
 import { refreshClosure } from './full-refresh';
 import { downstreamOf, loadModelCatalog, modelsSqlDir, orderByDependencies, type Model } from './model-catalog';
 import { loadQualityChecks } from './quality-checks';
@@ -54,6 +55,18 @@ describe('model catalog', () => {
       { table: 'staging.stg_orders_db__orders', column: '_staged_at' },
     ]);
     expect(models.find((m) => m.name === 'dim_date')?.tracks).toEqual([]);
+  });
+
+  it('builds each static table by one create-table-as: every load runs it, at once on Batch, and two inserts into an empty table would each write it', () => {
+    const statics = models.filter((m) => m.tracks.length === 0 && !createsView(m.template.body));
+    expect(statics.map((m) => m.name)).toEqual(['dim_date']);
+    for (const model of statics) {
+      for (const dialect of [duckdbDialect, snowflakeDialect]) {
+        const statements = renderModel(model, dialect, { processed_through: new Date(0), batch_end: new Date(0), now: new Date(0), run_id: 'spec' });
+        expect(statements).toHaveLength(1);
+        expect(statements[0].sql).toMatch(/^create table if not exists curated\.dim_date as\s+select/);
+      }
+    }
   });
 
   it('runs, after a raw load, what is downstream, the static models, and what those read', () => {

@@ -18,7 +18,7 @@ export interface Model {
   readonly dependsOn: readonly string[];
   /**
    * The upstream columns whose growth means "new input" (schema.table.column,
-   * comma-separated in the header). None: a static model, built when its table is empty.
+   * comma-separated in the header). None: a static model, built whole by one create-table-as.
    */
   readonly tracks: readonly TrackedColumn[];
   /** Identifiers a shared template is rendered with (models generated from contracts). */

@@ -7,8 +7,8 @@ import { ordersDbHistory } from './testing';
 
 const explainSql = loadSqlTemplate(path.join(modelsSqlDir, 'testing/explain_statement.sql'));
 const selectModelSql = loadSqlTemplate(path.join(modelsSqlDir, 'testing/select_model.sql'));
-/** Statements that read data; DDL and comments have no join to plan. */
-const READS = /^\s*(merge|insert|update|delete|select|with)\b/i;
+/** Statements that read data, a create-table-as (a static model) among them; other DDL and comments have no join to plan. */
+const READS = /^\s*(merge|insert|update|delete|select|with|create\s+table\s+(?:if\s+not\s+exists\s+)?\S+\s+as\s)/i;
 
 /**
  * Joins whose cost grows with the product of their inputs: a first load of

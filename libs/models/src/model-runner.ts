@@ -9,7 +9,6 @@ import { ensureOptionalInputs } from './optional-inputs';
 import { tagNewPiiColumns } from './pii-column-targets';
 import { ensureRawInputs } from './raw-inputs';
 import { renderModel, type ModelBatch } from './render-model';
-import { tableHasRows } from './table-has-rows';
 
 const runnerSql = sqlTemplatesIn(path.join(modelsSqlDir, 'runner'));
 const readStateSql = runnerSql('read_model_state');
@@ -37,7 +36,7 @@ export interface ModelRunDeps {
  * (processed_through, batch_end], batch_end being the highest value of any
  * tracked column, and the model's statements and its new state commit
  * together, so a failure reruns the same batch next time. A model that tracks
- * nothing (dim_date) is static: it is built when its table is empty.
+ * nothing (dim_date) is static: one create-table-as builds it, once.
  */
 export async function runModels(models: readonly Model[], deps: ModelRunDeps): Promise<ModelRunResult[]> {
   const results: ModelRunResult[] = [];
@@ -53,28 +52,34 @@ export async function runModels(models: readonly Model[], deps: ModelRunDeps): P
 }
 
 async function runModel(model: Model, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
-  if (!(await prepareModel(model, deps))) return 'up-to-date';
+  const prepared = await prepareModel(model, deps);
+  if (prepared !== 'batch') return prepared;
   return deps.warehouse.transaction((session) => applyModel(model, session, deps));
 }
 
 /**
  * A model's DDL (and the empty raw tables and optional inputs it reads), sent outside any
- * transaction: Snowflake commits implicitly on DDL. False when an input the
- * model needs has not landed, so it waits, or when the model is a view (all DDL).
+ * transaction: Snowflake commits implicitly on DDL. 'batch' when the model
+ * has a batch of work to apply; otherwise its status: a view or a static
+ * model (all DDL) is 'ran' when this created its table, and a model waits
+ * ('up-to-date') while an input it needs has not landed.
  */
-export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<boolean> {
+export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<'batch' | ModelRunResult['status']> {
   const { warehouse } = deps;
   // A view's `comment on` is DDL too: it must follow every `create or replace`, not only the first build.
   const probeBatch = { processed_through: BEGINNING, batch_end: BEGINNING, now: deps.clock(), run_id: deps.runId };
   await ensureOptionalInputs(warehouse, model, probeBatch);
   const probe = renderModel(model, warehouse.dialect, probeBatch);
+  const allDdl = !probe.some((s) => !isDdl(s));
+  // A static model is built whole by its DDL: it ran when its table was not there before.
+  const builds = allDdl && model.tracks.length === 0 && probe.some((s) => CREATE_TABLE_AS.test(s.sql)) && !(await tableExists(warehouse, model.target));
   for (const statement of probe.filter(isDdl)) {
     await assertModelShape(warehouse, model, statement);
     await warehouse.run(statement);
   }
   // A view is all DDL: recreating it is no batch of work, so a replay reports it up to date.
-  if (!probe.some((s) => !isDdl(s))) return false;
-  return ensureRawInputs(warehouse, model);
+  if (allDdl) return builds ? 'ran' : 'up-to-date';
+  return (await ensureRawInputs(warehouse, model)) ? 'batch' : 'up-to-date';
 }
 
 /**
@@ -85,11 +90,6 @@ export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<bo
 export async function applyModel(model: Model, session: WarehouseSession, deps: ModelRunDeps): Promise<ModelRunResult['status']> {
   const now = deps.clock();
   const statements = (batch: ModelBatch) => renderModel(model, session.dialect, batch).filter((s) => !isDdl(s));
-  if (model.tracks.length === 0) {
-    if (await tableHasRows(session, model.target)) return 'up-to-date';
-    for (const statement of statements({ processed_through: BEGINNING, batch_end: BEGINNING, now, run_id: deps.runId })) await session.run(statement);
-    return 'ran';
-  }
   const processedThrough = await readState(session, model.name);
   const batchEnd = await batchEndOf(session, model.tracks);
   if (!batchEnd || (processedThrough && batchEnd <= processedThrough)) return 'up-to-date';
@@ -99,6 +99,7 @@ export async function applyModel(model: Model, session: WarehouseSession, deps: 
 }
 
 const isDdl = (s: RenderedSql) => /^\s*(create|comment)\s/i.test(s.sql);
+const CREATE_TABLE_AS = /^\s*create\s+table\s+if\s+not\s+exists\s+\S+\s+as\s/i;
 
 async function readState(warehouse: WarehouseSession, model: string): Promise<Date | undefined> {
   const rows = await warehouse.query<{ processed_through: string | null }>(renderSql(readStateSql, warehouse.dialect, { params: { model } }));

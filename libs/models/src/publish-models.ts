@@ -37,8 +37,8 @@ export class PublishRefusedError extends DataContractError {
  * says why this and not a shadow schema swapped in.
  */
 export async function publishModels(models: readonly Model[], deps: PublishDeps): Promise<ModelRunResult[]> {
-  const prepared = new Set<string>();
-  for (const model of models) if (await prepareModel(model, deps)) prepared.add(model.name);
+  const prepared = new Map<string, Awaited<ReturnType<typeof prepareModel>>>();
+  for (const model of models) prepared.set(model.name, await prepareModel(model, deps));
   const gate = gatingChecks(models, deps);
   const results = await deps.warehouse
     .transaction(async (session) => {
@@ -46,7 +46,8 @@ export async function publishModels(models: readonly Model[], deps: PublishDeps)
       await deps.beforeModels?.(session);
       for (const model of models) {
         const started = Date.now();
-        const status = prepared.has(model.name) ? await applyModel(model, session, deps) : 'up-to-date';
+        const readiness = prepared.get(model.name) ?? 'up-to-date';
+        const status = readiness === 'batch' ? await applyModel(model, session, deps) : readiness;
         ran.push({ model: model.name, status, seconds: (Date.now() - started) / 1000 });
         deps.logger.info(ran.at(-1), 'model');
       }

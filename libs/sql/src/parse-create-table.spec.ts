@@ -32,10 +32,24 @@ describe('parseCreateTable', () => {
     expect(() => parseCreateTable('create table t (a int, b decimal(3, 1)')).toThrow('unbalanced parentheses');
   });
 
-  it('tells a table with a column list from a view or a create-as-select, which declare no columns', () => {
+  it('tells a table with a column list or a create-as-select from a view, which declares no table', () => {
     expect(declaresColumns('create table if not exists curated.dim_date (date_day date not null)')).toBe(true);
     expect(declaresColumns('create or replace view analytics.daily_revenue as select 1 as x')).toBe(false);
-    expect(declaresColumns('create table analytics.t as select 1 as x')).toBe(false);
+    expect(declaresColumns('create table analytics.t as select 1 as x')).toBe(true);
+  });
+
+  it("reads a create-as-select's columns from its outermost select list, typed where a cast says", () => {
+    const sql = `create table if not exists curated.dim_date as
+select
+  cast(year * 10000 + month as integer) as date_key, -- a comment, with a comma
+  cast(date_day as decimal(14, 2)) as "Day",
+  case when x in (1, 2) then 'a, b' end as label
+from (select 1 as year, 2 as month, current_date as date_day, 1 as x from t) as calendar`;
+    expect(parseCreateTable(sql)).toEqual({
+      table: 'curated.dim_date',
+      columns: [{ name: 'date_key', type: 'integer' }, { name: 'day', type: 'decimal(14, 2)' }, { name: 'label', type: '' }],
+    });
+    expect(() => parseCreateTable('create table t as select a, b as c from s')).toThrow('a create-as-select names each column with `as <name>`; "a" does not');
   });
 
   it('tells a model that creates a view, and not one whose comment mentions one', () => {

@@ -1,18 +1,15 @@
-create table if not exists curated.dim_date (
-  date_key integer not null,
-  date_day date not null,
-  year integer not null,
-  quarter integer not null,
-  month integer not null,
-  day_of_month integer not null,
-  iso_week integer not null,
-  iso_weekday integer not null,
-  weekday_name varchar not null,
-  is_weekend boolean not null
-);
-
-insert into curated.dim_date (date_key, date_day, year, quarter, month, day_of_month, iso_week, iso_weekday, weekday_name, is_weekend)
-select date_key, date_day, year, quarter, month, day_of_month, iso_week, iso_weekday, weekday_name, is_weekend
+create table if not exists curated.dim_date as
+select
+  cast(date_key as integer) as date_key,
+  cast(date_day as date) as date_day,
+  cast(year as integer) as year,
+  cast(quarter as integer) as quarter,
+  cast(month as integer) as month,
+  cast(day_of_month as integer) as day_of_month,
+  cast(iso_week as integer) as iso_week,
+  cast(iso_weekday as integer) as iso_weekday,
+  cast(weekday_name as varchar) as weekday_name,
+  cast(is_weekend as boolean) as is_weekend
 from (
 with days as (
   select date_day
