@@ -39,6 +39,17 @@ describe('a Batch job records its own ops.pipeline_runs row', () => {
     ]);
   });
 
+  it("each shard of an array job is its own step: shards run at once, and one's outcome is not another's", async () => {
+    const shard = (index: string) => ({ [PIPELINE_STEP_VARIABLE]: 'extract-orders-db', AWS_BATCH_JOB_ARRAY_INDEX: index });
+    // One after the other here: the embedded warehouse file takes one writer at a time.
+    expect(await runJobStep(app(0), deps(shard('0')))).toBe(0);
+    expect(await runJobStep(app(75), deps(shard('1')))).toBe(75);
+    expect(await pipelineRunRows(config, runId)).toEqual([
+      { step: 'extract-orders-db#0', attempt: 1, status: 'succeeded', exit_code: 0, message: null },
+      { step: 'extract-orders-db#1', attempt: 1, status: 'failed', exit_code: 75, message: 'another load holds orders_db' },
+    ]);
+  });
+
   it('without a step (a job submitted by hand) the app just runs; a warehouse that cannot take the row costs the row, not the job', async () => {
     expect(await runJobStep(app(3), deps({}))).toBe(3);
     expect(await pipelineRunRows(config, runId)).toEqual([]);

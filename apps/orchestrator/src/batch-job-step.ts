@@ -30,7 +30,7 @@ export interface JobStepDeps {
  */
 export async function runJobStep(command: readonly string[], deps: JobStepDeps): Promise<number> {
   const runChild = deps.runChild ?? runTeed;
-  const step = deps.env[PIPELINE_STEP_VARIABLE];
+  const step = stepOf(deps.env);
   const runId = argValue(command, '--run-id');
   const mode = argValue(command, '--mode') as RunMode | undefined;
   const config = deps.config;
@@ -53,6 +53,17 @@ export async function runJobStep(command: readonly string[], deps: JobStepDeps):
     await attempt(deps.logger, 'close', () => log.finished(step, { status: exitCode === 0 ? 'succeeded' : 'failed', exitCode, message: exitCode === 0 ? undefined : jobFailureMessage(output), runRecord: runRecordInLog(output) }));
   }
   return exitCode;
+}
+
+/**
+ * The job's step; a child of an array job (an extract's shards) is its own,
+ * `<step>#<index>`: the shards run at once, and as one step they would each
+ * open attempt 1 and each close every shard's row with its own outcome.
+ */
+export function stepOf(env: NodeJS.ProcessEnv): string | undefined {
+  const step = env[PIPELINE_STEP_VARIABLE];
+  const index = env['AWS_BATCH_JOB_ARRAY_INDEX'];
+  return step && index !== undefined && index !== '' ? `${step}#${index}` : step;
 }
 
 async function attempt(logger: Logger, what: string, work: () => Promise<void>): Promise<boolean> {
