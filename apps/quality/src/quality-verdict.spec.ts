@@ -24,7 +24,7 @@ describe('the quality job\'s verdict and its alerts', () => {
 
   /** One quality job: alert on every result, then end as main does. */
   const qualityJob = async (results: readonly QualityResult[], hour: number): Promise<number> => {
-    const alerter = new DeduplicatingAlerter({ send: async (m) => void messages.push(m) }, new JsonFileAlertState(path.join(dir, 'state.json')), { repeatAfterMs: 6 * 3_600_000, clock: () => run(hour).scheduledAt });
+    const alerter = new DeduplicatingAlerter({ send: async (m) => void messages.push(m) }, new JsonFileAlertState(path.join(dir, 'alert-state')), { repeatAfterMs: 6 * 3_600_000, clock: () => run(hour).scheduledAt });
     await alertOnResults(alerter, results, run(hour));
     try {
       enforceQualityVerdict(results);

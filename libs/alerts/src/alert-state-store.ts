@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /** An incident that has alerted and not resolved. */
@@ -8,30 +8,51 @@ export interface OpenIncident {
   readonly runId: string;
 }
 
-export type OpenIncidents = Readonly<Record<string, OpenIncident>>;
-
+/**
+ * Open incidents, one record per alert key: the hourly, nightly, backfill
+ * and repair quality jobs run at once, and a single record of every
+ * incident, read and replaced whole by each, would lose one job's change to
+ * another's (a page sent twice, or a resolved incident back and holding off
+ * a new one).
+ */
 export interface AlertStateStore {
-  read(): Promise<OpenIncidents>;
-  write(open: OpenIncidents): Promise<void>;
+  get(key: string): Promise<OpenIncident | undefined>;
+  put(key: string, incident: OpenIncident): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
-/** Open incidents as one JSON file, replaced whole (write then rename), so a crash never leaves half a file. */
-export class JsonFileAlertState implements AlertStateStore {
-  constructor(private readonly file: string) {}
+/** An alert key as one path segment: check names are plain, but a key is any text. */
+export function alertStateName(key: string): string {
+  return `${encodeURIComponent(key)}.json`;
+}
 
-  async read(): Promise<OpenIncidents> {
+/** Open incidents as JSON files in a directory, one per key, each replaced whole (write then rename), so a crash never leaves half a file. */
+export class JsonFileAlertState implements AlertStateStore {
+  constructor(private readonly dir: string) {}
+
+  async get(key: string): Promise<OpenIncident | undefined> {
+    const file = this.fileOf(key);
     try {
-      return JSON.parse(await readFile(this.file, 'utf8')) as OpenIncidents;
+      return JSON.parse(await readFile(file, 'utf8')) as OpenIncident;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new Error(`alert state ${this.file}: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new Error(`alert state ${file}: ${(error as Error).message}`);
     }
   }
 
-  async write(open: OpenIncidents): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temp, `${JSON.stringify(open, null, 2)}\n`);
-    await rename(temp, this.file);
+  async put(key: string, incident: OpenIncident): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const file = this.fileOf(key);
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, `${JSON.stringify(incident, null, 2)}\n`);
+    await rename(temp, file);
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.fileOf(key), { force: true });
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.dir, alertStateName(key));
   }
 }

@@ -34,7 +34,7 @@ describe('DeduplicatingAlerter', () => {
     const sns = mockClient(SNSClient);
     sns.on(PublishCommand).resolves({ MessageId: 'm' });
     // A new alerter per run, as each quality job is its own process: only the state file carries over.
-    const alerter = () => new DeduplicatingAlerter(new SnsAlertSink(new SNSClient({ region: 'us-east-1' }), 'arn:aws:sns:us-east-1:1:northstar-alerts'), new JsonFileAlertState(path.join(dir, 'state.json')), { repeatAfterMs: 6 * HOUR, clock });
+    const alerter = () => new DeduplicatingAlerter(new SnsAlertSink(new SNSClient({ region: 'us-east-1' }), 'arn:aws:sns:us-east-1:1:northstar-alerts'), new JsonFileAlertState(path.join(dir, 'alert-state')), { repeatAfterMs: 6 * HOUR, clock });
     for (let hour = 0; hour < 8; hour++) {
       now = new Date(Date.parse('2026-11-02T07:40:00Z') + hour * HOUR);
       await alerter().raise(failure(`hourly-20261102T${String(7 + hour).padStart(2, '0')}`));
@@ -68,7 +68,7 @@ describe('DeduplicatingAlerter', () => {
   it('to a file and the console: a fail after a resolution is a new incident', async () => {
     const file = path.join(dir, 'alerts.log');
     const printed: string[] = [];
-    const alerter = new DeduplicatingAlerter(new FileAlertSink(file, (t) => printed.push(t)), new JsonFileAlertState(path.join(dir, 'state.json')), { repeatAfterMs: 6 * HOUR, clock });
+    const alerter = new DeduplicatingAlerter(new FileAlertSink(file, (t) => printed.push(t)), new JsonFileAlertState(path.join(dir, 'alert-state')), { repeatAfterMs: 6 * HOUR, clock });
     await alerter.raise(failure('r1'));
     await alerter.raise(failure('r2'));
     await alerter.resolve('fct_orders_not_null_customer_id_in_batch', 'r3');
@@ -78,6 +78,6 @@ describe('DeduplicatingAlerter', () => {
     expect(lines.map((l) => l.kind)).toEqual(['firing', 'resolved', 'firing']);
     expect(lines[2].body).toContain('run: r4');
     expect(printed[0]).toMatch(/^\[northstar\] FAILED check fct_orders_not_null_customer_id_in_batch\nwhat failed: 3 rows/);
-    expect(JSON.parse(await readFile(path.join(dir, 'state.json'), 'utf8'))).toEqual({ fct_orders_not_null_customer_id_in_batch: { since: now.toISOString(), lastSentAt: now.toISOString(), runId: 'r4' } });
+    expect(JSON.parse(await readFile(path.join(dir, 'alert-state', 'fct_orders_not_null_customer_id_in_batch.json'), 'utf8'))).toEqual({ since: now.toISOString(), lastSentAt: now.toISOString(), runId: 'r4' });
   });
 });

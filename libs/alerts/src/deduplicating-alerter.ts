@@ -21,22 +21,18 @@ export class DeduplicatingAlerter implements Alerter {
 
   async raise(alert: Alert): Promise<void> {
     const now = this.options.clock();
-    const open = await this.state.read();
-    const incident = open[alert.key];
+    const incident = await this.state.get(alert.key);
     if (incident && now.getTime() - Date.parse(incident.lastSentAt) < this.options.repeatAfterMs) return;
     const since = incident ? new Date(incident.since) : now;
     await this.sink.send({ kind: 'firing', alert, at: now, since });
     const next: OpenIncident = { since: since.toISOString(), lastSentAt: now.toISOString(), runId: alert.runId };
-    await this.state.write({ ...open, [alert.key]: next });
+    await this.state.put(alert.key, next);
   }
 
   async resolve(key: string, runId: string): Promise<void> {
-    const open = await this.state.read();
-    const incident = open[key];
+    const incident = await this.state.get(key);
     if (!incident) return;
     await this.sink.send({ kind: 'resolved', key, runId, at: this.options.clock(), since: new Date(incident.since) });
-    const rest = { ...open };
-    delete rest[key];
-    await this.state.write(rest);
+    await this.state.remove(key);
   }
 }
