@@ -14,6 +14,7 @@ const runnerSql = sqlTemplatesIn(path.join(modelsSqlDir, 'runner'));
 const readStateSql = runnerSql('read_model_state');
 const maxTrackedSql = runnerSql('max_tracked');
 const saveStateSql = runnerSql('save_model_state');
+const recordPublishSql = runnerSql('record_model_publish');
 
 /** Before any model's first run: everything upstream is new. */
 const BEGINNING = new Date('1970-01-01T00:00:00Z');
@@ -95,6 +96,7 @@ export async function applyModel(model: Model, session: WarehouseSession, deps: 
   if (!batchEnd || (processedThrough && batchEnd <= processedThrough)) return 'up-to-date';
   for (const statement of statements({ processed_through: processedThrough ?? BEGINNING, batch_end: batchEnd, now, run_id: deps.runId })) await session.run(statement);
   await session.run(renderSql(saveStateSql, session.dialect, { params: { model: model.name, processed_through: batchEnd, run_id: deps.runId, now } }));
+  await session.run(renderSql(recordPublishSql, session.dialect, { params: { model: model.name, run_id: deps.runId, now } }));
   return 'ran';
 }
 

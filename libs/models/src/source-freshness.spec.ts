@@ -45,6 +45,12 @@ describe('measureSourceFreshness: the 45-minute SLO per run and source', () => {
     expect(recorded.map((r) => [r.run_id, Number(r.late_rows), Number(r.lag)])).toEqual([['h1', 0, 40], ['h2', 1, 1]]);
   });
 
+  it("finds a run's publish after the next run's load has moved the models' state (its quality job ran late)", async () => {
+    const [orders] = await measureSourceFreshness(sourceRegistry, { warehouse: sandbox.warehouse, runId: 'h1', clock: sandbox.clock });
+    expect(orders).toMatchObject({ source: 'orders_db', windowClosedAt: new Date('2026-11-02T07:20:00Z') });
+    expect(orders.lagMinutes).toBeCloseTo(40, 1);
+  });
+
   it('is an error from 45 minutes, and says so when nothing it feeds changed', () => {
     const base = { source: 'orders_db', windowClosedAt: new Date('2026-11-02T07:00:00Z'), rowsLanded: 5, lateRows: 0 };
     expect(freshnessSloResult({ ...base, publishedAt: new Date('2026-11-02T07:50:00Z'), lagMinutes: 50 })).toMatchObject({ severity: 'error', status: 'fail' });

@@ -166,7 +166,7 @@ export function describeWarehouse(name: string, factory: () => Promise<Warehouse
       await run("insert into ops.watermarks select 'orders_db', 'orders', cast(:at as {{ ts }}), 'run-1', cast(:at as {{ ts }})", { at: '2026-11-29T10:00:00Z' }, types());
       await ensureWarehouseSchemas(w);
       const tables = await query("select lower(table_name) as name from information_schema.tables where lower(table_schema) = 'ops' order by 1");
-      expect(tables.map((t) => t['name'])).toEqual(['access_audit', 'dq_results', 'file_loads', 'model_state', 'partner_files', 'pipeline_runs', 'quarantine', 'reconciliation_results', 'run_loads', 'schema_registry', 'source_cursors', 'source_freshness', 'watermarks']);
+      expect(tables.map((t) => t['name'])).toEqual(['access_audit', 'dq_results', 'file_loads', 'model_publishes', 'model_state', 'partner_files', 'pipeline_runs', 'quarantine', 'reconciliation_results', 'run_loads', 'schema_registry', 'source_cursors', 'source_freshness', 'watermarks']);
       const schemas = await query("select lower(schema_name) as name from information_schema.schemata where lower(schema_name) in ('raw', 'staging', 'curated', 'analytics', 'ops') order by 1");
       expect(schemas.map((s) => s['name'])).toEqual(['analytics', 'curated', 'ops', 'raw', 'staging']);
       expect(await query('select source, watermark from ops.watermarks')).toEqual([{ source: 'orders_db', watermark: '2026-11-29T10:00:00Z' }]);

@@ -61,6 +61,15 @@ create table if not exists ops.file_loads (
   loaded_at timestamp_tz not null
 );
 
+-- When each run's batch of each model committed, kept beside
+-- ops.model_state, which holds only the latest run: the freshness SLO
+-- reads a run's publish time here, after the next run has moved the state.
+create table if not exists ops.model_publishes (
+  model varchar not null,
+  run_id varchar not null,
+  published_at timestamp_tz not null
+);
+
 create table if not exists ops.model_state (
   model varchar not null primary key,
   processed_through timestamp_tz not null,
@@ -196,8 +205,9 @@ create table if not exists ops.source_cursors (
 -- The 45-minute SLO, measured by the quality job: when the run's window
 -- closed at the source (the extract's snapshot, the earliest _extracted_at of
 -- the run's raw rows), when the curated tables it feeds were published (their
--- model state's update in this run), the lag between, and the rows that
--- landed later than their hour (cursor older than the run's window start).
+-- batches' commits in this run, ops.model_publishes), the lag between, and
+-- the rows that landed later than their hour (cursor older than the run's
+-- window start).
 create table if not exists ops.source_freshness (
   run_id varchar not null,
   source varchar not null,

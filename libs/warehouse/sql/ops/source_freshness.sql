@@ -6,8 +6,9 @@
 -- The 45-minute SLO, measured by the quality job: when the run's window
 -- closed at the source (the extract's snapshot, the earliest _extracted_at of
 -- the run's raw rows), when the curated tables it feeds were published (their
--- model state's update in this run), the lag between, and the rows that
--- landed later than their hour (cursor older than the run's window start).
+-- batches' commits in this run, ops.model_publishes), the lag between, and
+-- the rows that landed later than their hour (cursor older than the run's
+-- window start).
 create table if not exists ops.source_freshness (
   run_id varchar not null,
   source varchar not null,
