@@ -10,13 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { silentLogger } from '@northstar/core';
-import { partnerFormatNamed, partnerFormats } from '@northstar/contracts';
+import { partnerFilesSource, partnerFormatNamed, partnerFormats, rowsPerPartOf } from '@northstar/contracts';
 import { LocalObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { DuckDbWarehouse, ensureWarehouseSchemas } from '@northstar/warehouse';
 import { extractPartnerFiles } from '../../apps/extract-partner-files/src/extract-partner-files';
 import { readPartnerFile } from '../../apps/extract-partner-files/src/partner-file-reader';
-import { partnerFilesRowsPerPart } from '../../apps/extract-partner-files/src/rows-per-part';
 
 /** `rawDir` holds the file at `key` (partners/<partner>/...). */
 async function measure(mode: string, rawDir: string, key: string, partner: string): Promise<{ rows: number; outcome: string }> {
@@ -34,7 +33,7 @@ async function measure(mode: string, rawDir: string, key: string, partner: strin
     const clock = () => new Date('2026-11-02T12:00:00Z');
     const result = await extractPartnerFiles({ mode: 'hourly', scheduledAt: clock(), runId: 'bench' }, {
       store, warehouse, parquet, formats: partnerFormats, maskKey: 'bench-key', logger: silentLogger(), clock, tempDir,
-      rowsPerPart: partnerFilesRowsPerPart(250_000), config: { initialStart: new Date('2026-11-01T00:00:00Z'), lookbackMs: 3_600_000, safetyLagMs: 300_000 },
+      rowsPerPart: rowsPerPartOf(partnerFilesSource, 250_000), config: { initialStart: new Date('2026-11-01T00:00:00Z'), lookbackMs: 3_600_000, safetyLagMs: 300_000 },
     });
     return { rows: result.manifest.rowCount, outcome: result.quarantined.length > 0 ? 'quarantined' : 'taken' };
   } finally {

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadConfig, silentLogger } from '@northstar/core';
+import { rowsPerPartOf, stripeSource } from '@northstar/contracts';
 import { StripeAccount, StripeApiServer, type StripeObject } from '@northstar/sandbox';
 import { ensureWarehouseSchemas, openWarehouse } from '@northstar/warehouse';
 import { jobProcess } from './job-process';
@@ -18,6 +19,7 @@ const FROM = Date.parse('2026-01-01T00:00:00Z') / 1000;
 export interface StripeBenchFigures {
   readonly objects: number;
   readonly requestsPerSecond: number;
+  /** The parts the job wrote: the configured size, capped by the source's declaration. */
   readonly rowsPerPart: number;
   readonly seconds: number;
   /** The extractor's own rate over its read (its closing log line). */
@@ -81,7 +83,7 @@ export async function benchStripe(objects: number, requestsPerSecond: number, ro
     const ceiling = requestsPerSecond * PAGE_SIZE;
     const peakKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
     return {
-      objects, requestsPerSecond, rowsPerPart, seconds, objectsPerSecond, ceiling, share: objectsPerSecond / ceiling,
+      objects, requestsPerSecond, rowsPerPart: rowsPerPartOf(stripeSource, rowsPerPart), seconds, objectsPerSecond, ceiling, share: objectsPerSecond / ceiling,
       requests: server.stats.requests, rateLimited: server.stats.rateLimited, peakRssMb: Math.round(peakKb / 1024),
     };
   } finally {

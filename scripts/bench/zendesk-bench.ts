@@ -5,7 +5,7 @@
 // peak RSS at each ticket count. The sandbox runs in this process; the
 // extractor in its own, under GNU time, so its RSS is its own, with the V8
 // heap and malloc setting its Batch job gets (job-process.ts).
-// --rows-per-part above 10,000 is capped there (apps/extract-zendesk/src/rows-per-part.ts).
+// --rows-per-part above 10,000 is capped there (the source's maxRowsPerPart, libs/contracts/src/zendesk-source.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain } from '@northstar/core';
-import { checkedPartnerFormats, partnerFormats, shipmentsContract, type PartnerFormat } from '@northstar/contracts';
+import { checkedPartnerFormats, partnerFilesSource, partnerFormats, rowsPerPartOf, shipmentsContract, type PartnerFormat } from '@northstar/contracts';
 import { addShardOptions, countExtracted, parseShard, withSpoolDirectory, type ShardFlags } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
@@ -8,7 +8,6 @@ import { openWarehouse } from '@northstar/warehouse';
 import { extractPartnerFiles } from './extract-partner-files';
 import { reportQuarantinedFiles } from './partner-quarantine-report';
 import { configNeeds } from './config-needs';
-import { partnerFilesRowsPerPart } from './rows-per-part';
 
 const APP = 'extract-partner-files';
 
@@ -41,7 +40,7 @@ void runMain(APP, async (setLogger, figures) => {
         config, warehouse, store, parquet, logger, tempDir, formats,
         maskKey: config.maskKey,
         ...(shard ? { shard } : {}),
-        rowsPerPart: partnerFilesRowsPerPart(config.rowsPerPart),
+        rowsPerPart: rowsPerPartOf(partnerFilesSource, config.rowsPerPart),
         clock: () => new Date(),
       });
       countExtracted(figures, [result]);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, stripeApiKey } from '@northstar/core';
+import { rowsPerPartOf, stripeSource } from '@northstar/contracts';
 import { withSpoolDirectory } from '@northstar/extract';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
@@ -36,7 +37,7 @@ void runMain(APP, async (setLogger, figures) => {
       const deps = {
         config, warehouse, store, parquet, logger, tempDir, client,
         maskKey: config.maskKey,
-        rowsPerPart: config.rowsPerPart,
+        rowsPerPart: rowsPerPartOf(stripeSource, config.rowsPerPart),
         clock: () => new Date(),
         figures,
       };

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ConfigError, createLogger, loadAppConfig, parseRunArgs, runMain, zendeskAccount } from '@northstar/core';
 import { countExtracted, withSpoolDirectory } from '@northstar/extract';
-import { hasNightlyKeySet } from '@northstar/contracts';
+import { hasNightlyKeySet, rowsPerPartOf, zendeskSource } from '@northstar/contracts';
 import { openObjectStore } from '@northstar/object-store';
 import { ParquetWriter } from '@northstar/parquet';
 import { openWarehouse } from '@northstar/warehouse';
@@ -10,7 +10,6 @@ import { extractZendeskKeySets } from './zendesk-key-sets';
 import { zendeskStreams } from './streams';
 import { ZendeskClient } from './zendesk-client';
 import { configNeeds } from './config-needs';
-import { zendeskRowsPerPart } from './rows-per-part';
 import { ZENDESK_ALLOCATOR_FLUSH_THRESHOLD } from './parquet-memory';
 
 const APP = 'extract-zendesk';
@@ -35,7 +34,7 @@ void runMain(APP, async (setLogger, figures) => {
     const parquet = await ParquetWriter.open({ tempDir, allocatorFlushThreshold: ZENDESK_ALLOCATOR_FLUSH_THRESHOLD });
     try {
       logger.info({ zendesk: new URL(account.url).host, requestsPerMinute: config.zendesk.requestsPerMinute, entities: streams.map((s) => s.contract.entity) }, 'extracting Zendesk');
-      const deps = { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: zendeskRowsPerPart(config.rowsPerPart), clock: () => new Date() };
+      const deps = { config, warehouse, store, parquet, logger, tempDir, maskKey: config.maskKey, rowsPerPart: rowsPerPartOf(zendeskSource, config.rowsPerPart), clock: () => new Date() };
       countExtracted(figures, await (nightly ? extractZendeskKeySets(run, streams, deps) : extractZendesk(run, streams, deps)));
     } finally {
       await Promise.allSettled([parquet.close(), warehouse.close()]);

@@ -54,6 +54,14 @@ export interface SourceDeclaration {
    * quality went on. Partner files report their quarantined files this way.
    */
   readonly afterLoadReport?: readonly string[];
+  /**
+   * Rows per Parquet part at most, whatever NORTHSTAR_ROWS_PER_PART says.
+   * DuckDB holds a part's rows (up to a row group) while it writes the file,
+   * so where rows are wide or a run is as large as its input (a 1 GB partner
+   * file, a Stripe backfill), the part, not the run, must bound the
+   * extractor's memory (docs/performance.md D25, D28).
+   */
+  readonly maxRowsPerPart?: number;
 }
 
 /** Freezes a declaration and checks it holds only its own contracts. */
@@ -62,6 +70,7 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
   if (foreign.length) throw new Error(`source ${source.name} declares contracts of another source: ${foreign.map((c) => `${c.source}.${c.entity}`).join(', ')}`);
   if (source.contracts.length === 0) throw new Error(`source ${source.name} declares no contracts`);
   if (source.modes.length === 0) throw new Error(`source ${source.name} runs in no mode`);
+  if (source.maxRowsPerPart !== undefined && !(Number.isInteger(source.maxRowsPerPart) && source.maxRowsPerPart > 0)) throw new Error(`source ${source.name}: maxRowsPerPart must be a positive integer, got ${source.maxRowsPerPart}`);
   const unknownKeySets = (source.keySets?.entities ?? []).filter((e) => !source.contracts.some((c) => c.entity === e));
   if (unknownKeySets.length) throw new Error(`source ${source.name} declares key sets of entities it has no contract for: ${unknownKeySets.join(', ')}`);
   const badStates = Object.entries(source.digestStates ?? {}).flatMap(([entity, columns]) => digestStateProblems(source, entity, columns));
@@ -77,6 +86,11 @@ export function defineSource(source: SourceDeclaration): SourceDeclaration {
     ...(source.keySets ? { keySets: Object.freeze({ ...source.keySets, ...(source.keySets.entities ? { entities: Object.freeze([...source.keySets.entities]) } : {}) }) } : {}),
     ...(source.afterLoadReport ? { afterLoadReport: Object.freeze([...source.afterLoadReport]) } : {}),
   });
+}
+
+/** The part size a source's extractor writes: the configured one, capped by its declaration. */
+export function rowsPerPartOf(source: Pick<SourceDeclaration, 'maxRowsPerPart'>, configured: number): number {
+  return source.maxRowsPerPart === undefined ? configured : Math.min(configured, source.maxRowsPerPart);
 }
 
 /** Timestamps, decimals and JSON print differently per engine, so a hash of their text would differ where the values do not. */

@@ -1,7 +1,7 @@
 import { contractsForSource } from './contract-registry';
 import { ordersDbContracts } from './orders-db-contracts';
 import { ordersDbSource } from './orders-db-source';
-import { defineSource, type SourceDeclaration } from './source-declaration';
+import { defineSource, rowsPerPartOf, type SourceDeclaration } from './source-declaration';
 import { checkedRegistry, curatedDomains, sourceNamed, sourceRegistry, sourcesIn } from './sources';
 import { stripeContracts } from './stripe-contracts';
 
@@ -43,6 +43,15 @@ describe('source registry', () => {
 
   it('refuses key sets of an entity the source has no contract for', () => {
     expect(() => defineSource({ ...stripe, keySets: { entities: ['charges', 'payouts'] } })).toThrow('declares key sets of entities it has no contract for: payouts');
+  });
+
+  it("caps the configured part size at the source's maxRowsPerPart, keeps a smaller one, and refuses a bad cap", () => {
+    expect(rowsPerPartOf(defineSource({ ...stripe, maxRowsPerPart: 50_000 }), 250_000)).toBe(50_000);
+    expect(rowsPerPartOf(defineSource({ ...stripe, maxRowsPerPart: 50_000 }), 10_000)).toBe(10_000);
+    expect(rowsPerPartOf(stripe, 250_000)).toBe(250_000);
+    // The registered sources whose rows are wide or whose runs grow with their input are capped.
+    expect(Object.fromEntries(sourceRegistry.map((s) => [s.name, rowsPerPartOf(s, 250_000)]))).toEqual({ orders_db: 250_000, partner_files: 50_000, stripe: 50_000, zendesk: 10_000 });
+    expect(() => defineSource({ ...stripe, maxRowsPerPart: 0 })).toThrow('source stripe: maxRowsPerPart must be a positive integer, got 0');
   });
 
   it('refuses a source registered twice, or a model claimed by two domains', () => {

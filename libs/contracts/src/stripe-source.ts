@@ -31,4 +31,6 @@ export const stripeSource: SourceDeclaration = defineSource({
     balance_transactions: ['status'],
   },
   keySets: { createdColumn: 'created', lookbackDays: 35 },
+  // JSON-rich objects: 1M charges in 250k-row parts peaked at 465 MB, in 50k-row parts at 328 MB, at the same pace (D28).
+  maxRowsPerPart: 50_000,
 });

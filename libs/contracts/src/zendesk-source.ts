@@ -23,4 +23,6 @@ export const zendeskSource: SourceDeclaration = defineSource({
   feeds: { support: supportModels },
   digestStates: { tickets: ['status'] },
   keySets: { entities: ['tickets'], lookbackDays: 35 },
+  // Ten export pages: a ticket row is wide (subject, tags, custom fields), and at 250k-row parts the peak RSS grew with the run to ~400 MB.
+  maxRowsPerPart: 10_000,
 });

@@ -85,8 +85,9 @@ export interface CapacityInputs {
 
 /**
  * From docs/performance.md: the orders DB bench (2026-11-29, 5M rows, one
- * core) and the partner-files bench (2026-12-06, 1 GB files, the slowest of
- * its four cases); the rest are assumptions or prices.
+ * core), the partner-files bench (2026-12-06, 1 GB files, the slowest of
+ * its four cases) and the Stripe and Zendesk benches' peak RSS (2026-12-06,
+ * 1M charges, 100k tickets); the rest are assumptions or prices.
  */
 export const measuredInputs = [
   'sources.orders_db.rowsPerSecond',
@@ -94,6 +95,8 @@ export const measuredInputs = [
   'sources.orders_db.peakRssMb',
   'sources.partner_files.rowsPerSecond',
   'sources.partner_files.peakRssMb',
+  'sources.stripe.peakRssMb',
+  'sources.zendesk.peakRssMb',
 ] as const;
 
 /** List prices: AWS us-east-1 and Snowflake Enterprise on AWS US East, as published in 2025-06; not fetched by this code. */
@@ -111,8 +114,8 @@ export const ordersDbRowsPerDay = newOrdersPerDay * 4 + newOrdersPerDay * 2.5 * 
 export const baseInputs: CapacityInputs = {
   sources: {
     orders_db: { rowsPerDay: ordersDbRowsPerDay, readsPerChange: 2, rowsPerSecond: 815_073, rateLimited: false, parquetBytesPerRow: 14.56, peakRssMb: 285, designShare: 0.45, viaNat: false },
-    stripe: { rowsPerDay: newOrdersPerDay * 1.055, readsPerChange: 2, rowsPerSecond: 1_000, rateLimited: true, parquetBytesPerRow: 200, peakRssMb: 300, designShare: 0.1, viaNat: true },
-    zendesk: { rowsPerDay: newOrdersPerDay * 0.03 * 10, readsPerChange: 1, rowsPerSecond: 166, rateLimited: true, parquetBytesPerRow: 400, peakRssMb: 300, designShare: 0.15, viaNat: true },
+    stripe: { rowsPerDay: newOrdersPerDay * 1.055, readsPerChange: 2, rowsPerSecond: 1_000, rateLimited: true, parquetBytesPerRow: 200, peakRssMb: 328, designShare: 0.1, viaNat: true },
+    zendesk: { rowsPerDay: newOrdersPerDay * 0.03 * 10, readsPerChange: 1, rowsPerSecond: 166, rateLimited: true, parquetBytesPerRow: 400, peakRssMb: 189, designShare: 0.15, viaNat: true },
     partner_files: { rowsPerDay: newOrdersPerDay * 3, readsPerChange: 1, rowsPerSecond: 143_501, rateLimited: false, parquetBytesPerRow: 40, peakRssMb: 287, designShare: 0.3, viaNat: false },
   },
   designRawGbPerDay: 400,
