@@ -42,14 +42,15 @@ describe('parseCreateTable', () => {
     const sql = `create table if not exists curated.dim_date as
 select
   cast(year * 10000 + month as integer) as date_key, -- a comment, with a comma
-  cast(date_day as decimal(14, 2)) as "Day",
+  cast(date_day as decimal(14, 2)) as Day,
   case when x in (1, 2) then 'a, b' end as label
 from (select 1 as year, 2 as month, current_date as date_day, 1 as x from t) as calendar`;
     expect(parseCreateTable(sql)).toEqual({
       table: 'curated.dim_date',
       columns: [{ name: 'date_key', type: 'integer' }, { name: 'day', type: 'decimal(14, 2)' }, { name: 'label', type: '' }],
     });
-    expect(() => parseCreateTable('create table t as select a, b as c from s')).toThrow('a create-as-select names each column with `as <name>`; "a" does not');
+    expect(parseCreateTable('create table t as select a, b as c from s').columns).toEqual([{ name: 'a', type: '' }, { name: 'c', type: '' }]);
+    expect(() => parseCreateTable('create table t as select a + 1, b as c from s')).toThrow('a create-as-select names each column (`as <name>`, or a bare column); "a + 1" does not');
   });
 
   it('tells a model that creates a view, and not one whose comment mentions one', () => {

@@ -1,3 +1,4 @@
+import { parseSelect, type SelectItem } from './parse-select';
 import { endOfLiteralOrComment } from './sql-scanner';
 
 const CONSTRAINT = /^(constraint|primary\s+key|unique|foreign\s+key|check)\b/i;
@@ -20,9 +21,8 @@ export interface CreatedTable {
 
 const CREATE_TABLE = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|transient\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)\s*\(/i;
 const CREATE_TABLE_AS = /^\s*create\s+(?:or\s+replace\s+)?(?:temporary\s+|transient\s+)?table\s+(?:if\s+not\s+exists\s+)?([^\s(]+)\s+as\s+select\s/i;
-/** A select item `cast(<expression> as <type>) as <name>`, or any expression `as <name>`. */
-const CAST_ITEM = /^cast\s*\(([\s\S]*)\s+as\s+([^()]+(?:\([^()]*\))?)\s*\)\s+as\s+("(?:[^"]|"")+"|\w+)$/i;
-const NAMED_ITEM = /\s+as\s+("(?:[^"]|"")+"|\w+)$/i;
+/** A select item's expression that is one `cast(<expression> as <type>)`. */
+const CAST_EXPRESSION = /^cast\s*\([\s\S]*\s+as\s+([^()]+(?:\([^()]*\))?)\s*\)$/i;
 
 /** Whether `sql` creates a table whose columns it names: a column list, or a create-as-select (its select list); not a view. */
 export function declaresColumns(sql: string): boolean {
@@ -46,51 +46,15 @@ export function parseCreateTable(sql: string): CreatedTable {
   const head = CREATE_TABLE.exec(sql);
   if (head) return { table: head[1].toLowerCase(), columns: entriesFrom(sql, head[0].length - 1).filter((e) => !CONSTRAINT.test(e)).map(declaredColumn) };
   const selecting = CREATE_TABLE_AS.exec(sql);
-  if (selecting) return { table: selecting[1].toLowerCase(), columns: selectItems(sql, selecting[0].length).map((item) => selectedColumn(item, sql)) };
+  if (selecting) return { table: selecting[1].toLowerCase(), columns: parseSelect(sql.slice(selecting[0].length - 'select '.length)).items.map((item) => selectedColumn(item, sql)) };
   throw new Error(`not a create table statement with a column list: ${sql.slice(0, 80)}`);
 }
 
-/**
- * The outermost select list of a create-as-select, up to its `from`: each
- * item names its column with `as`, and its type is what a `cast(... as <type>)`
- * around the whole item says (none otherwise).
- */
-function selectItems(sql: string, start: number): string[] {
-  const items: string[] = [];
-  let item = '';
-  let depth = 0;
-  for (let i = start; i < sql.length; i++) {
-    const skipped = endOfLiteralOrComment(sql, i);
-    if (skipped > i) {
-      const isComment = sql[i] === '-' || sql[i] === '/';
-      item += isComment ? ' ' : sql.slice(i, skipped);
-      i = skipped - 1;
-      continue;
-    }
-    const ch = sql[i];
-    if (depth === 0 && /^from\b/i.test(sql.slice(i, i + 5)) && /\s/.test(sql[i - 1])) {
-      items.push(item.trim());
-      return items;
-    }
-    if (ch === ',' && depth === 0) {
-      items.push(item.trim());
-      item = '';
-      continue;
-    }
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    item += ch;
-  }
-  throw new Error(`no from after the select list of a create-as-select: ${sql.slice(0, 80)}`);
-}
-
-function selectedColumn(item: string, sql: string): DeclaredColumn {
-  const text = item.replace(/\s+/g, ' ');
-  const cast = CAST_ITEM.exec(text);
-  const named = cast ? cast[3] : NAMED_ITEM.exec(text)?.[1];
-  if (!named) throw new Error(`a create-as-select names each column with \`as <name>\`; "${text}" does not (${sql.slice(0, 60)})`);
-  const name = named.startsWith('"') ? named.slice(1, -1).replace(/""/g, '"') : named;
-  return { name: name.toLowerCase(), type: cast ? cast[2].trim().toLowerCase() : '' };
+/** A create-as-select's column: each item names it; its type is what a `cast(... as <type>)` around the whole item says (none otherwise). */
+function selectedColumn(item: SelectItem, sql: string): DeclaredColumn {
+  if (item.name === undefined) throw new Error(`a create-as-select names each column (\`as <name>\`, or a bare column); "${item.expression}" does not (${sql.slice(0, 60)})`);
+  const cast = CAST_EXPRESSION.exec(item.expression.replace(/\s+/g, ' '));
+  return { name: item.name, type: cast ? cast[1].trim().toLowerCase() : '' };
 }
 
 /** Top-level entries of the parenthesised list opening at `open`; comments are dropped, literals kept whole. */
