@@ -18,7 +18,7 @@ describe('golden SQL the orders DB extractor sends', () => {
     ['key_set_copy', () => [extractStatements.keySetCopy('orders', orders)]],
     ['digests_copy', () => [extractStatements.digestsCopy('orders', orders)]],
     ['digests_copy_without_amount', () => [extractStatements.digestsCopy('customers', contractFor('orders_db', 'customers'))]],
-    ['digests_copy_with_state', () => [extractStatements.digestsCopy('orders', orders, ['status'])]],
+    ['digests_copy_with_state', () => [extractStatements.digestsCopy('orders', orders, [{ column: 'status', lower: false }])]],
   ] as const)('%s', (name, statements) => {
     expectGolden(path.join(goldens, `${name}.sql`), formatGoldenStatements(statements()));
   });

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TimeWindow } from '@northstar/core';
-import { CREATED_AT_COLUMN, digestAmountColumn, digestStateColumns, type Contract } from '@northstar/contracts';
+import { CREATED_AT_COLUMN, digestAmountColumn, digestStates, type Contract, type DigestState } from '@northstar/contracts';
 import type { ShardSpec } from '@northstar/extract';
 import { columnList, fragment, postgresDialect, renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
 
@@ -63,12 +63,13 @@ export const extractStatements = {
    * CSV of one digest row per UTC creation day: count, amount sum, key hash,
    * state sum. `states` defaults to the entity's declared digest states.
    */
-  digestsCopy(table: string, contract: Contract, states: readonly string[] = digestStateColumns(contract)): RenderedSql {
+  digestsCopy(table: string, contract: Contract, states: readonly DigestState[] = digestStates(contract)): RenderedSql {
     const amount = digestAmountColumn(contract);
     const key = singleKey(contract);
     const idents = { table, key, cursor: contract.cursor, created_at: CREATED_AT_COLUMN };
     const q = (name: string) => postgresDialect.quoteIdent(name);
-    const fragments = { state_sum: fragment(states.length ? `sum(${postgresDialect.macros['hash_key_int'](q(key), ...states.map(q))})` : 'null::bigint') };
+    const state = (s: DigestState) => (s.lower ? `lower(${q(s.column)})` : q(s.column));
+    const fragments = { state_sum: fragment(states.length ? `sum(${postgresDialect.macros['hash_key_int'](q(key), ...states.map(state))})` : 'null::bigint') };
     return amount
       ? renderSql(extractDigestsSql, postgresDialect, { idents: { ...idents, amount }, fragments })
       : renderSql(extractDigestsWithoutAmountSql, postgresDialect, { idents, fragments });

@@ -25,3 +25,23 @@ function stateText(value: unknown): string | undefined {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
 }
+
+/** A declared digest state: a column, hashed as its text or, declared `lower(<column>)`, as its lower-cased text (a column staging lower-cases). */
+export interface DigestState {
+  readonly column: string;
+  readonly lower: boolean;
+}
+
+const STATE_ENTRY = /^(?:lower\(\s*([a-z_][a-z0-9_]*)\s*\)|([a-z_][a-z0-9_]*))$/i;
+
+/** Reads one `digestStates` entry: a column name, or `lower(<column>)`; undefined for anything else. */
+export function parseDigestState(entry: string): DigestState | undefined {
+  const match = STATE_ENTRY.exec(entry.trim());
+  if (!match) return undefined;
+  return match[1] ? { column: match[1].toLowerCase(), lower: true } : { column: match[2].toLowerCase(), lower: false };
+}
+
+/** A state value as the digest hashes it: lower-cased when its state says so (SQL lower() on ASCII statuses). */
+export function digestStateValue(state: DigestState, value: unknown): unknown {
+  return state.lower && typeof value === 'string' ? value.toLowerCase() : value;
+}

@@ -1,8 +1,9 @@
 import { validateContract } from './contract-validation';
 import { customersContract, orderItemsContract, ordersContract, ordersDbContracts } from './orders-db-contracts';
-import { digestAmountColumn, digestContract, digestStateColumns, hasNightlyKeySet, keySetContract, keySetLookbackDays, reconciliationContracts } from './reconciliation-contracts';
+import { digestAmountColumn, digestContract, digestStateColumns, digestStates, hasNightlyKeySet, keySetContract, keySetLookbackDays, reconciliationContracts } from './reconciliation-contracts';
 import { chargesContract, disputesContract, stripeContracts } from './stripe-contracts';
 import { defineSource } from './source-declaration';
+import { digestStateTerm, digestStateValue } from './digest-state-term';
 import { ticketsContract, zendeskContracts } from './zendesk-contracts';
 
 describe('reconciliation contracts', () => {
@@ -62,9 +63,12 @@ describe('reconciliation contracts', () => {
     expect(digestStateColumns(chargesContract)).toEqual(['status', 'captured', 'refunded', 'disputed']);
     expect(digestStateColumns(disputesContract)).toEqual(['status']);
     expect(digestStateColumns(ticketsContract)).toEqual(['status']);
-    expect(digestStateColumns(ordersContract)).toEqual([]);
+    expect(digestStateColumns(ordersContract)).toEqual(['lower(status)']);
+    expect(digestStates(ordersContract)).toEqual([{ column: 'status', lower: true }]);
+    expect(digestStates(chargesContract)[0]).toEqual({ column: 'status', lower: false });
+    expect(digestStateColumns(customersContract)).toEqual([]);
     expect(digestContract(disputesContract).columns.find((c) => c.name === 'state_sum')?.description).toMatch(/md5\(hash_key\(id, status\)\)/);
-    expect(digestContract(ordersContract).columns.find((c) => c.name === 'state_sum')?.description).toMatch(/no state columns/);
+    expect(digestContract(customersContract).columns.find((c) => c.name === 'state_sum')?.description).toMatch(/no state columns/);
   });
 
   it('refuses digest states it cannot hash alike in every engine: unknown entities or columns, timestamps, decimals', () => {
@@ -74,6 +78,15 @@ describe('reconciliation contracts', () => {
     expect(declare({ refunds: ['status'] })).toThrow(/refunds: no contract/);
     expect(declare({ orders: ['state'] })).toThrow(/orders\.state: no such column/);
     expect(declare({ orders: ['updated_at', 'total'] })).toThrow(/orders\.updated_at: a timestamp, not a string, integer or boolean; orders\.total: a decimal/);
+    expect(declare({ orders: ['lower(status)'] })).not.toThrow();
+    expect(declare({ orders: ['lower(order_id)'] })).toThrow(/orders\.order_id: lower\(\) of a integer, not a string/);
+    expect(declare({ orders: ['upper(status)'] })).toThrow(/orders\.upper\(status\): neither a column nor lower\(<column>\)/);
+  });
+
+  it('hashes a lower-cased state as its lower-cased text, and other values as they are', () => {
+    expect(digestStateTerm([1, digestStateValue({ column: 'status', lower: true }, 'Shipped')])).toBe(digestStateTerm([1, 'shipped']));
+    expect(digestStateValue({ column: 'status', lower: false }, 'Shipped')).toBe('Shipped');
+    expect(digestStateValue({ column: 'status', lower: true }, null)).toBeNull();
   });
 
   it('refuses an entity without a created_at to derive the day from', () => {

@@ -1,6 +1,7 @@
 import { col } from './column-builder';
 import type { Column, Contract } from './contract';
 import { defineContract } from './define-contract';
+import { parseDigestState, type DigestState } from './digest-state-term';
 import { sourceRegistry } from './sources';
 
 /**
@@ -12,9 +13,18 @@ export function digestAmountColumn(contract: Pick<Contract, 'source' | 'entity'>
   return declarationOf(contract)?.digestAmounts?.[contract.entity];
 }
 
-/** The state columns the digest hashes with the key per row and sums per day, as its source declares (`digestStates`); none: no state_sum. */
+/** The state columns the digest hashes with the key per row and sums per day, as its source declares them (`digestStates`: `status`, `lower(status)`); none: no state_sum. */
 export function digestStateColumns(contract: Pick<Contract, 'source' | 'entity'>): readonly string[] {
   return declarationOf(contract)?.digestStates?.[contract.entity] ?? [];
+}
+
+/** The same, read: each state's column and whether it is hashed lower-cased (defineSource refused any other entry). */
+export function digestStates(contract: Pick<Contract, 'source' | 'entity'>): readonly DigestState[] {
+  return digestStateColumns(contract).map((entry) => {
+    const state = parseDigestState(entry);
+    if (!state) throw new Error(`${contract.source}.${contract.entity}: digest state "${entry}" is neither a column nor lower(<column>)`);
+    return state;
+  });
 }
 
 /** The column a key set and digest derive `created_day` from, unless the source's keySets name another. */

@@ -1,4 +1,5 @@
 import type { Contract, SourceName } from './contract';
+import { parseDigestState } from './digest-state-term';
 
 /** How a source's extractor knows where the last run stopped. */
 export type CursorKind = 'timestamp-window' | 'api-cursor' | 'object-listing';
@@ -43,7 +44,8 @@ export interface SourceDeclaration {
    * nightly digest hashes per day with the key, so a change that moves no
    * count or amount still makes the day differ. String, integer or boolean
    * columns only, staged as themselves or renamed: their text is then the
-   * same in the source, DuckDB and Snowflake.
+   * same in the source, DuckDB and Snowflake. `lower(<column>)` hashes a
+   * string column lower-cased on every side, for a column staging lower-cases.
    */
   readonly digestStates?: Readonly<Record<string, readonly string[]>>;
   /** What the nightly key sets cover; absent: every entity, by created_at, over the whole history. */
@@ -100,9 +102,12 @@ function digestStateProblems(source: SourceDeclaration, entity: string, columns:
   const contract = source.contracts.find((c) => c.entity === entity);
   if (!contract) return [`${entity}: no contract`];
   if (columns.length === 0) return [`${entity}: no columns`];
-  return columns.flatMap((name) => {
-    const column = contract.columns.find((c) => c.name === name);
-    if (!column) return [`${entity}.${name}: no such column`];
-    return hashableStateKinds.has(column.type.kind) ? [] : [`${entity}.${name}: a ${column.type.kind}, not a string, integer or boolean`];
+  return columns.flatMap((entry) => {
+    const state = parseDigestState(entry);
+    if (!state) return [`${entity}.${entry}: neither a column nor lower(<column>)`];
+    const column = contract.columns.find((c) => c.name === state.column);
+    if (!column) return [`${entity}.${state.column}: no such column`];
+    if (state.lower && column.type.kind !== 'string') return [`${entity}.${state.column}: lower() of a ${column.type.kind}, not a string`];
+    return hashableStateKinds.has(column.type.kind) ? [] : [`${entity}.${state.column}: a ${column.type.kind}, not a string, integer or boolean`];
   });
 }

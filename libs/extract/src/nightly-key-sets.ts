@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { floorToDay, type RunParameters, type TimeWindow } from '@northstar/core';
-import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, digestStateTerm, keySetContract, keySetLookbackDays, type Column, type Contract } from '@northstar/contracts';
+import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, digestStates, digestStateTerm, digestStateValue, keySetContract, keySetLookbackDays, type Column, type Contract } from '@northstar/contracts';
 import { extractToRawZone, type ExtractionDeps, type ExtractionResult } from './extract-to-raw-zone';
 import { ReadProgress } from './read-progress';
 import { RecordCsvEncoder } from './record-csv-encoder';
@@ -78,7 +78,7 @@ async function collectKeys(stream: RecordStream, window: TimeWindow, options: Ke
   const [key, cursor, created] = [at(contract.businessKey[0]), at(contract.cursor), at(createdColumnOf(contract))];
   const amountName = digestAmountColumn(contract);
   const amount = amountName === undefined ? -1 : at(amountName);
-  const states = digestStateColumns(contract).map(at);
+  const states = digestStates(contract).map((state) => ({ state, index: at(state.column) }));
   const noop = () => undefined;
   const position: StreamPosition = { window, checkpoint: undefined, advanceTo: noop, recordObject: noop, reject: noop };
   const keys = new Map<string, KeyEntry>();
@@ -98,7 +98,7 @@ async function collectKeys(stream: RecordStream, window: TimeWindow, options: Ke
       cursor: values[cursor],
       day: createdAt.toISOString().slice(0, 10),
       amount: amount < 0 ? 0 : Number(values[amount] ?? 0),
-      state: states.length ? digestStateTerm([values[key], ...states.map((s) => values[s])]) : 0,
+      state: states.length ? digestStateTerm([values[key], ...states.map((s) => digestStateValue(s.state, values[s.index]))]) : 0,
     });
   }
   progress.finish({});

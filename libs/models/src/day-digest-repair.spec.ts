@@ -138,6 +138,39 @@ describe('the nightly repair of a Stripe day whose state moved but not its count
   });
 });
 
+describe('the nightly repair of an orders DB day whose status was fixed by hand, without an updated_at bump', () => {
+  let sandbox: OrdersModelSandbox;
+  beforeEach(async () => {
+    sandbox = await OrdersModelSandbox.open();
+    await sandbox.land('orders', [row.order(1, 7, '2026-03-01 10:00:00+00'), row.order(2, 7, '2026-03-01 11:00:00+00')]);
+    await sandbox.run();
+  });
+  afterEach(() => sandbox.dispose());
+
+  // The orders DB's digest as extract_digests computes it: the state term of each order's key and lower(status), summed.
+  const landDigest = (statuses: readonly [string, string]) => landRawRows(sandbox.warehouse, digestContract(orders), [{
+    created_day: '2026-03-01', row_count: 2, amount_sum: '26.00', key_hash: 'h',
+    state_sum: BigInt(digestStateTerm([1, statuses[0].toLowerCase()]) + digestStateTerm([2, statuses[1].toLowerCase()])),
+  }], { runId: 'nightly-1', extractedAt: '2026-03-02 01:00:00+00', loadedAt: sandbox.clock() });
+  const deps = (repairDay: (contract: Contract, day: string) => Promise<void>) => ({ withWarehouse: <T>(fn: (w: typeof sandbox.warehouse) => Promise<T>) => fn(sandbox.warehouse), runId: 'nightly-20260302', clock: sandbox.clock, repairDay });
+
+  it('finds the day by its status alone, re-extracts it and records it repaired', async () => {
+    // Staging lower-cases statuses: the source's 'Cancelled' hashes as the warehouse's 'cancelled' will.
+    await landDigest(['paid', 'Cancelled']);
+    const outcome = await repairDifferingDays([orders], deps(async () => {
+      await sandbox.land('orders', [row.order(2, 7, '2026-03-01 11:00:00+00', { status: 'Cancelled' })], '2026-11-03 00:00:00+00');
+      await sandbox.run();
+    }));
+    expect(outcome.map((r) => [r.created_day, r.source_rows, r.warehouse_rows, r.result])).toEqual([['2026-03-01', 2, 2, 'repaired']]);
+    expect(await sandbox.query('select order_status from analytics.orders where order_id = 2')).toEqual([{ order_status: 'cancelled' }]);
+  });
+
+  it('finds nothing when staging holds the statuses the source has, whatever their case there', async () => {
+    await landDigest(['PAID', 'Paid']);
+    expect(await repairDifferingDays([orders], deps(async () => { throw new Error('not called'); }))).toEqual([]);
+  });
+});
+
 describe.each([duckdbDialect, snowflakeDialect])('golden repair SQL for $name', (dialect) => {
   it.each([['orders_db', 'orders'], ['orders_db', 'customers'], ['stripe', 'charges'], ['zendesk', 'tickets']])('renders the comparison of %s.%s', (source, entity) => {
     const statements = dayRepairStatements(contractFor(source, entity), dialect, '2026-03-01');

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, keySetContract, rawTableName, stagingModelName, type Contract } from '@northstar/contracts';
+import { createdColumnOf, digestAmountColumn, digestContract, digestStateColumns, digestStates, keySetContract, rawTableName, stagingModelName, type Contract, type DigestState } from '@northstar/contracts';
 import { fragment, loadSqlTemplate, renderSql, sqlTemplatesIn, type Dialect, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse } from '@northstar/warehouse';
 import { modelsSqlDir } from './model-catalog';
@@ -93,11 +93,15 @@ function stagedNames(contract: Contract): (contractColumn: string) => string {
 
 /** The staging side of the digest's state_sum: the same per-row term as the source's, summed; null without state columns. */
 function stateSumOverStaging(contract: Contract, dialect: Dialect): string {
-  const states = digestStateColumns(contract);
+  const states = digestStates(contract);
   if (!states.length) return 'cast(null as bigint)';
   const file = stagingFileOf(contract);
-  const parts = [stagedColumnNamed(file, contract, contract.businessKey[0]), ...states.map((c) => stagedStateColumnNamed(file, contract, c))];
-  return `sum(${dialect.macros['hash_key_int'](...parts.map((p) => dialect.quoteIdent(p)))})`;
+  const state = (s: DigestState) => {
+    const staged = dialect.quoteIdent(stagedStateColumnNamed(file, contract, s));
+    return s.lower ? `lower(${staged})` : staged;
+  };
+  const parts = [dialect.quoteIdent(stagedColumnNamed(file, contract, contract.businessKey[0])), ...states.map(state)];
+  return `sum(${dialect.macros['hash_key_int'](...parts)})`;
 }
 
 function idents(contract: Contract) {

@@ -139,7 +139,15 @@ describe('stagedStateColumnNamed: the staged name of a digest state column', () 
   const file = parseSqlTemplate(header('partner_code, line_number') + select, 'stg_partner_files__spec_lines.sql');
 
   it('takes a column staged as itself or renamed, and refuses a transformed one, which would hash unlike the source', () => {
-    expect(stagedStateColumnNamed(file, lines, 'line_no')).toBe('line_number');
-    expect(() => stagedStateColumnNamed(file, lines, 'state')).toThrow(/digest state column state is staged as upper\(state\)/);
+    expect(stagedStateColumnNamed(file, lines, { column: 'line_no', lower: false })).toBe('line_number');
+    expect(() => stagedStateColumnNamed(file, lines, { column: 'state', lower: false })).toThrow(/digest state column state is staged as upper\(state\)/);
+    expect(() => stagedStateColumnNamed(file, lines, { column: 'state', lower: true })).toThrow(/staged as upper\(state\); the state hash needs it as itself or renamed, or lower-cased$/);
+  });
+
+  it('takes a lower-cased column for a state declared lower(<column>), and refuses it for one declared as the column', () => {
+    const lowered = parseSqlTemplate(header('partner_code, line_number') + select.replace('upper(state)', 'lower( state )'), 'stg_partner_files__spec_lines.sql');
+    expect(stagedStateColumnNamed(lowered, lines, { column: 'state', lower: true })).toBe('line_state');
+    expect(stagedStateColumnNamed(file, lines, { column: 'line_no', lower: true })).toBe('line_number');
+    expect(() => stagedStateColumnNamed(lowered, lines, { column: 'state', lower: false })).toThrow('(declare lower(state) for a lower-cased one)');
   });
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { allContracts, stagingModelName, type Contract } from '@northstar/contracts';
+import { allContracts, stagingModelName, type Contract, type DigestState } from '@northstar/contracts';
 import {
   columnDefinitions,
   columnList,
@@ -66,16 +66,17 @@ export function stagedColumnNamed(file: SqlTemplate, contract: Contract, contrac
 
 /**
  * As stagedColumnNamed, for a digest state column: it must be staged as
- * itself or renamed, since a transformed value (lower(status)) would hash
- * unlike the source's and make every day differ.
+ * itself or renamed, or lower-cased when the state is declared
+ * `lower(<column>)`, since any other transformed value would hash unlike the
+ * source's and make every day differ.
  */
-export function stagedStateColumnNamed(file: SqlTemplate, contract: Contract, contractColumn: string): string {
+export function stagedStateColumnNamed(file: SqlTemplate, contract: Contract, state: DigestState): string {
   const columns = stagedColumns(parseSelect(splitStatements(file.body)[0]).items, contract, file.file);
-  const staged = stagedFrom(columns, contractColumn, 'digest state column', file.file);
-  if (staged.expression.trim().toLowerCase() !== contractColumn) {
-    throw new Error(`${file.file}: the digest state column ${contractColumn} is staged as ${staged.expression}; the state hash needs it as itself or renamed`);
-  }
-  return staged.name;
+  const staged = stagedFrom(columns, state.column, 'digest state column', file.file);
+  const expression = staged.expression.replace(/\s+/g, '').toLowerCase();
+  // A lower-cased state hashes lower() of what is staged: staged as itself or already lower-cased, the text is the source's lower(column).
+  if (expression === state.column || (state.lower && expression === `lower(${state.column})`)) return staged.name;
+  throw new Error(`${file.file}: the digest state column ${state.column} is staged as ${staged.expression}; the state hash needs it as itself or renamed${state.lower ? ', or lower-cased' : ' (declare lower(' + state.column + ') for a lower-cased one)'}`);
 }
 
 function contractRead(file: Model, contracts: readonly Contract[]): Contract {

@@ -26,7 +26,7 @@ warehouse_days as (
     cast(created_at as date) as created_day,
     count(*) as row_count,
     cast(sum(total_amount) as decimal(38, 2)) as amount_sum,
-    cast(null as bigint) as state_sum
+    sum(to_number(substr(md5(coalesce(cast(length(cast(order_id as varchar)) as varchar) || ':' || cast(order_id as varchar), '~') || coalesce(cast(length(cast(lower(order_status) as varchar)) as varchar) || ':' || cast(lower(order_status) as varchar), '~')), 1, 8), 'XXXXXXXX')) as state_sum
   from staging.stg_orders_db__orders
   where not is_deleted
   group by 1
