@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { ConfigError, type Logger } from '@northstar/core';
-import { renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
+import { createsTableAs, renderSql, sqlTemplatesIn, type RenderedSql } from '@northstar/sql';
 import { tableExists, type Warehouse, type WarehouseSession } from '@northstar/warehouse';
 import type { Model, TrackedColumn } from './model-catalog';
 import { modelsSqlDir } from './model-catalog';
@@ -73,7 +73,7 @@ export async function prepareModel(model: Model, deps: ModelRunDeps): Promise<'b
   const probe = renderModel(model, warehouse.dialect, probeBatch);
   const allDdl = !probe.some((s) => !isDdl(s));
   // A static model is built whole by its DDL: it ran when its table was not there before.
-  const builds = allDdl && model.tracks.length === 0 && probe.some((s) => CREATE_TABLE_AS.test(s.sql)) && !(await tableExists(warehouse, model.target));
+  const builds = allDdl && model.tracks.length === 0 && probe.some((s) => createsTableAs(s.sql)) && !(await tableExists(warehouse, model.target));
   for (const statement of probe.filter(isDdl)) {
     await assertModelShape(warehouse, model, statement);
     await warehouse.run(statement);
@@ -101,7 +101,6 @@ export async function applyModel(model: Model, session: WarehouseSession, deps: 
 }
 
 const isDdl = (s: RenderedSql) => /^\s*(create|comment)\s/i.test(s.sql);
-const CREATE_TABLE_AS = /^\s*create\s+table\s+if\s+not\s+exists\s+\S+\s+as\s/i;
 
 async function readState(warehouse: WarehouseSession, model: string): Promise<Date | undefined> {
   const rows = await warehouse.query<{ processed_through: string | null }>(renderSql(readStateSql, warehouse.dialect, { params: { model } }));

@@ -1,4 +1,4 @@
-import { createsView, declaresColumns, parseCreateTable } from './parse-create-table';
+import { createsTableAs, createsView, declaresColumns, parseCreateTable } from './parse-create-table';
 
 describe('parseCreateTable', () => {
   it('lists the declared columns and their types in order, skipping defaults and constraints', () => {
@@ -36,6 +36,8 @@ describe('parseCreateTable', () => {
     expect(declaresColumns('create table if not exists curated.dim_date (date_day date not null)')).toBe(true);
     expect(declaresColumns('create or replace view analytics.daily_revenue as select 1 as x')).toBe(false);
     expect(declaresColumns('create table analytics.t as select 1 as x')).toBe(true);
+    expect(createsTableAs('create table if not exists curated.dim_date as\nselect 1 as x')).toBe(true);
+    expect(createsTableAs('create table if not exists curated.dim_date (date_day date not null)')).toBe(false);
   });
 
   it("reads a create-as-select's columns from its outermost select list, typed where a cast says", () => {

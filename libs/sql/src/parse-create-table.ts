@@ -29,6 +29,11 @@ export function declaresColumns(sql: string): boolean {
   return CREATE_TABLE.test(sql) || CREATE_TABLE_AS.test(sql);
 }
 
+/** Whether `sql` creates a table from a select (`create table ... as select`): a table built whole by one statement. */
+export function createsTableAs(sql: string): boolean {
+  return CREATE_TABLE_AS.test(sql);
+}
+
 const CREATE_VIEW = /^\s*create\s+(?:or\s+replace\s+)?(?:secure\s+)?view\s/im;
 
 /** Whether `sql` (a model's statements) creates a view: a statement at the start of a line, not a mention in a comment. */
